@@ -1,0 +1,66 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { authedAction } from '@/lib/actions/authed-action';
+import { contentType, displayName, id, optionalId } from '@/lib/validation/names';
+import { cancelUpload as cancel, confirmUpload as confirm, prepareUpload as prepare } from '@/lib/files/upload';
+import { createFolder as addFolder, deleteFile as removeFile, deleteFolder as removeFolder, renameFile as setFileName, renameFolder as setFolderName } from '@/lib/files/manage';
+import { createDirectLink as makeDirectLink } from '@/lib/files/direct-link';
+
+export const prepareUpload = authedAction(
+  z.object({
+    name: displayName,
+    size: z.number().int().min(0, 'Size cannot be negative.').max(Number.MAX_SAFE_INTEGER),
+    contentType,
+    folderId: optionalId,
+  }),
+  (input, user) => prepare(user.id, input),
+);
+
+export const confirmUpload = authedAction(z.object({ fileId: id }), async ({ fileId }, user) => {
+  const result = await confirm(user.id, fileId);
+  revalidatePath('/files');
+  return result;
+});
+
+export const cancelUpload = authedAction(z.object({ fileId: id }), async ({ fileId }, user) => {
+  await cancel(user.id, fileId);
+  return null;
+});
+
+export const createFolder = authedAction(z.object({ name: displayName, parentId: optionalId }), async ({ name, parentId }, user) => {
+  const folder = await addFolder(user.id, parentId, name);
+  revalidatePath('/files');
+  return folder;
+});
+
+export const renameItem = authedAction(
+  z.object({ kind: z.enum(['file', 'folder']), id, name: displayName }),
+  async ({ kind, id: itemId, name }, user) => {
+    if (kind === 'file') await setFileName(user.id, itemId, name);
+    else await setFolderName(user.id, itemId, name);
+    revalidatePath('/files');
+    return null;
+  },
+);
+
+export const deleteItem = authedAction(z.object({ kind: z.enum(['file', 'folder']), id }), async ({ kind, id: itemId }, user) => {
+  if (kind === 'file') await removeFile(user.id, itemId);
+  else await removeFolder(user.id, itemId);
+  revalidatePath('/files');
+  revalidatePath('/shares');
+  return null;
+});
+
+export const createDirectLink = authedAction(
+  z.object({
+    fileId: id,
+    expiresIn: z.coerce
+      .number({ error: 'Enter the link lifetime in seconds.' })
+      .int('Use whole seconds.')
+      .min(1, 'A direct link lives at least 1 second.')
+      .max(604800, 'S3 presigned URLs live at most 7 days (604800 seconds).'),
+  }),
+  ({ fileId, expiresIn }, user) => makeDirectLink(user.id, fileId, expiresIn),
+);

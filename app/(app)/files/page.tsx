@@ -1,0 +1,100 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound, redirect } from 'next/navigation';
+import { currentUser } from '@/lib/auth';
+import { env } from '@/lib/env';
+import { folderPath, listFiles, SORTS, type SortDir, type SortKey } from '@/lib/files/list';
+import { UploadPanel } from '@/components/files/upload-panel';
+import { FileTable } from '@/components/files/file-table';
+import { NewFolderButton } from '@/components/files/new-folder-button';
+import { field } from '@/components/ui/styles';
+
+export const metadata: Metadata = { title: 'Files' };
+
+type Props = { searchParams: Promise<Record<string, string | undefined>> };
+
+export default async function FilesPage({ searchParams }: Props) {
+  const user = await currentUser();
+  if (!user) redirect('/signin');
+  const params = await searchParams;
+  const folderId = params.folder || null;
+  const query = (params.q ?? '').slice(0, 200);
+  const sort: SortKey = SORTS.includes(params.sort as SortKey) ? (params.sort as SortKey) : 'name';
+  const dir: SortDir = params.dir === 'desc' ? 'desc' : 'asc';
+  const crumbs = await folderPath(user.id, folderId);
+  if (!crumbs) notFound();
+  const list = await listFiles({ ownerId: user.id, folderId, query, sort, dir, after: params.after || null });
+  const isEmpty = list.folders.length === 0 && list.files.length === 0;
+  const base = { folder: folderId ?? undefined, q: query || undefined, sort, dir };
+
+  return (
+    <div>
+      <div className="mb-4 flex flex-wrap items-center gap-3">
+        <nav aria-label="Breadcrumb" className="min-w-0 flex-1">
+          <ol className="flex flex-wrap items-center gap-1 text-lg font-semibold">
+            <li>
+              <Link href="/files" className="hover:underline">
+                My files
+              </Link>
+            </li>
+            {crumbs.map((crumb, index) => (
+              <li key={crumb.id} className="flex items-center gap-1">
+                <span aria-hidden className="text-zinc-400">/</span>
+                {index === crumbs.length - 1 ? (
+                  <span aria-current="page">{crumb.name}</span>
+                ) : (
+                  <Link href={`/files?folder=${crumb.id}`} className="hover:underline">
+                    {crumb.name}
+                  </Link>
+                )}
+              </li>
+            ))}
+          </ol>
+        </nav>
+        <form role="search" action="/files" className="flex items-center gap-2">
+          <label htmlFor="q" className="sr-only">
+            Search files by name
+          </label>
+          <input id="q" name="q" type="search" defaultValue={query} placeholder="Search by name" className={`${field} w-56`} />
+        </form>
+        <NewFolderButton parentId={folderId} />
+      </div>
+
+      <UploadPanel folderId={folderId} maxSize={env().MAX_UPLOAD_SIZE} />
+
+      {query && (
+        <p className="mb-3 text-sm text-zinc-600">
+          Results for “{query}” in all folders · <Link href={folderId ? `/files?folder=${folderId}` : '/files'} className="underline">Clear search</Link>
+        </p>
+      )}
+
+      {isEmpty ? (
+        <div className="rounded-xl border border-zinc-200 bg-white px-6 py-12 text-center">
+          <h2 className="text-base font-semibold">{query ? 'Nothing matches that name' : 'No files here yet'}</h2>
+          <p className="mt-1 text-sm text-zinc-600">
+            {query ? 'Try a shorter or different search.' : 'Drop files above or choose them to upload. Then use Share on a file to send it to someone.'}
+          </p>
+        </div>
+      ) : (
+        <FileTable folders={list.folders} files={list.files} sort={sort} dir={dir} base={base} />
+      )}
+
+      {(params.after || list.nextCursor) && (
+        <nav aria-label="Pages" className="mt-4 flex justify-between text-sm">
+          {params.after ? (
+            <Link href={{ pathname: '/files', query: base }} className="underline">
+              ← First page
+            </Link>
+          ) : (
+            <span />
+          )}
+          {list.nextCursor && (
+            <Link href={{ pathname: '/files', query: { ...base, after: list.nextCursor } }} className="underline">
+              Next page →
+            </Link>
+          )}
+        </nav>
+      )}
+    </div>
+  );
+}

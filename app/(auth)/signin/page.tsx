@@ -1,0 +1,48 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { env } from '@/lib/env';
+import { currentUser } from '@/lib/auth';
+import { SignInForm } from './signin-form';
+import { signInWithOidc } from './actions';
+import { button } from '@/components/ui/styles';
+
+export const metadata: Metadata = { title: 'Sign in' };
+
+const ERRORS: Record<string, string> = {
+  Verification: 'That sign-in link has expired or was already used. Ask for a new one below.',
+  AccessDenied: 'This account is not allowed to sign in here.',
+  Configuration: 'Sign-in is not configured correctly on this server. Check the server log.',
+};
+
+type Props = { searchParams: Promise<{ error?: string; callbackUrl?: string }> };
+
+export default async function SignInPage({ searchParams }: Props) {
+  const { error, callbackUrl } = await searchParams;
+  if (await currentUser()) redirect('/files');
+  const config = env();
+  const hasOidc = Boolean(config.OIDC_ISSUER);
+  const message = error ? (ERRORS[error] ?? 'Sign-in failed. Try again.') : null;
+  const target = callbackUrl ?? '/files';
+  return (
+    <main className="flex min-h-screen items-center justify-center px-4">
+      <div className="w-full max-w-sm rounded-2xl border border-zinc-200 bg-white p-8 shadow-sm">
+        <h1 className="text-2xl font-semibold">Sign in to Handoff</h1>
+        <p className="mt-1 mb-6 text-sm text-zinc-600">We will email you a link that signs you in.</p>
+        {message && (
+          <p role="alert" className="mb-4 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700">
+            {message}
+          </p>
+        )}
+        <SignInForm callbackUrl={target} />
+        {hasOidc && (
+          <form action={signInWithOidc} className="mt-4 border-t border-zinc-200 pt-4">
+            <input type="hidden" name="callbackUrl" value={target} />
+            <button type="submit" className={`${button.secondary} w-full`}>
+              Continue with {config.OIDC_NAME}
+            </button>
+          </form>
+        )}
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,37 @@
+'use client';
+
+import { useActionState } from 'react';
+import { requestSignInLink, type SignInState } from './actions';
+import { button, field, label } from '@/components/ui/styles';
+
+export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
+  const [state, formAction, isPending] = useActionState<SignInState, FormData>(requestSignInLink, {});
+  return (
+    <form action={formAction} className="space-y-4" noValidate>
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
+      <div className="space-y-1.5">
+        <label htmlFor="email" className={label}>
+          Email address
+        </label>
+        <input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          defaultValue={state.email}
+          aria-invalid={Boolean(state.error)}
+          aria-describedby="email-error"
+          className={field}
+          placeholder="you@example.com"
+        />
+        <p id="email-error" aria-live="polite" className="min-h-5 text-sm text-red-600">
+          {state.error}
+        </p>
+      </div>
+      <button type="submit" disabled={isPending} className={`${button.primary} w-full`}>
+        {isPending ? 'Sending…' : 'Email me a sign-in link'}
+      </button>
+    </form>
+  );
+}

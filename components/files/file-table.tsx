@@ -1,0 +1,85 @@
+import Link from 'next/link';
+import type { FileRow, FolderRow, SortDir, SortKey } from '@/lib/files/list';
+import { formatBytes } from '@/lib/bytes';
+import { ItemActions } from '@/components/files/item-actions';
+import { LocalTime } from '@/components/ui/local-time';
+
+type Props = {
+  folders: FolderRow[];
+  files: FileRow[];
+  sort: SortKey;
+  dir: SortDir;
+  base: Record<string, string | undefined>;
+};
+
+export function FileTable({ folders, files, sort, dir, base }: Props) {
+  const header = (key: SortKey, text: string, className = '') => {
+    const isActive = sort === key;
+    const nextDir = isActive && dir === 'asc' ? 'desc' : 'asc';
+    return (
+      <th scope="col" className={`px-4 py-2 font-medium ${className}`} aria-sort={isActive ? (dir === 'asc' ? 'ascending' : 'descending') : undefined}>
+        <Link href={{ pathname: '/files', query: { ...base, sort: key, dir: nextDir } }} className="inline-flex items-center gap-1 hover:text-zinc-900">
+          {text}
+          <span aria-hidden className="text-xs">{isActive ? (dir === 'asc' ? '▲' : '▼') : ''}</span>
+        </Link>
+      </th>
+    );
+  };
+  return (
+    <div className="overflow-x-auto rounded-xl border border-zinc-200 bg-white">
+      <table className="w-full text-left text-sm">
+        <thead className="border-b border-zinc-200 text-zinc-600">
+          <tr>
+            {header('name', 'Name')}
+            {header('size', 'Size', 'w-28')}
+            {header('type', 'Type', 'hidden w-48 md:table-cell')}
+            {header('date', 'Added', 'hidden w-48 sm:table-cell')}
+            <th scope="col" className="w-px px-4 py-2">
+              <span className="sr-only">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-zinc-100">
+          {folders.map((folder) => (
+            <tr key={folder.id} data-testid="folder-row">
+              <td className="px-4 py-2.5">
+                <Link href={`/files?folder=${folder.id}`} className="inline-flex items-center gap-2 font-medium hover:underline">
+                  <span aria-hidden>📁</span>
+                  {folder.name}
+                </Link>
+              </td>
+              <td className="px-4 py-2.5 text-zinc-500">—</td>
+              <td className="hidden px-4 py-2.5 text-zinc-500 md:table-cell">Folder</td>
+              <td className="hidden px-4 py-2.5 text-zinc-500 sm:table-cell">
+                <LocalTime iso={folder.createdAt} />
+              </td>
+              <td className="px-4 py-2.5">
+                <ItemActions item={{ kind: 'folder', id: folder.id, name: folder.name }} />
+              </td>
+            </tr>
+          ))}
+          {files.map((file) => (
+            <tr key={file.id} data-testid="file-row">
+              <td className="max-w-0 px-4 py-2.5">
+                <span className="flex items-center gap-2">
+                  <span aria-hidden>📄</span>
+                  <span className="truncate font-medium" title={file.name}>
+                    {file.name}
+                  </span>
+                </span>
+              </td>
+              <td className="px-4 py-2.5 text-zinc-600">{formatBytes(file.size)}</td>
+              <td className="hidden truncate px-4 py-2.5 text-zinc-600 md:table-cell">{file.contentType}</td>
+              <td className="hidden px-4 py-2.5 text-zinc-600 sm:table-cell">
+                <LocalTime iso={file.createdAt} />
+              </td>
+              <td className="px-4 py-2.5">
+                <ItemActions item={{ kind: 'file', id: file.id, name: file.name, size: file.size }} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

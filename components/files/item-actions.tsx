@@ -1,0 +1,34 @@
+'use client';
+
+import { useState } from 'react';
+import { ShareDialog } from '@/components/shares/share-dialog';
+import { DirectLinkDialog } from '@/components/files/direct-link-dialog';
+import { RenameDialog } from '@/components/files/rename-dialog';
+import { DeleteDialog } from '@/components/files/delete-dialog';
+import { button } from '@/components/ui/styles';
+
+export type Item = { kind: 'file'; id: string; name: string; size: number } | { kind: 'folder'; id: string; name: string };
+
+type Open = 'share' | 'direct' | 'rename' | 'delete' | null;
+
+export function ItemActions({ item }: { item: Item }) {
+  const [open, setOpen] = useState<Open>(null);
+  const close = () => setOpen(null);
+  const action = (name: Exclude<Open, null>, text: string) => (
+    <button type="button" onClick={() => setOpen(name)} className={button.ghost} aria-label={`${text} ${item.name}`}>
+      {text}
+    </button>
+  );
+  return (
+    <div className="flex justify-end gap-1 whitespace-nowrap">
+      {item.kind === 'file' && action('share', 'Share')}
+      {item.kind === 'file' && action('direct', 'S3 link')}
+      {action('rename', 'Rename')}
+      {action('delete', 'Delete')}
+      {item.kind === 'file' && <ShareDialog file={item} open={open === 'share'} onClose={close} />}
+      {item.kind === 'file' && <DirectLinkDialog file={item} open={open === 'direct'} onClose={close} />}
+      <RenameDialog item={item} open={open === 'rename'} onClose={close} />
+      <DeleteDialog item={item} open={open === 'delete'} onClose={close} />
+    </div>
+  );
+}

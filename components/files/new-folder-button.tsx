@@ -1,0 +1,45 @@
+'use client';
+
+import { useActionState, useState } from 'react';
+import { createFolder } from '@/app/(app)/files/actions';
+import type { ActionResult } from '@/lib/actions/result';
+import { Dialog } from '@/components/ui/dialog';
+import { button, field, label } from '@/components/ui/styles';
+
+export function NewFolderButton({ parentId }: { parentId: string | null }) {
+  const [open, setOpen] = useState(false);
+  const [state, formAction, isPending] = useActionState<ActionResult<{ id: string }> | null, FormData>(async (_prev, form) => {
+    const result = await createFolder(form);
+    if (result.ok) setOpen(false);
+    return result;
+  }, null);
+  return (
+    <>
+      <button type="button" onClick={() => setOpen(true)} className={button.secondary}>
+        New folder
+      </button>
+      <Dialog open={open} onClose={() => setOpen(false)} title="New folder">
+        <form action={formAction} className="space-y-4">
+          <input type="hidden" name="parentId" value={parentId ?? ''} />
+          <div className="space-y-1.5">
+            <label htmlFor="folder-name" className={label}>
+              Folder name
+            </label>
+            <input id="folder-name" name="name" required maxLength={255} className={field} autoFocus aria-describedby="folder-error" />
+            <p id="folder-error" aria-live="polite" className="text-sm text-red-600">
+              {state && !state.ok ? state.error : ''}
+            </p>
+          </div>
+          <div className="flex justify-end gap-2">
+            <button type="button" onClick={() => setOpen(false)} className={button.secondary}>
+              Cancel
+            </button>
+            <button type="submit" disabled={isPending} className={button.primary}>
+              {isPending ? 'Creating…' : 'Create'}
+            </button>
+          </div>
+        </form>
+      </Dialog>
+    </>
+  );
+}

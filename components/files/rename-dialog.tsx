@@ -1,0 +1,41 @@
+'use client';
+
+import { useActionState } from 'react';
+import { renameItem } from '@/app/(app)/files/actions';
+import type { ActionResult } from '@/lib/actions/result';
+import { Dialog } from '@/components/ui/dialog';
+import { button, field, label } from '@/components/ui/styles';
+import type { Item } from '@/components/files/item-actions';
+
+export function RenameDialog({ item, open, onClose }: { item: Item; open: boolean; onClose: () => void }) {
+  const [state, formAction, isPending] = useActionState<ActionResult | null, FormData>(async (_prev, form) => {
+    const result = await renameItem(form);
+    if (result.ok) onClose();
+    return result;
+  }, null);
+  return (
+    <Dialog open={open} onClose={onClose} title={`Rename ${item.kind}`}>
+      <form action={formAction} className="space-y-4">
+        <input type="hidden" name="kind" value={item.kind} />
+        <input type="hidden" name="id" value={item.id} />
+        <div className="space-y-1.5">
+          <label htmlFor={`rename-${item.id}`} className={label}>
+            New name
+          </label>
+          <input id={`rename-${item.id}`} name="name" defaultValue={item.name} required maxLength={255} className={field} autoFocus aria-describedby={`rename-error-${item.id}`} />
+          <p id={`rename-error-${item.id}`} aria-live="polite" className="text-sm text-red-600">
+            {state && !state.ok ? state.error : ''}
+          </p>
+        </div>
+        <div className="flex justify-end gap-2">
+          <button type="button" onClick={onClose} className={button.secondary}>
+            Cancel
+          </button>
+          <button type="submit" disabled={isPending} className={button.primary}>
+            {isPending ? 'Saving…' : 'Rename'}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

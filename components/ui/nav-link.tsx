@@ -1,0 +1,17 @@
+'use client';
+
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+
+export function NavLink({ href, children }: { href: string; children: React.ReactNode }) {
+  const isCurrent = usePathname().startsWith(href);
+  return (
+    <Link
+      href={href}
+      aria-current={isCurrent ? 'page' : undefined}
+      className={`rounded-md px-3 py-1.5 text-sm font-medium ${isCurrent ? 'bg-zinc-100 text-zinc-900' : 'text-zinc-600 hover:text-zinc-900'}`}
+    >
+      {children}
+    </Link>
+  );
+}

@@ -1,0 +1,7 @@
+// Runs once when a server starts: check configuration before serving anything, then start the
+// outbox and sweeper timers. A bad variable stops the process with its name.
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') return;
+  const { startServer } = await import('@/lib/server-start');
+  await startServer();
+}

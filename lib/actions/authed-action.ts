@@ -1,0 +1,31 @@
+import 'server-only';
+import { z } from 'zod';
+import { currentUser, type SessionUser } from '@/lib/auth';
+import type { ActionResult } from '@/lib/actions/result';
+
+/** An error whose message is written for the person using the app; anything else stays in the log. */
+export class UserError extends Error {}
+
+/**
+ * Server actions are public HTTP endpoints: each one authenticates, validates its input, then
+ * runs with the caller's identity. The handler must still check ownership of what it touches.
+ */
+export function authedAction<S extends z.ZodType, T>(schema: S, handler: (input: z.output<S>, user: SessionUser) => Promise<T>) {
+  return async (raw: unknown): Promise<ActionResult<T>> => {
+    const user = await currentUser();
+    if (!user) return { ok: false, error: 'You are signed out. Sign in again to continue.' };
+    const parsed = schema.safeParse(raw instanceof FormData ? Object.fromEntries(raw) : raw);
+    if (!parsed.success) {
+      const { fieldErrors, formErrors } = z.flattenError(parsed.error) as { fieldErrors: Record<string, string[]>; formErrors: string[] };
+      const first = formErrors[0] ?? Object.entries(fieldErrors).map(([field, errors]) => `${field}: ${errors[0]}`)[0];
+      return { ok: false, error: first ?? 'The request was not valid.', fieldErrors };
+    }
+    try {
+      return { ok: true, data: await handler(parsed.data, user) };
+    } catch (error) {
+      if (error instanceof UserError) return { ok: false, error: error.message };
+      console.error('action failed', error);
+      return { ok: false, error: 'Something went wrong on our side. Nothing was changed; try again.' };
+    }
+  };
+}

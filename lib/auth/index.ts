@@ -1,0 +1,69 @@
+import 'server-only';
+import NextAuth from 'next-auth';
+import type { DefaultSession } from 'next-auth';
+import Nodemailer from 'next-auth/providers/nodemailer';
+import { PrismaAdapter } from '@auth/prisma-adapter';
+import { db } from '@/lib/db';
+import { env } from '@/lib/env';
+import { isEmailAllowed } from '@/lib/auth/allowlist';
+import { sendEmail } from '@/lib/mail/transport';
+import { magicLinkEmail } from '@/lib/mail/templates';
+
+declare module 'next-auth' {
+  interface Session {
+    user: { id: string } & DefaultSession['user'];
+  }
+}
+
+// Config is built on first request (not at import) so `next build` needs no secrets.
+export const { handlers, auth, signIn, signOut } = NextAuth(() => {
+  const config = env();
+  const oidc = config.OIDC_ISSUER && config.OIDC_CLIENT_ID && config.OIDC_CLIENT_SECRET
+    ? [{
+        id: 'oidc',
+        name: config.OIDC_NAME,
+        type: 'oidc' as const,
+        issuer: config.OIDC_ISSUER,
+        clientId: config.OIDC_CLIENT_ID,
+        clientSecret: config.OIDC_CLIENT_SECRET,
+      }]
+    : [];
+  return {
+    adapter: PrismaAdapter(db()),
+    secret: config.AUTH_SECRET,
+    trustHost: true,
+    session: { strategy: 'database' },
+    pages: { signIn: '/signin', verifyRequest: '/signin/check-email', error: '/signin' },
+    providers: [
+      Nodemailer({
+        server: config.SMTP_URL,
+        from: config.MAIL_FROM,
+        maxAge: 24 * 60 * 60,
+        async sendVerificationRequest({ identifier, url }) {
+          await sendEmail(magicLinkEmail(identifier, url, new URL(url).host));
+        },
+      }),
+      ...oidc,
+    ],
+    callbacks: {
+      // Runs when a link is requested and again when it is used: refuse both for outsiders.
+      signIn({ user }) {
+        return isEmailAllowed(user.email, config.SIGNIN_ALLOWLIST, config.NODE_ENV === 'production');
+      },
+      session({ session, user }) {
+        session.user.id = user.id;
+        return session;
+      },
+    },
+  };
+});
+
+export type SessionUser = { id: string; email: string; name: string | null };
+
+/** The signed-in user, or null. Every action, route and page calls this itself. */
+export async function currentUser(): Promise<SessionUser | null> {
+  const session = await auth();
+  const user = session?.user;
+  if (!user?.id || !user.email) return null;
+  return { id: user.id, email: user.email, name: user.name ?? null };
+}

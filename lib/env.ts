@@ -1,0 +1,93 @@
+import 'server-only';
+import { z } from 'zod';
+import { parseBytes } from '@/lib/bytes';
+
+// The one place that reads process.env. Parsed on first use (not at import) so `next build`
+// works without runtime secrets; instrumentation.ts calls loadEnv() at start so a bad value
+// stops the server immediately with the variable's name.
+
+const optional = z.string().trim().optional();
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
+  .optional()
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const bytes = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((value, ctx) => {
+      const parsed = parseBytes(value);
+      if (parsed === null || parsed <= 0) {
+        ctx.addIssue({ code: 'custom', message: `expected a size such as 5GB or 1048576, got "${value}"` });
+        return z.NEVER;
+      }
+      return parsed;
+    });
+
+const seconds = (fallback: number, max: number) => z.coerce.number().int().min(1).max(max).default(fallback);
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    APP_URL: z.url().default('http://localhost:3000'),
+    AUTH_SECRET: z.string({ error: 'required: a random secret of at least 32 characters (try: openssl rand -base64 32)' }).min(32, 'must be at least 32 characters (try: openssl rand -base64 32)'),
+    DATABASE_URL: z.string().startsWith('file:', 'only SQLite "file:" URLs are supported so far').default('file:./.data/handoff.db'),
+
+    S3_ENDPOINT: z.url().optional(),
+    S3_REGION: z.string().min(1).default('us-east-1'),
+    S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be a valid S3 bucket name'),
+    S3_ACCESS_KEY_ID: optional,
+    S3_SECRET_ACCESS_KEY: optional,
+    S3_FORCE_PATH_STYLE: bool,
+
+    SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').default('smtp://127.0.0.1:1025'),
+    MAIL_FROM: z.string().min(3).default('Handoff <handoff@localhost>'),
+
+    SIGNIN_ALLOWLIST: optional,
+    OIDC_ISSUER: z.url().optional(),
+    OIDC_CLIENT_ID: optional,
+    OIDC_CLIENT_SECRET: optional,
+    OIDC_NAME: z.string().default('Single sign-on'),
+
+    MAX_UPLOAD_SIZE: bytes('5GB'),
+    UPLOAD_URL_TTL_SECONDS: seconds(600, 600),
+    DOWNLOAD_URL_TTL_SECONDS: seconds(60, 3600),
+    PENDING_UPLOAD_MAX_AGE_SECONDS: seconds(3600, 30 * 86400),
+  })
+  .superRefine((env, ctx) => {
+    const isProduction = env.NODE_ENV === 'production';
+    if (isProduction && !env.SIGNIN_ALLOWLIST) {
+      ctx.addIssue({ code: 'custom', path: ['SIGNIN_ALLOWLIST'], message: 'required in production: emails and @domains separated by commas, or * to let anyone sign in' });
+    }
+    if (Boolean(env.S3_ACCESS_KEY_ID) !== Boolean(env.S3_SECRET_ACCESS_KEY)) {
+      ctx.addIssue({ code: 'custom', path: ['S3_SECRET_ACCESS_KEY'], message: 'set both S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY, or neither (to use the default AWS credential chain)' });
+    }
+    const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET].filter(Boolean).length;
+    if (oidc !== 0 && oidc !== 3) {
+      ctx.addIssue({ code: 'custom', path: ['OIDC_ISSUER'], message: 'set all of OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET, or none' });
+    }
+    if (env.MAX_UPLOAD_SIZE > 5 * 1024 ** 3) {
+      ctx.addIssue({ code: 'custom', path: ['MAX_UPLOAD_SIZE'], message: 'presigned POST uploads stop at 5 GiB' });
+    }
+  });
+
+export type Env = z.infer<typeof schema>;
+
+export class ConfigError extends Error {}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // An empty line in .env (`OIDC_ISSUER=`) means "not set".
+  const result = schema.safeParse(Object.fromEntries(Object.entries(source).filter(([, value]) => value !== '')));
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => `  ${issue.path.join('.') || '(env)'}: ${issue.message}`);
+  throw new ConfigError(`Invalid configuration (see .env.example):\n${lines.join('\n')}`);
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

@@ -1,0 +1,65 @@
+import 'server-only';
+import { db } from '@/lib/db';
+import type { Prisma } from '@/lib/generated/prisma/client';
+
+export const SORTS = ['name', 'date', 'size', 'type'] as const;
+export type SortKey = (typeof SORTS)[number];
+export type SortDir = 'asc' | 'desc';
+
+export type FileRow = { id: string; name: string; size: number; contentType: string; createdAt: string };
+export type FolderRow = { id: string; name: string; createdAt: string };
+export type Crumb = { id: string; name: string };
+
+const PAGE_SIZE = 100;
+
+const sortColumn: Record<SortKey, keyof Prisma.FileOrderByWithRelationInput> = {
+  name: 'name',
+  date: 'createdAt',
+  size: 'size',
+  type: 'contentType',
+};
+
+/** The folder's ancestors, root first; null when the folder is not the owner's. */
+export async function folderPath(ownerId: string, folderId: string | null): Promise<Crumb[] | null> {
+  const crumbs: Crumb[] = [];
+  let next = folderId;
+  // Folder depth is what people click through by hand: a short loop of indexed reads.
+  while (next && crumbs.length < 64) {
+    const folder = await db().folder.findFirst({ where: { id: next, ownerId }, select: { id: true, name: true, parentId: true } });
+    if (!folder) return null;
+    crumbs.unshift({ id: folder.id, name: folder.name });
+    next = folder.parentId;
+  }
+  return crumbs;
+}
+
+export type ListInput = { ownerId: string; folderId: string | null; query: string; sort: SortKey; dir: SortDir; after: string | null };
+
+/** One page of ready files, paged by key (cursor), never by offset, plus the folders. */
+export async function listFiles(input: ListInput): Promise<{ folders: FolderRow[]; files: FileRow[]; nextCursor: string | null }> {
+  const query = input.query.trim();
+  const where: Prisma.FileWhereInput = query
+    ? { ownerId: input.ownerId, status: 'ready', name: { contains: query } }
+    : { ownerId: input.ownerId, status: 'ready', folderId: input.folderId };
+  const rows = await db().file.findMany({
+    where,
+    orderBy: [{ [sortColumn[input.sort]]: input.dir }, { id: input.dir }],
+    take: PAGE_SIZE + 1,
+    ...(input.after ? { cursor: { id: input.after }, skip: 1 } : {}),
+    select: { id: true, name: true, size: true, contentType: true, createdAt: true },
+  });
+  const page = rows.slice(0, PAGE_SIZE);
+  const folders = input.after
+    ? []
+    : await db().folder.findMany({
+        where: query ? { ownerId: input.ownerId, name: { contains: query } } : { ownerId: input.ownerId, parentId: input.folderId },
+        orderBy: [{ name: input.sort === 'name' ? input.dir : 'asc' }, { id: 'asc' }],
+        select: { id: true, name: true, createdAt: true },
+        take: 1000,
+      });
+  return {
+    folders: folders.map((f) => ({ ...f, createdAt: f.createdAt.toISOString() })),
+    files: page.map((f) => ({ ...f, size: Number(f.size), createdAt: f.createdAt.toISOString() })),
+    nextCursor: rows.length > PAGE_SIZE ? (page.at(-1)?.id ?? null) : null,
+  };
+}

@@ -1,0 +1,64 @@
+import 'server-only';
+import { DeleteObjectsCommand } from '@aws-sdk/client-s3';
+import { db } from '@/lib/db';
+import { UserError } from '@/lib/actions/authed-action';
+import { bucket, deleteObject, s3 } from '@/lib/storage/s3';
+
+export async function requireFolder(ownerId: string, folderId: string | null): Promise<void> {
+  if (!folderId) return;
+  const folder = await db().folder.findFirst({ where: { id: folderId, ownerId }, select: { id: true } });
+  if (!folder) throw new UserError('That folder no longer exists.');
+}
+
+export async function createFolder(ownerId: string, parentId: string | null, name: string) {
+  await requireFolder(ownerId, parentId);
+  const clash = await db().folder.findFirst({ where: { ownerId, parentId, name }, select: { id: true } });
+  if (clash) throw new UserError(`A folder named "${name}" already exists here.`);
+  return db().folder.create({ data: { ownerId, parentId, name }, select: { id: true, name: true } });
+}
+
+export async function renameFolder(ownerId: string, folderId: string, name: string) {
+  const folder = await db().folder.findFirst({ where: { id: folderId, ownerId }, select: { parentId: true } });
+  if (!folder) throw new UserError('That folder no longer exists.');
+  const clash = await db().folder.findFirst({ where: { ownerId, parentId: folder.parentId, name, NOT: { id: folderId } }, select: { id: true } });
+  if (clash) throw new UserError(`A folder named "${name}" already exists here.`);
+  await db().folder.update({ where: { id: folderId }, data: { name } });
+}
+
+export async function renameFile(ownerId: string, fileId: string, name: string) {
+  const { count } = await db().file.updateMany({ where: { id: fileId, ownerId, status: 'ready' }, data: { name } });
+  if (count === 0) throw new UserError('That file no longer exists.');
+}
+
+/** Object first, then row: a failure leaves the file listed (and retryable), never a row without an object. */
+export async function deleteFile(ownerId: string, fileId: string) {
+  const file = await db().file.findFirst({ where: { id: fileId, ownerId }, select: { storageKey: true } });
+  if (!file) throw new UserError('That file no longer exists.');
+  await deleteObject(file.storageKey);
+  await db().file.delete({ where: { id: fileId } });
+}
+
+async function descendantFolderIds(ownerId: string, rootId: string): Promise<string[]> {
+  const ids = [rootId];
+  for (let i = 0; i < ids.length; i++) {
+    const children = await db().folder.findMany({ where: { ownerId, parentId: ids[i] }, select: { id: true } });
+    ids.push(...children.map((c) => c.id));
+  }
+  return ids;
+}
+
+export async function deleteFolder(ownerId: string, folderId: string) {
+  const folder = await db().folder.findFirst({ where: { id: folderId, ownerId }, select: { id: true } });
+  if (!folder) throw new UserError('That folder no longer exists.');
+  const folderIds = await descendantFolderIds(ownerId, folderId);
+  const files = await db().file.findMany({ where: { ownerId, folderId: { in: folderIds } }, select: { storageKey: true } });
+  for (let i = 0; i < files.length; i += 1000) {
+    const batch = files.slice(i, i + 1000);
+    const result = await s3().send(
+      new DeleteObjectsCommand({ Bucket: bucket(), Delete: { Objects: batch.map((f) => ({ Key: f.storageKey })), Quiet: true } }),
+    );
+    if (result.Errors?.length) throw new Error(`could not delete ${result.Errors.length} objects: ${result.Errors[0]?.Code}`);
+  }
+  // Subfolders and file rows go with it (onDelete: Cascade).
+  await db().folder.delete({ where: { id: folderId } });
+}

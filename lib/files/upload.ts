@@ -1,0 +1,67 @@
+import 'server-only';
+import { db } from '@/lib/db';
+import { env } from '@/lib/env';
+import { formatBytes } from '@/lib/bytes';
+import { UserError } from '@/lib/actions/authed-action';
+import { requireFolder } from '@/lib/files/manage';
+import { deleteObject, headObject, storageKeyFor } from '@/lib/storage/s3';
+import { presignUpload, type UploadPost } from '@/lib/storage/presign';
+import { createId } from '@/lib/ids';
+
+export type PrepareInput = { name: string; size: number; contentType: string; folderId: string | null };
+export type PreparedUpload = { fileId: string; post: UploadPost };
+
+/** A pending row plus a POST policy for exactly this key, size and type. */
+export async function prepareUpload(ownerId: string, input: PrepareInput): Promise<PreparedUpload> {
+  const max = env().MAX_UPLOAD_SIZE;
+  if (input.size > max) {
+    throw new UserError(`"${input.name}" is ${formatBytes(input.size)}; the largest file you can upload is ${formatBytes(max)}.`);
+  }
+  await requireFolder(ownerId, input.folderId);
+  const fileId = createId();
+  const storageKey = storageKeyFor(ownerId, fileId);
+  // Sign first: if the store is misconfigured, no row is written.
+  const post = await presignUpload(storageKey, input.size, input.contentType);
+  await db().file.create({
+    data: { id: fileId, ownerId, folderId: input.folderId, name: input.name, size: input.size, contentType: input.contentType, storageKey },
+  });
+  return { fileId, post };
+}
+
+/** The bucket must hold the object at the declared size before the file is listed. */
+export async function confirmUpload(ownerId: string, fileId: string) {
+  const file = await db().file.findFirst({ where: { id: fileId, ownerId }, select: { status: true, size: true, storageKey: true, name: true } });
+  if (!file) throw new UserError('This upload was cancelled or has expired. Upload the file again.');
+  if (file.status === 'ready') return { id: fileId };
+  const head = await headObject(file.storageKey);
+  if (!head) throw new UserError(`"${file.name}" did not reach the storage server. Upload it again.`);
+  if (head.size !== Number(file.size)) {
+    await discardUpload(fileId, file.storageKey);
+    throw new UserError(`"${file.name}" arrived with ${head.size} bytes instead of ${file.size}; it was discarded. Upload it again.`);
+  }
+  await db().file.update({ where: { id: fileId }, data: { status: 'ready', etag: head.etag } });
+  return { id: fileId };
+}
+
+export async function cancelUpload(ownerId: string, fileId: string) {
+  const file = await db().file.findFirst({ where: { id: fileId, ownerId, status: 'pending' }, select: { storageKey: true } });
+  if (!file) return;
+  await discardUpload(fileId, file.storageKey);
+}
+
+async function discardUpload(fileId: string, storageKey: string) {
+  await deleteObject(storageKey);
+  await db().file.deleteMany({ where: { id: fileId, status: 'pending' } });
+}
+
+/** Removes uploads that never completed: their objects (if any arrived) and their rows. */
+export async function sweepPendingUploads(now = new Date()): Promise<number> {
+  const cutoff = new Date(now.getTime() - env().PENDING_UPLOAD_MAX_AGE_SECONDS * 1000);
+  const stale = await db().file.findMany({
+    where: { status: 'pending', createdAt: { lt: cutoff } },
+    select: { id: true, storageKey: true },
+    take: 500,
+  });
+  for (const file of stale) await discardUpload(file.id, file.storageKey);
+  return stale.length;
+}

@@ -1,0 +1,74 @@
+import { formatBytes } from '@/lib/bytes';
+import type { Email } from '@/lib/mail/transport';
+
+export function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+/** "Friday, 5 December 2025 at 14:00 UTC" */
+export function formatExpiry(date: Date): string {
+  return new Intl.DateTimeFormat('en-GB', { dateStyle: 'full', timeStyle: 'short', timeZone: 'UTC' }).format(date) + ' UTC';
+}
+
+// Table layout and inline styles: the only HTML most mail clients render reliably.
+function layout(title: string, body: string): string {
+  return `<!doctype html><html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeHtml(title)}</title></head>
+<body style="margin:0;padding:0;background:#f4f4f5;font-family:-apple-system,BlinkMacSystemFont,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;color:#18181b">
+<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="background:#f4f4f5;padding:24px 12px"><tr><td align="center">
+<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="max-width:520px;background:#ffffff;border-radius:12px;padding:28px">
+<tr><td style="font-size:15px;line-height:1.55">${body}</td></tr></table>
+<p style="font-size:12px;color:#71717a;margin-top:16px">Sent by Handoff</p></td></tr></table></body></html>`;
+}
+
+function button(url: string, label: string): string {
+  return `<p style="margin:24px 0"><a href="${escapeHtml(url)}" style="display:inline-block;background:#18181b;color:#ffffff;text-decoration:none;padding:12px 20px;border-radius:8px;font-weight:600">${escapeHtml(label)}</a></p>
+<p style="font-size:13px;color:#52525b;word-break:break-all">Or paste this link into your browser:<br>${escapeHtml(url)}</p>`;
+}
+
+export function magicLinkEmail(to: string, url: string, host: string): Email {
+  const subject = `Sign in to Handoff (${host})`;
+  return {
+    to,
+    subject,
+    text: `Sign in to Handoff at ${host}:\n\n${url}\n\nThe link works once and expires in 24 hours. If you did not ask for it, ignore this email.\n`,
+    html: layout(subject, `<h1 style="font-size:20px;margin:0 0 12px">Sign in to Handoff</h1>
+<p>Click the button to sign in at <strong>${escapeHtml(host)}</strong>. The link works once and expires in 24 hours.</p>
+${button(url, 'Sign in')}<p style="font-size:13px;color:#52525b">If you did not ask for this, you can ignore this email.</p>`),
+  };
+}
+
+export type ShareEmailInput = {
+  to: string;
+  url: string;
+  senderName: string;
+  senderEmail: string;
+  message: string | null;
+  files: { name: string; size: number }[];
+  expiresAt: Date;
+};
+
+export function shareEmail(input: ShareEmailInput): Email {
+  const first = input.files[0];
+  const what = input.files.length === 1 && first ? first.name : `${input.files.length} files`;
+  const subject = `${input.senderName} shared ${what} with you`;
+  const expiry = `${formatExpiry(input.expiresAt)} (${input.expiresAt.toISOString()})`;
+  const fileLines = input.files.map((f) => `${f.name} (${formatBytes(f.size)})`);
+  const text = [
+    `${input.senderName} <${input.senderEmail}> shared ${input.files.length === 1 ? 'a file' : 'files'} with you:`,
+    '',
+    ...fileLines.map((line) => `  - ${line}`),
+    '',
+    ...(input.message ? ['Message:', input.message, ''] : []),
+    `Download: ${input.url}`,
+    '',
+    `The link expires on ${expiry}.`,
+    '',
+  ].join('\n');
+  const html = layout(subject, `<h1 style="font-size:20px;margin:0 0 12px">${escapeHtml(input.senderName)} shared ${input.files.length === 1 ? 'a file' : 'files'} with you</h1>
+<p style="color:#52525b;margin:0 0 16px">${escapeHtml(input.senderEmail)}</p>
+<ul style="padding-left:20px;margin:0 0 16px">${fileLines.map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul>
+${input.message ? `<blockquote style="margin:0 0 16px;padding:12px 16px;background:#f4f4f5;border-radius:8px;white-space:pre-wrap">${escapeHtml(input.message)}</blockquote>` : ''}
+${button(input.url, 'Download')}
+<p style="font-size:13px;color:#52525b">The link expires on ${escapeHtml(expiry)}.</p>`);
+  return { to: input.to, subject, text, html };
+}

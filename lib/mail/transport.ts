@@ -1,0 +1,22 @@
+import 'server-only';
+import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
+import { env } from '@/lib/env';
+
+export type Email = { to: string; subject: string; text: string; html: string };
+
+const globalForMail = globalThis as unknown as { handoffMailer?: Transporter };
+
+function mailer(): Transporter {
+  globalForMail.handoffMailer ??= nodemailer.createTransport(env().SMTP_URL, {
+    // Fail fast when the relay is down: the outbox will try again later.
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 30_000,
+  });
+  return globalForMail.handoffMailer;
+}
+
+export async function sendEmail(email: Email): Promise<void> {
+  await mailer().sendMail({ from: env().MAIL_FROM, ...email });
+}

@@ -1,0 +1,106 @@
+import 'server-only';
+import { createHash, createHmac, type Hash, type Hmac } from 'node:crypto';
+import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
+import { S3RequestPresigner } from '@aws-sdk/s3-request-presigner';
+import { bucket, s3 } from '@/lib/storage/s3';
+import { attachmentDisposition } from '@/lib/storage/content-disposition';
+import { env } from '@/lib/env';
+
+export type UploadPost = { url: string; fields: Record<string, string>; expiresAt: string };
+
+/**
+ * A browser form POST straight to the bucket. The policy pins the exact key, the exact size
+ * and the content type; S3 refuses anything else, including form fields the policy does not name.
+ */
+export async function presignUpload(key: string, size: number, contentType: string): Promise<UploadPost> {
+  const expiresIn = env().UPLOAD_URL_TTL_SECONDS;
+  const { url, fields } = await createPresignedPost(s3(), {
+    Bucket: bucket(),
+    Key: key,
+    Conditions: [
+      ['content-length-range', size, size],
+      ['eq', '$Content-Type', contentType],
+    ],
+    Fields: { 'Content-Type': contentType },
+    Expires: expiresIn,
+  });
+  return { url, fields, expiresAt: new Date(Date.now() + expiresIn * 1000).toISOString() };
+}
+
+// Signing is on the download hot path. getSignedUrl() rebuilds a command and its middleware
+// stack on every call (~0.6 ms); a presigner built once and fed a prepared request is ~0.05 ms.
+type SourceData = string | ArrayBuffer | ArrayBufferView;
+
+function toBytes(data: SourceData): string | Uint8Array {
+  if (typeof data === 'string') return data;
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}
+
+class NodeSha256 {
+  private readonly hash: Hash | Hmac;
+  constructor(secret?: SourceData) {
+    this.hash = secret ? createHmac('sha256', toBytes(secret)) : createHash('sha256');
+  }
+  update(data: SourceData) {
+    this.hash.update(toBytes(data));
+  }
+  async digest() {
+    return new Uint8Array(this.hash.digest());
+  }
+}
+
+type Target = { protocol: string; hostname: string; port?: number; pathPrefix: string };
+
+const globalForPresign = globalThis as unknown as { handoffPresigner?: { presigner: S3RequestPresigner; target: Target } };
+
+function presigner() {
+  globalForPresign.handoffPresigner ??= buildPresigner();
+  return globalForPresign.handoffPresigner;
+}
+
+function buildPresigner() {
+  const config = env();
+  const client = s3();
+  const presigner = new S3RequestPresigner({
+    credentials: client.config.credentials,
+    region: config.S3_REGION,
+    sha256: NodeSha256,
+  });
+  const endpoint = new URL(config.S3_ENDPOINT ?? `https://s3.${config.S3_REGION}.amazonaws.com`);
+  const pathStyle = config.S3_FORCE_PATH_STYLE;
+  const target: Target = {
+    protocol: endpoint.protocol,
+    hostname: pathStyle ? endpoint.hostname : `${config.S3_BUCKET}.${endpoint.hostname}`,
+    port: endpoint.port ? Number(endpoint.port) : undefined,
+    pathPrefix: `${endpoint.pathname.replace(/\/$/, '')}${pathStyle ? `/${config.S3_BUCKET}` : ''}`,
+  };
+  return { presigner, target };
+}
+
+function encodeRfc3986(value: string): string {
+  return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+/** A presigned GET that makes browsers save the file under its display name. */
+export async function signDownloadUrl(key: string, filename: string, expiresIn: number): Promise<string> {
+  const { presigner: signer, target } = presigner();
+  const host = target.port ? `${target.hostname}:${target.port}` : target.hostname;
+  const path = `${target.pathPrefix}/${key.split('/').map(encodeRfc3986).join('/')}`;
+  const signed = await signer.presign(
+    {
+      method: 'GET',
+      protocol: target.protocol,
+      hostname: target.hostname,
+      port: target.port,
+      path,
+      query: { 'response-content-disposition': attachmentDisposition(filename) },
+      headers: { host },
+    },
+    { expiresIn },
+  );
+  const query = Object.entries(signed.query ?? {})
+    .map(([name, value]) => `${encodeRfc3986(name)}=${encodeRfc3986(String(value))}`)
+    .join('&');
+  return `${target.protocol}//${host}${path}?${query}`;
+}
