@@ -3,6 +3,8 @@ import { NextResponse, type NextRequest } from 'next/server';
 // A convenience only: sends signed-out visitors to the sign-in page without rendering anything.
 // Every page, action and route still checks the session itself.
 export function proxy(request: NextRequest) {
+  // Server actions (POST) answer for themselves with a clear "signed out" result.
+  if (request.method !== 'GET') return NextResponse.next();
   const hasSession = request.cookies.has('authjs.session-token') || request.cookies.has('__Secure-authjs.session-token');
   if (hasSession) return NextResponse.next();
   const url = new URL('/signin', request.url);

@@ -30,7 +30,7 @@ export function postToBucket(
   });
 }
 
-function describeRefusal(status: number, body: string): string {
+export function describeRefusal(status: number, body: string): string {
   const code = /<Code>([^<]*)<\/Code>/.exec(body)?.[1] ?? '';
   const message = /<Message>([^<]*)<\/Message>/.exec(body)?.[1] ?? '';
   if (/expired/i.test(message) || code === 'ExpiredToken' || code === 'RequestExpired') {

@@ -17,7 +17,7 @@ export function authedAction<S extends z.ZodType, T>(schema: S, handler: (input:
     const parsed = schema.safeParse(raw instanceof FormData ? Object.fromEntries(raw) : raw);
     if (!parsed.success) {
       const { fieldErrors, formErrors } = z.flattenError(parsed.error) as { fieldErrors: Record<string, string[]>; formErrors: string[] };
-      const first = formErrors[0] ?? Object.entries(fieldErrors).map(([field, errors]) => `${field}: ${errors[0]}`)[0];
+      const first = formErrors[0] ?? Object.values(fieldErrors).flat()[0];
       return { ok: false, error: first ?? 'The request was not valid.', fieldErrors };
     }
     try {

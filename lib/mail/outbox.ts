@@ -1,6 +1,7 @@
 import 'server-only';
 import { db } from '@/lib/db';
 import { sendEmail } from '@/lib/mail/transport';
+import { withRecipientLink } from '@/lib/shares/recipient-link';
 
 export const MAX_ATTEMPTS = 8;
 const BATCH = 20;
@@ -24,7 +25,7 @@ export async function drainOutbox(now = new Date()): Promise<{ sent: number; fai
     where: { status: 'queued', nextAttemptAt: { lte: now } },
     orderBy: { nextAttemptAt: 'asc' },
     take: BATCH,
-    select: { id: true, to: true, subject: true, text: true, html: true, attempts: true },
+    select: { id: true, to: true, subject: true, text: true, html: true, attempts: true, recipientId: true },
   });
   let sent = 0;
   let failed = 0;
@@ -36,7 +37,8 @@ export async function drainOutbox(now = new Date()): Promise<{ sent: number; fai
     if (claim.count === 0) continue;
     const attempts = message.attempts + 1;
     try {
-      await sendEmail(message);
+      const { to, subject, text, html, recipientId } = message;
+      await sendEmail(recipientId ? await withRecipientLink(recipientId, { to, subject, text, html }) : { to, subject, text, html });
       await db().emailOutbox.update({ where: { id: message.id }, data: { status: 'sent', sentAt: new Date(), lastError: null } });
       sent++;
     } catch (error) {

@@ -5,6 +5,7 @@ import { UserError } from '@/lib/actions/authed-action';
 import { createToken, hashToken } from '@/lib/shares/token';
 import { shareEmail } from '@/lib/mail/templates';
 import type { SessionUser } from '@/lib/auth';
+import { RECIPIENT_LINK } from '@/lib/shares/recipient-link';
 
 export type CreateShareInput = { fileIds: string[]; expiresAt: Date; recipients: string[]; message: string | null };
 
@@ -15,6 +16,8 @@ export function shareUrl(token: string): string {
 /**
  * The share, its items, its recipients and one outbox row per recipient are written in one
  * transaction: either the share exists and every email is queued, or nothing was written.
+ * The owner gets the share's own link; each recipient gets a link of their own, minted when
+ * their email is sent (lib/shares/recipient-link.ts).
  */
 export async function createShare(owner: SessionUser, input: CreateShareInput) {
   const files = await db().file.findMany({
@@ -41,7 +44,7 @@ export async function createShare(owner: SessionUser, input: CreateShareInput) {
       const recipient = await tx.shareRecipient.create({ data: { shareId: created.id, email }, select: { id: true } });
       const mail = shareEmail({
         to: email,
-        url,
+        url: RECIPIENT_LINK,
         senderName,
         senderEmail: owner.email,
         message: input.message,

@@ -12,8 +12,7 @@ export type UploadPost = { url: string; fields: Record<string, string>; expiresA
  * A browser form POST straight to the bucket. The policy pins the exact key, the exact size
  * and the content type; S3 refuses anything else, including form fields the policy does not name.
  */
-export async function presignUpload(key: string, size: number, contentType: string): Promise<UploadPost> {
-  const expiresIn = env().UPLOAD_URL_TTL_SECONDS;
+export async function presignUpload(key: string, size: number, contentType: string, expiresIn = env().UPLOAD_URL_TTL_SECONDS): Promise<UploadPost> {
   const { url, fields } = await createPresignedPost(s3(), {
     Bucket: bucket(),
     Key: key,

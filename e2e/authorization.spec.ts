@@ -1,0 +1,86 @@
+// User B, signed in, tries every action and page on user A's files, folders and shares by id.
+// Each is refused, and A's data is untouched. Without a session, everything is refused.
+import { test, expect } from './fixtures';
+import { callAction, FILES_ACTIONS, SHARES_ACTIONS } from './fixtures/actions';
+import { seedFile, seedFolder, seedShare } from '../prisma/seed';
+
+test('user B cannot list, rename, delete, share or sign a URL for user A’s things', async ({ db, makeUser, playwright }) => {
+  const a = await makeUser();
+  const b = await makeUser();
+  const folder = await seedFolder(db, a.id, { name: 'A private folder' });
+  const file = await seedFile(db, a.id, { name: 'a-secret-plan.pdf', folderId: folder.id });
+  const share = await seedShare(db, a.id, file.id);
+
+  const asB = await playwright.request.newContext({
+    baseURL: `http://localhost:${process.env.E2E_PORT ?? 3100}`,
+    extraHTTPHeaders: { Cookie: `authjs.session-token=${b.sessionToken}`, Origin: `http://localhost:${process.env.E2E_PORT ?? 3100}` },
+  });
+
+  const attempts: [string, string, unknown][] = [
+    [FILES_ACTIONS, 'renameItem', { kind: 'file', id: file.id, name: 'pwned.pdf' }],
+    [FILES_ACTIONS, 'renameItem', { kind: 'folder', id: folder.id, name: 'pwned' }],
+    [FILES_ACTIONS, 'deleteItem', { kind: 'file', id: file.id }],
+    [FILES_ACTIONS, 'deleteItem', { kind: 'folder', id: folder.id }],
+    [FILES_ACTIONS, 'createDirectLink', { fileId: file.id, expiresIn: 3600 }],
+    [FILES_ACTIONS, 'confirmUpload', { fileId: file.id }],
+    [FILES_ACTIONS, 'createFolder', { name: 'inside A', parentId: folder.id }],
+    [FILES_ACTIONS, 'prepareUpload', { name: 'x.txt', size: 10, contentType: 'text/plain', folderId: folder.id }],
+    [SHARES_ACTIONS, 'createShare', { fileId: file.id, expiry: '7d', recipients: '', message: '' }],
+    [SHARES_ACTIONS, 'revokeShare', { shareId: share.id }],
+  ];
+  for (const [filename, name, input] of attempts) {
+    const reply = await callAction(asB, filename, name, input);
+    expect(reply, `${name} ${JSON.stringify(input)}`).toMatchObject({ ok: false });
+    expect(reply.error).toMatch(/no longer exists|not/i);
+  }
+  // cancelUpload only acts on pending uploads it owns; on A's ready file it must change nothing.
+  expect(await callAction(asB, FILES_ACTIONS, 'cancelUpload', { fileId: file.id })).toMatchObject({ ok: true });
+
+  // Listing: A's folder is not found for B; search and the shares page do not show A's things.
+  expect((await asB.get(`/files?folder=${folder.id}`)).status()).toBe(404);
+  expect(await (await asB.get('/files?q=a-secret')).text()).not.toContain('a-secret-plan.pdf');
+  expect(await (await asB.get('/shares')).text()).not.toContain('a-secret-plan.pdf');
+
+  // A's rows are exactly as they were, and A still sees them.
+  expect(await db.file.findUnique({ where: { id: file.id } })).toMatchObject({ name: 'a-secret-plan.pdf', status: 'ready' });
+  expect(await db.folder.findUnique({ where: { id: folder.id } })).toMatchObject({ name: 'A private folder' });
+  expect(await db.share.findUnique({ where: { id: share.id } })).toMatchObject({ revokedAt: null });
+  expect(await db.folder.count({ where: { parentId: folder.id } })).toBe(0);
+  expect(await db.directLink.count({ where: { fileId: file.id } })).toBe(0);
+  expect(await db.share.count({ where: { items: { some: { fileId: file.id } } } })).toBe(1);
+  expect(await db.file.count({ where: { folderId: folder.id } })).toBe(1);
+  await asB.dispose();
+});
+
+test('without a session every action is refused and app pages send you to sign in', async ({ db, makeUser, playwright }) => {
+  const a = await makeUser();
+  const file = await seedFile(db, a.id);
+  const share = await seedShare(db, a.id, file.id);
+  const anonymous = await playwright.request.newContext({
+    baseURL: `http://localhost:${process.env.E2E_PORT ?? 3100}`,
+    extraHTTPHeaders: { Origin: `http://localhost:${process.env.E2E_PORT ?? 3100}` },
+  });
+  for (const [filename, name, input] of [
+    [FILES_ACTIONS, 'prepareUpload', { name: 'x.txt', size: 1, contentType: 'text/plain', folderId: null }],
+    [FILES_ACTIONS, 'deleteItem', { kind: 'file', id: file.id }],
+    [FILES_ACTIONS, 'createDirectLink', { fileId: file.id, expiresIn: 60 }],
+    [SHARES_ACTIONS, 'createShare', { fileId: file.id, expiry: '7d', recipients: '', message: '' }],
+    [SHARES_ACTIONS, 'revokeShare', { shareId: share.id }],
+  ] as const) {
+    expect(await callAction(anonymous, filename, name, input)).toEqual({ ok: false, error: 'You are signed out. Sign in again to continue.' });
+  }
+  for (const path of ['/files', '/shares']) {
+    const response = await anonymous.get(path, { maxRedirects: 0 });
+    expect(response.status()).toBe(307);
+    expect(response.headers()['location']).toContain('/signin');
+  }
+  // A forged cookie is not a session.
+  const forged = await playwright.request.newContext({
+    baseURL: `http://localhost:${process.env.E2E_PORT ?? 3100}`,
+    extraHTTPHeaders: { Cookie: 'authjs.session-token=forged', Origin: `http://localhost:${process.env.E2E_PORT ?? 3100}` },
+  });
+  expect(await callAction(forged, FILES_ACTIONS, 'deleteItem', { kind: 'file', id: file.id })).toMatchObject({ ok: false });
+  expect(await db.file.findUnique({ where: { id: file.id } })).not.toBeNull();
+  await anonymous.dispose();
+  await forged.dispose();
+});

@@ -1,0 +1,60 @@
+// Small factories for tests and local demos. Each one makes unique rows, so tests can run in parallel.
+import { randomBytes, randomUUID } from 'node:crypto';
+import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaClient } from '../lib/generated/prisma/client';
+
+export type Db = PrismaClient;
+
+export function connect(url = process.env.DATABASE_URL ?? 'file:./.data/handoff.db'): Db {
+  return new PrismaClient({ adapter: new PrismaBetterSqlite3({ url }) });
+}
+
+export function uniqueEmail(prefix = 'user'): string {
+  return `${prefix}-${randomUUID().slice(0, 8)}@handoff.test`;
+}
+
+export async function seedUser(db: Db, data: { email?: string; name?: string } = {}) {
+  return db.user.create({
+    data: { email: data.email ?? uniqueEmail(), name: data.name ?? 'Test User', emailVerified: new Date() },
+    select: { id: true, email: true, name: true },
+  });
+}
+
+/** A database session, as Auth.js makes after a magic link: the cookie value is the token. */
+export async function seedSession(db: Db, userId: string, days = 1): Promise<string> {
+  const sessionToken = randomBytes(32).toString('hex');
+  await db.session.create({ data: { sessionToken, userId, expires: new Date(Date.now() + days * 86400_000) } });
+  return sessionToken;
+}
+
+export async function seedFolder(db: Db, ownerId: string, data: { name?: string; parentId?: string | null } = {}) {
+  return db.folder.create({ data: { ownerId, name: data.name ?? `Folder ${randomUUID().slice(0, 6)}`, parentId: data.parentId ?? null } });
+}
+
+/** A ready file row. The object itself is the test's business (most authorization tests never reach S3). */
+export async function seedFile(db: Db, ownerId: string, data: { name?: string; size?: number; folderId?: string | null } = {}) {
+  const id = randomUUID().replace(/-/g, '').slice(0, 20);
+  return db.file.create({
+    data: {
+      id,
+      ownerId,
+      folderId: data.folderId ?? null,
+      name: data.name ?? `report-${id.slice(0, 6)}.pdf`,
+      size: data.size ?? 1234,
+      contentType: 'application/pdf',
+      storageKey: `users/${ownerId}/${id}`,
+      status: 'ready',
+    },
+  });
+}
+
+export async function seedShare(db: Db, ownerId: string, fileId: string, data: { tokenHash?: string; expiresAt?: Date } = {}) {
+  return db.share.create({
+    data: {
+      ownerId,
+      tokenHash: data.tokenHash ?? randomBytes(32).toString('hex'),
+      expiresAt: data.expiresAt ?? new Date(Date.now() + 7 * 86400_000),
+      items: { create: [{ fileId }] },
+    },
+  });
+}

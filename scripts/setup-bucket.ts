@@ -1,0 +1,40 @@
+// Creates the bucket if it is missing and sets the CORS rules browsers need for direct uploads
+// from APP_URL. Safe to run again. Usage: npm run bucket:setup
+import { CreateBucketCommand, HeadBucketCommand, PutBucketCorsCommand } from '@aws-sdk/client-s3';
+import { env } from '@/lib/env';
+import { bucket, s3 } from '@/lib/storage/s3';
+
+async function main() {
+  const config = env();
+  const name = bucket();
+  try {
+    await s3().send(new HeadBucketCommand({ Bucket: name }));
+    console.log(`bucket ${name}: exists`);
+  } catch {
+    await s3().send(new CreateBucketCommand({ Bucket: name }));
+    console.log(`bucket ${name}: created (private)`);
+  }
+  const origin = new URL(config.APP_URL).origin;
+  await s3().send(
+    new PutBucketCorsCommand({
+      Bucket: name,
+      CORSConfiguration: {
+        CORSRules: [
+          {
+            AllowedOrigins: [origin],
+            AllowedMethods: ['GET', 'HEAD', 'POST', 'PUT'],
+            AllowedHeaders: ['*'],
+            ExposeHeaders: ['ETag'],
+            MaxAgeSeconds: 3600,
+          },
+        ],
+      },
+    }),
+  );
+  console.log(`bucket ${name}: CORS allows uploads from ${origin}`);
+}
+
+main().catch((error) => {
+  console.error(`bucket set-up failed: ${error instanceof Error ? error.message : error}`);
+  process.exit(1);
+});

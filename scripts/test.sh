@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# The whole suite (npm test): unit and integration tests (vitest) and the end-to-end journey
+# (Playwright on a production build), all against real local services started here:
+# Ceph radosgw for S3, the SMTP catcher, and a fresh SQLite database. Stops only what it started.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1 CHECKPOINT_DISABLE=1
+
+work="$PWD/.data/test"
+rgw_port="${RGW_PORT:-7480}"
+smtp_port="${TEST_SMTP_PORT:-2525}"
+mail_http_port="${TEST_MAIL_HTTP_PORT:-8025}"
+
+export E2E_PORT="${E2E_PORT:-3100}"
+export APP_URL="http://localhost:$E2E_PORT"
+export AUTH_SECRET="test-only-secret-not-for-production-0123456789"
+export SIGNIN_ALLOWLIST="@handoff.test"
+export DATABASE_URL="file:$work/handoff.db"
+export S3_ENDPOINT="http://127.0.0.1:$rgw_port" S3_REGION="us-east-1" S3_BUCKET="handoff-test" S3_FORCE_PATH_STYLE="true"
+export S3_ACCESS_KEY_ID="HANDOFFTEST0000000001" S3_SECRET_ACCESS_KEY="handoff-test-secret-key-0000000000000001"
+export SMTP_URL="smtp://127.0.0.1:$smtp_port" MAIL_API_URL="http://127.0.0.1:$mail_http_port"
+export MAX_UPLOAD_SIZE="20MB"
+
+mail_pid=""
+cleanup() {
+  [ -n "$mail_pid" ] && kill -TERM -- "-$mail_pid" 2>/dev/null || true
+  bash scripts/s3/radosgw.sh stop "$work/rgw" >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
+
+rm -rf "$work" && mkdir -p "$work"
+bash scripts/s3/radosgw.sh install
+
+echo "== starting radosgw on 127.0.0.1:$rgw_port and the mail catcher"
+bash scripts/s3/radosgw.sh start "$work/rgw" "$rgw_port" "$S3_ACCESS_KEY_ID" "$S3_SECRET_ACCESS_KEY" > "$work/rgw.log" 2>&1 &
+rgw_start=$!
+setsid node scripts/mail-catcher.mjs --smtp-port "$smtp_port" --http-port "$mail_http_port" --dir "$work/mail" > "$work/mail.log" 2>&1 &
+mail_pid=$!
+
+echo "== database"
+npx prisma migrate deploy
+
+echo "== production build (while radosgw starts)"
+npx next build > "$work/build.log" 2>&1 || { tail -50 "$work/build.log"; exit 1; }
+
+if ! wait "$rgw_start"; then
+  echo "radosgw did not start:"; tail -40 "$work/rgw.log"; exit 1
+fi
+npm run --silent bucket:setup
+
+echo "== unit and integration tests"
+npx vitest run
+
+echo "== end-to-end tests"
+npx playwright test
