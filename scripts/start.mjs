@@ -185,7 +185,7 @@ await checkPortsFree();
 installIfNeeded();
 mkdirSync('.data', { recursive: true });
 createEnvFile();
-const env = { ...loadEnv(), ...(process.stdout.isTTY && { FORCE_COLOR: '1' }) };
+const env = { NEXT_TELEMETRY_DISABLED: '1', CHECKPOINT_DISABLE: '1', ...loadEnv(), ...(process.stdout.isTTY && { FORCE_COLOR: '1' }) };
 run('npx', ['prisma', 'migrate', 'deploy'], env);
 
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => stopAll(0));

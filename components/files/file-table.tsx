@@ -3,6 +3,7 @@ import type { FileRow, FolderRow, SortDir, SortKey } from '@/lib/files/list';
 import { formatBytes } from '@/lib/bytes';
 import { ItemActions } from '@/components/files/item-actions';
 import { LocalTime } from '@/components/ui/local-time';
+import { FileIcon, FolderIcon } from '@/components/ui/icons';
 
 type Props = {
   folders: FolderRow[];
@@ -44,7 +45,7 @@ export function FileTable({ folders, files, sort, dir, base }: Props) {
             <tr key={folder.id} data-testid="folder-row">
               <td className="px-4 py-2.5">
                 <Link href={`/files?folder=${folder.id}`} className="inline-flex items-center gap-2 font-medium hover:underline">
-                  <span aria-hidden>📁</span>
+                  <FolderIcon />
                   {folder.name}
                 </Link>
               </td>
@@ -62,7 +63,7 @@ export function FileTable({ folders, files, sort, dir, base }: Props) {
             <tr key={file.id} data-testid="file-row">
               <td className="max-w-0 px-4 py-2.5">
                 <span className="flex items-center gap-2">
-                  <span aria-hidden>📄</span>
+                  <FileIcon />
                   <span className="truncate font-medium" title={file.name}>
                     {file.name}
                   </span>

@@ -2,9 +2,8 @@ import 'server-only';
 import { z } from 'zod';
 import { currentUser, type SessionUser } from '@/lib/auth';
 import type { ActionResult } from '@/lib/actions/result';
+import { UserError } from '@/lib/actions/user-error';
 
-/** An error whose message is written for the person using the app; anything else stays in the log. */
-export class UserError extends Error {}
 
 /**
  * Server actions are public HTTP endpoints: each one authenticates, validates its input, then

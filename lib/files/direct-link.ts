@@ -1,6 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db';
-import { UserError } from '@/lib/actions/authed-action';
+import { UserError } from '@/lib/actions/user-error';
 import { signDownloadUrl } from '@/lib/storage/presign';
 
 /** A bare S3 presigned GET, as in the AWS guides. It cannot be revoked, so it is recorded. */

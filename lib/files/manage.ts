@@ -1,7 +1,7 @@
 import 'server-only';
 import { DeleteObjectsCommand } from '@aws-sdk/client-s3';
 import { db } from '@/lib/db';
-import { UserError } from '@/lib/actions/authed-action';
+import { UserError } from '@/lib/actions/user-error';
 import { bucket, deleteObject, s3 } from '@/lib/storage/s3';
 
 export async function requireFolder(ownerId: string, folderId: string | null): Promise<void> {

@@ -2,7 +2,7 @@ import 'server-only';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { formatBytes } from '@/lib/bytes';
-import { UserError } from '@/lib/actions/authed-action';
+import { UserError } from '@/lib/actions/user-error';
 import { requireFolder } from '@/lib/files/manage';
 import { deleteObject, headObject, storageKeyFor } from '@/lib/storage/s3';
 import { presignUpload, type UploadPost } from '@/lib/storage/presign';

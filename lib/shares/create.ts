@@ -1,7 +1,7 @@
 import 'server-only';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
-import { UserError } from '@/lib/actions/authed-action';
+import { UserError } from '@/lib/actions/user-error';
 import { createToken, hashToken } from '@/lib/shares/token';
 import { shareEmail } from '@/lib/mail/templates';
 import type { SessionUser } from '@/lib/auth';

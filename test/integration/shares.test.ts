@@ -5,7 +5,7 @@ import { createShare, revokeShare } from '@/lib/shares/create';
 import { findPublicShare, grantDownload } from '@/lib/shares/public';
 import { hashToken } from '@/lib/shares/token';
 import { backoffMs, drainOutbox, MAX_ATTEMPTS } from '@/lib/mail/outbox';
-import { UserError } from '@/lib/actions/authed-action';
+import { UserError } from '@/lib/actions/user-error';
 
 const db = connect();
 afterAll(() => db.$disconnect());

@@ -1,0 +1,31 @@
+// A bad or missing setting stops the production server at start, naming the variable.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { expect, test } from 'vitest';
+
+function startServer(env: Record<string, string | undefined>): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn('node_modules/.bin/next', ['start', '--hostname', 'localhost', '--port', '3199'], { env: env as NodeJS.ProcessEnv });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 40_000);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, output });
+    });
+  });
+}
+
+test.runIf(existsSync('.next/BUILD_ID'))('next start refuses a bad configuration and says which variable', async () => {
+  const { S3_BUCKET: _bucket, ...rest } = process.env;
+  const missing = await startServer({ ...rest, NODE_ENV: 'production' });
+  expect(missing.code).toBe(1);
+  expect(missing.output).toContain('Handoff cannot start');
+  expect(missing.output).toMatch(/^\s+S3_BUCKET: /m);
+
+  const bad = await startServer({ ...process.env, NODE_ENV: 'production', MAX_UPLOAD_SIZE: 'enormous', SIGNIN_ALLOWLIST: '' });
+  expect(bad.code).toBe(1);
+  expect(bad.output).toMatch(/^\s+MAX_UPLOAD_SIZE: expected a size such as 5GB/m);
+  expect(bad.output).toMatch(/^\s+SIGNIN_ALLOWLIST: required in production/m);
+}, 90_000);
