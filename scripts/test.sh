@@ -25,6 +25,11 @@ export S3_ENDPOINT="http://127.0.0.1:$rgw_port" S3_REGION="us-east-1" S3_BUCKET=
 export S3_ACCESS_KEY_ID="HANDOFFTEST0000000001" S3_SECRET_ACCESS_KEY="handoff-test-secret-key-0000000000000001"
 export SMTP_URL="smtp://127.0.0.1:$smtp_port" MAIL_API_URL="http://127.0.0.1:$mail_http_port"
 export MAX_UPLOAD_SIZE="20MB"
+# Next.js reads .env for anything unset: pin every documented variable (empty means unset) so a
+# developer's own .env never leaks into the suite.
+while IFS='=' read -r name _; do
+  if [[ $name =~ ^[A-Z0-9_]+$ ]] && [ -z "${!name+x}" ]; then export "$name="; fi
+done < .env.example
 
 mail_pid=""
 cleanup() {
