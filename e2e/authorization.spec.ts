@@ -4,17 +4,14 @@ import { test, expect } from './fixtures';
 import { callAction, FILES_ACTIONS, SHARES_ACTIONS } from './fixtures/actions';
 import { seedFile, seedFolder, seedShare } from '../prisma/seed';
 
-test('user B cannot list, rename, delete, share or sign a URL for user A’s things', async ({ db, makeUser, playwright }) => {
+test('user B cannot list, rename, delete, share or sign a URL for user A’s things', async ({ db, makeUser, requestAs }) => {
   const a = await makeUser();
   const b = await makeUser();
   const folder = await seedFolder(db, a.id, { name: 'A private folder' });
   const file = await seedFile(db, a.id, { name: 'a-secret-plan.pdf', folderId: folder.id });
   const share = await seedShare(db, a.id, file.id);
 
-  const asB = await playwright.request.newContext({
-    baseURL: `http://localhost:${process.env.E2E_PORT ?? 3100}`,
-    extraHTTPHeaders: { Cookie: `authjs.session-token=${b.sessionToken}`, Origin: `http://localhost:${process.env.E2E_PORT ?? 3100}` },
-  });
+  const asB = await requestAs(b.sessionToken);
 
   const attempts: [string, string, unknown][] = [
     [FILES_ACTIONS, 'renameItem', { kind: 'file', id: file.id, name: 'pwned.pdf' }],
@@ -51,17 +48,13 @@ test('user B cannot list, rename, delete, share or sign a URL for user A’s thi
   expect(await db.directLink.count({ where: { fileId: file.id } })).toBe(0);
   expect(await db.share.count({ where: { items: { some: { fileId: file.id } } } })).toBe(1);
   expect(await db.file.count({ where: { folderId: folder.id } })).toBe(1);
-  await asB.dispose();
 });
 
-test('without a session every action is refused and app pages send you to sign in', async ({ db, makeUser, playwright }) => {
+test('without a session every action is refused and app pages send you to sign in', async ({ db, makeUser, requestAs }) => {
   const a = await makeUser();
   const file = await seedFile(db, a.id);
   const share = await seedShare(db, a.id, file.id);
-  const anonymous = await playwright.request.newContext({
-    baseURL: `http://localhost:${process.env.E2E_PORT ?? 3100}`,
-    extraHTTPHeaders: { Origin: `http://localhost:${process.env.E2E_PORT ?? 3100}` },
-  });
+  const anonymous = await requestAs(null);
   for (const [filename, name, input] of [
     [FILES_ACTIONS, 'prepareUpload', { name: 'x.txt', size: 1, contentType: 'text/plain', folderId: null }],
     [FILES_ACTIONS, 'deleteItem', { kind: 'file', id: file.id }],
@@ -77,12 +70,7 @@ test('without a session every action is refused and app pages send you to sign i
     expect(response.headers()['location']).toContain('/signin');
   }
   // A forged cookie is not a session.
-  const forged = await playwright.request.newContext({
-    baseURL: `http://localhost:${process.env.E2E_PORT ?? 3100}`,
-    extraHTTPHeaders: { Cookie: 'authjs.session-token=forged', Origin: `http://localhost:${process.env.E2E_PORT ?? 3100}` },
-  });
+  const forged = await requestAs('forged');
   expect(await callAction(forged, FILES_ACTIONS, 'deleteItem', { kind: 'file', id: file.id })).toMatchObject({ ok: false });
   expect(await db.file.findUnique({ where: { id: file.id } })).not.toBeNull();
-  await anonymous.dispose();
-  await forged.dispose();
 });

@@ -25,10 +25,11 @@ export function ItemActions({ item }: { item: Item }) {
       {item.kind === 'file' && action('direct', 'S3 link')}
       {action('rename', 'Rename')}
       {action('delete', 'Delete')}
-      {item.kind === 'file' && <ShareDialog file={item} open={open === 'share'} onClose={close} />}
-      {item.kind === 'file' && <DirectLinkDialog file={item} open={open === 'direct'} onClose={close} />}
-      <RenameDialog item={item} open={open === 'rename'} onClose={close} />
-      <DeleteDialog item={item} open={open === 'delete'} onClose={close} />
+      {/* Mounted only while open, so each opening starts from a clean form. */}
+      {item.kind === 'file' && open === 'share' && <ShareDialog file={item} open onClose={close} />}
+      {item.kind === 'file' && open === 'direct' && <DirectLinkDialog file={item} open onClose={close} />}
+      {open === 'rename' && <RenameDialog item={item} open onClose={close} />}
+      {open === 'delete' && <DeleteDialog item={item} open onClose={close} />}
     </div>
   );
 }

@@ -8,17 +8,24 @@ import { button, field, label } from '@/components/ui/styles';
 
 export function NewFolderButton({ parentId }: { parentId: string | null }) {
   const [open, setOpen] = useState(false);
-  const [state, formAction, isPending] = useActionState<ActionResult<{ id: string }> | null, FormData>(async (_prev, form) => {
-    const result = await createFolder(form);
-    if (result.ok) setOpen(false);
-    return result;
-  }, null);
   return (
     <>
       <button type="button" onClick={() => setOpen(true)} className={button.secondary}>
         New folder
       </button>
-      <Dialog open={open} onClose={() => setOpen(false)} title="New folder">
+      {open && <NewFolderDialog parentId={parentId} onClose={() => setOpen(false)} />}
+    </>
+  );
+}
+
+function NewFolderDialog({ parentId, onClose }: { parentId: string | null; onClose: () => void }) {
+  const [state, formAction, isPending] = useActionState<ActionResult<{ id: string }> | null, FormData>(async (_prev, form) => {
+    const result = await createFolder(form);
+    if (result.ok) onClose();
+    return result;
+  }, null);
+  return (
+      <Dialog open onClose={onClose} title="New folder">
         <form action={formAction} className="space-y-4">
           <input type="hidden" name="parentId" value={parentId ?? ''} />
           <div className="space-y-1.5">
@@ -31,7 +38,7 @@ export function NewFolderButton({ parentId }: { parentId: string | null }) {
             </p>
           </div>
           <div className="flex justify-end gap-2">
-            <button type="button" onClick={() => setOpen(false)} className={button.secondary}>
+            <button type="button" onClick={onClose} className={button.secondary}>
               Cancel
             </button>
             <button type="submit" disabled={isPending} className={button.primary}>
@@ -40,6 +47,5 @@ export function NewFolderButton({ parentId }: { parentId: string | null }) {
           </div>
         </form>
       </Dialog>
-    </>
   );
 }

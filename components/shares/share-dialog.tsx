@@ -67,7 +67,7 @@ export function ShareDialog({ file, open, onClose }: Props) {
                 <label htmlFor={idFor('date')} className={label}>
                   Expiry date (end of day, UTC)
                 </label>
-                <input id={idFor('date')} name="expiryDate" type="date" className={field} aria-invalid={Boolean(errors.expiryDate)} aria-describedby={idFor('date-error')} />
+                <input id={idFor('date')} name="expiryDate" type="date" min={new Date().toISOString().slice(0, 10)} className={field} aria-invalid={Boolean(errors.expiryDate)} aria-describedby={idFor('date-error')} />
                 <p id={idFor('date-error')} aria-live="polite" className="text-sm text-red-600">
                   {errors.expiryDate?.[0]}
                 </p>

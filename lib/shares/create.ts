@@ -1,17 +1,12 @@
 import 'server-only';
 import { db } from '@/lib/db';
-import { env } from '@/lib/env';
 import { UserError } from '@/lib/actions/user-error';
 import { createToken, hashToken } from '@/lib/shares/token';
 import { shareEmail } from '@/lib/mail/templates';
 import type { SessionUser } from '@/lib/auth';
-import { RECIPIENT_LINK } from '@/lib/shares/recipient-link';
+import { RECIPIENT_LINK, shareUrl } from '@/lib/shares/links';
 
 export type CreateShareInput = { fileIds: string[]; expiresAt: Date; recipients: string[]; message: string | null };
-
-export function shareUrl(token: string): string {
-  return new URL(`/s/${token}`, env().APP_URL).toString();
-}
 
 /**
  * The share, its items, its recipients and one outbox row per recipient are written in one

@@ -3,10 +3,7 @@ import { db } from '@/lib/db';
 import { escapeHtml } from '@/lib/mail/templates';
 import type { Email } from '@/lib/mail/transport';
 import { createToken, hashToken } from '@/lib/shares/token';
-import { shareUrl } from '@/lib/shares/create';
-
-/** Stands in for a recipient's link in queued mail: the token itself is never stored. */
-export const RECIPIENT_LINK = 'HANDOFF_RECIPIENT_LINK';
+import { RECIPIENT_LINK, shareUrl } from '@/lib/shares/links';
 
 /**
  * Mints the recipient's own token just before sending, keeps only its hash, and puts the link
