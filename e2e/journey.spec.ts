@@ -46,7 +46,7 @@ test('sign in, upload, share with two recipients, download without an account, r
   await row.getByRole('button', { name: 'Share Q3 report – final.pdf' }).click();
   const dialog = page.getByRole('dialog', { name: 'Share “Q3 report – final.pdf”' });
   await expect(dialog.getByLabel('Link expires in')).toHaveValue('7d');
-  await dialog.getByLabel(/Email the link to/).fill(recipients.join(', '));
+  await dialog.getByLabel(/Email a link to/).fill(recipients.join(', '));
   await dialog.getByLabel(/Message/).fill('Numbers for Thursday.');
   await dialog.getByRole('button', { name: 'Create link' }).click();
   const link = await dialog.getByTestId('share-link').inputValue();

@@ -6,14 +6,14 @@ test('the share dialog refuses bad recipients and dates, and names each problem'
   await page.goto('/files');
   await page.getByRole('button', { name: 'Share budget.xlsx' }).click();
   const dialog = page.getByRole('dialog', { name: 'Share “budget.xlsx”' });
-  await dialog.getByLabel(/Email the link to/).fill('ok@handoff.test, two@@handoff.test\n"quoted"@handoff.test\nnot an email');
+  await dialog.getByLabel(/Email a link to/).fill('ok@handoff.test, two@@handoff.test\n"quoted"@handoff.test\nnot an email');
   await dialog.getByLabel('Link expires in').selectOption('date');
   await dialog.getByLabel(/Expiry date/).fill('2020-01-01');
   await dialog.getByRole('button', { name: 'Create link' }).click();
   await expect(dialog.getByText('"two@@handoff.test" has more than one "@"')).toBeVisible();
   await expect(dialog.getByText('"\\"quoted\\"@handoff.test" uses a quoted local part, which is not accepted'.replace(/\\"/g, '"'))).toBeVisible();
   await expect(dialog.getByText('"not an email" contains a space')).toBeVisible();
-  await expect(dialog.getByText('The expiry date must be in the future.')).toBeVisible();
+  await expect(dialog.getByText('The expiry must be in the future.')).toBeVisible();
   expect(await db.share.count({ where: { ownerId: user.id } })).toBe(0);
 });
 
@@ -24,7 +24,7 @@ test('the shares page shows each recipient’s delivery, including refusals bein
   const dialog = page.getByRole('dialog', { name: 'Share “minutes.pdf”' });
   await dialog.getByLabel('Link expires in').selectOption('1h');
   // The mail catcher answers 550 to mailboxes named reject*: a real SMTP refusal.
-  await dialog.getByLabel(/Email the link to/).fill(`fine-${user.id}@handoff.test\nreject-${user.id}@handoff.test`);
+  await dialog.getByLabel(/Email a link to/).fill(`fine-${user.id}@handoff.test\nreject-${user.id}@handoff.test`);
   await dialog.getByRole('button', { name: 'Create link' }).click();
   await expect(dialog.getByTestId('share-link')).toBeVisible();
 

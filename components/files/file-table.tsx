@@ -4,6 +4,7 @@ import { formatBytes } from '@/lib/bytes';
 import { ItemActions } from '@/components/files/item-actions';
 import { LocalTime } from '@/components/ui/local-time';
 import { FileIcon, FolderIcon } from '@/components/ui/icons';
+import { SELECTION_FORM } from '@/components/files/selection';
 
 type Props = {
   folders: FolderRow[];
@@ -31,6 +32,9 @@ export function FileTable({ folders, files, sort, dir, base }: Props) {
       <table className="w-full text-left text-sm">
         <thead className="border-b border-zinc-200 text-zinc-600">
           <tr>
+            <th scope="col" className="w-px py-2 pl-4">
+              <span className="sr-only">Select</span>
+            </th>
             {header('name', 'Name')}
             {header('size', 'Size', 'w-28')}
             {header('type', 'Type', 'hidden w-48 md:table-cell')}
@@ -43,6 +47,9 @@ export function FileTable({ folders, files, sort, dir, base }: Props) {
         <tbody className="divide-y divide-zinc-100">
           {folders.map((folder) => (
             <tr key={folder.id} data-testid="folder-row">
+              <td className="py-2.5 pl-4">
+                <SelectBox item={{ kind: 'folder', id: folder.id, name: folder.name }} />
+              </td>
               <td className="px-4 py-2.5">
                 <Link href={`/files?folder=${folder.id}`} className="inline-flex items-center gap-2 font-medium hover:underline">
                   <FolderIcon />
@@ -61,6 +68,9 @@ export function FileTable({ folders, files, sort, dir, base }: Props) {
           ))}
           {files.map((file) => (
             <tr key={file.id} data-testid="file-row">
+              <td className="py-2.5 pl-4">
+                <SelectBox item={{ kind: 'file', id: file.id, name: file.name, size: file.size }} />
+              </td>
               <td className="max-w-0 px-4 py-2.5">
                 <span className="flex items-center gap-2">
                   <FileIcon />
@@ -83,4 +93,8 @@ export function FileTable({ folders, files, sort, dir, base }: Props) {
       </table>
     </div>
   );
+}
+
+function SelectBox({ item }: { item: { kind: 'file'; id: string; name: string; size: number } | { kind: 'folder'; id: string; name: string } }) {
+  return <input type="checkbox" form={SELECTION_FORM} name="select" value={JSON.stringify(item)} aria-label={`Select ${item.name}`} className="size-4" />;
 }

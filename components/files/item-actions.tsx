@@ -1,13 +1,13 @@
 'use client';
 
 import { useState } from 'react';
-import { ShareDialog } from '@/components/shares/share-dialog';
+import { ShareDialog, type ShareItem } from '@/components/shares/share-dialog';
 import { DirectLinkDialog } from '@/components/files/direct-link-dialog';
 import { RenameDialog } from '@/components/files/rename-dialog';
 import { DeleteDialog } from '@/components/files/delete-dialog';
 import { button } from '@/components/ui/styles';
 
-export type Item = { kind: 'file'; id: string; name: string; size: number } | { kind: 'folder'; id: string; name: string };
+export type Item = ShareItem;
 
 type Open = 'share' | 'direct' | 'rename' | 'delete' | null;
 
@@ -21,12 +21,12 @@ export function ItemActions({ item }: { item: Item }) {
   );
   return (
     <div className="flex justify-end gap-1 whitespace-nowrap">
-      {item.kind === 'file' && action('share', 'Share')}
+      {action('share', 'Share')}
       {item.kind === 'file' && action('direct', 'S3 link')}
       {action('rename', 'Rename')}
       {action('delete', 'Delete')}
       {/* Mounted only while open, so each opening starts from a clean form. */}
-      {item.kind === 'file' && open === 'share' && <ShareDialog file={item} open onClose={close} />}
+      {open === 'share' && <ShareDialog items={[item]} open onClose={close} />}
       {item.kind === 'file' && open === 'direct' && <DirectLinkDialog file={item} open onClose={close} />}
       {open === 'rename' && <RenameDialog item={item} open onClose={close} />}
       {open === 'delete' && <DeleteDialog item={item} open onClose={close} />}

@@ -1,6 +1,7 @@
 'use client';
 
 import { useRef, useState } from 'react';
+import { useRouter } from 'next/navigation';
 import { cancelUpload, confirmUpload, prepareUpload } from '@/app/(app)/files/actions';
 import { postToBucket, UploadError } from '@/components/files/post-to-bucket';
 import { formatBytes } from '@/lib/bytes';
@@ -12,6 +13,7 @@ type Upload = { key: string; name: string; size: number; loaded: number; status:
 const PARALLEL = 3;
 
 export function UploadPanel({ folderId, maxSize }: { folderId: string | null; maxSize: number }) {
+  const router = useRouter();
   const [uploads, setUploads] = useState<Upload[]>([]);
   const [isDragging, setIsDragging] = useState(false);
   const controllers = useRef(new Map<string, AbortController>());
@@ -39,8 +41,8 @@ export function UploadPanel({ folderId, maxSize }: { folderId: string | null; ma
       await postToBucket(prepared.data.post, file, (loaded) => update(key, { loaded }), controller.signal);
       const confirmed = await confirmUpload({ fileId });
       if (!confirmed.ok) throw new UploadError(confirmed.error);
-      // confirmUpload revalidates /files, so the new row arrives with its reply.
       update(key, { status: 'done', loaded: file.size });
+      router.refresh();
     } catch (error) {
       const isCancel = controller.signal.aborted;
       update(key, {

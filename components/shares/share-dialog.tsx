@@ -6,29 +6,51 @@ import type { ActionResult } from '@/lib/actions/result';
 import { Dialog } from '@/components/ui/dialog';
 import { CopyButton } from '@/components/ui/copy-button';
 import { LocalTime } from '@/components/ui/local-time';
+import { FieldError } from '@/components/ui/field-error';
+import { endOfLocalDay, localToIso } from '@/components/ui/dates';
 import { button, field, label } from '@/components/ui/styles';
 import { formatBytes } from '@/lib/bytes';
 
+export type ShareItem = { kind: 'file'; id: string; name: string; size: number } | { kind: 'folder'; id: string; name: string };
 type Created = { id: string; url: string; expiresAt: string; recipients: string[] };
-type Props = { file: { id: string; name: string; size: number }; open: boolean; onClose: () => void };
+type Props = { items: ShareItem[]; open: boolean; onClose: () => void };
 
-export function ShareDialog({ file, open, onClose }: Props) {
-  const [state, formAction, isPending] = useActionState<ActionResult<Created> | null, FormData>(
-    (_prev, form) => createShare(form),
-    null,
-  );
+function describe(items: ShareItem[]): string {
+  const [first] = items;
+  if (items.length === 1 && first) return first.kind === 'file' ? `${first.name} (${formatBytes(first.size)})` : `the folder ${first.name}`;
+  return `${items.length} items`;
+}
+
+export function ShareDialog({ items, open, onClose }: Props) {
   const [expiry, setExpiry] = useState('7d');
+  const [state, formAction, isPending] = useActionState<ActionResult<Created> | null, FormData>((_prev, form) => {
+    const value = (name: string) => String(form.get(name) ?? '');
+    return createShare({
+      fileIds: items.filter((i) => i.kind === 'file').map((i) => i.id),
+      folderIds: items.filter((i) => i.kind === 'folder').map((i) => i.id),
+      expiry: value('expiry'),
+      expiresAt: endOfLocalDay(value('expiryDate')),
+      availableFrom: localToIso(value('availableFrom')),
+      recipients: value('recipients'),
+      message: value('message'),
+      password: value('password'),
+      maxDownloads: value('maxDownloads'),
+      notifyOnFirstDownload: form.get('notifyOnFirstDownload') === 'on',
+    });
+  }, null);
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   const created = state?.ok ? state.data : null;
-  const idFor = (name: string) => `share-${file.id}-${name}`;
+  const first = items[0];
+  const title = items.length === 1 && first ? `Share “${first.name}”` : `Share ${items.length} items`;
+  const idFor = (name: string) => `share-${name}`;
 
   return (
-    <Dialog open={open} onClose={onClose} title={`Share “${file.name}”`} wide>
+    <Dialog open={open} onClose={onClose} title={title} wide>
       {created ? (
         <div className="space-y-4">
           <p className="text-sm text-zinc-700">
-            Anyone with this link can download {file.name} ({formatBytes(file.size)}) until <LocalTime iso={created.expiresAt} />.
-            Copy it now: for your safety only a fingerprint of it is kept.
+            Anyone with this link can open {describe(items)} until <LocalTime iso={created.expiresAt} />. Copy it now: for your
+            safety only a fingerprint of it is kept.
           </p>
           <div className="flex gap-2">
             <label htmlFor={idFor('link')} className="sr-only">
@@ -38,7 +60,9 @@ export function ShareDialog({ file, open, onClose }: Props) {
             <CopyButton value={created.url} />
           </div>
           {created.recipients.length > 0 && (
-            <p className="text-sm text-zinc-600">Emails are on their way to {created.recipients.join(', ')}. Track them on the Shares page.</p>
+            <p className="text-sm text-zinc-600">
+              Each of {created.recipients.join(', ')} gets a link of their own by email. Follow them on the Shares page.
+            </p>
           )}
           <div className="flex justify-end">
             <button type="button" onClick={onClose} className={button.primary}>
@@ -48,7 +72,6 @@ export function ShareDialog({ file, open, onClose }: Props) {
         </div>
       ) : (
         <form action={formAction} className="space-y-4" noValidate>
-          <input type="hidden" name="fileId" value={file.id} />
           <div className="grid gap-4 sm:grid-cols-2">
             <div className="space-y-1.5">
               <label htmlFor={idFor('expiry')} className={label}>
@@ -65,40 +88,57 @@ export function ShareDialog({ file, open, onClose }: Props) {
             {expiry === 'date' && (
               <div className="space-y-1.5">
                 <label htmlFor={idFor('date')} className={label}>
-                  Expiry date (end of day, UTC)
+                  Expiry date (end of that day)
                 </label>
-                <input id={idFor('date')} name="expiryDate" type="date" min={new Date().toISOString().slice(0, 10)} className={field} aria-invalid={Boolean(errors.expiryDate)} aria-describedby={idFor('date-error')} />
-                <p id={idFor('date-error')} aria-live="polite" className="text-sm text-red-600">
-                  {errors.expiryDate?.[0]}
-                </p>
+                <input id={idFor('date')} name="expiryDate" type="date" min={new Date().toISOString().slice(0, 10)} className={field} aria-invalid={Boolean(errors.expiresAt)} aria-describedby={idFor('date-error')} />
               </div>
             )}
           </div>
+          <FieldError id={idFor('date-error')} messages={errors.expiresAt} />
           <div className="space-y-1.5">
             <label htmlFor={idFor('recipients')} className={label}>
-              Email the link to <span className="font-normal text-zinc-500">(optional; one per line or comma-separated)</span>
+              Email a link to <span className="font-normal text-zinc-500">(optional; one per line or comma-separated)</span>
             </label>
-            <textarea
-              id={idFor('recipients')}
-              name="recipients"
-              rows={3}
-              className={field}
-              placeholder="ana@example.com, ben@example.org"
-              aria-invalid={Boolean(errors.recipients)}
-              aria-describedby={idFor('recipients-error')}
-            />
-            <ul id={idFor('recipients-error')} aria-live="polite" className="text-sm text-red-600">
-              {errors.recipients?.map((message) => <li key={message}>{message}</li>)}
-            </ul>
+            <textarea id={idFor('recipients')} name="recipients" rows={3} className={field} placeholder="ana@example.com, ben@example.org" aria-invalid={Boolean(errors.recipients)} aria-describedby={idFor('recipients-error')} />
+            <FieldError id={idFor('recipients-error')} messages={errors.recipients} />
           </div>
           <div className="space-y-1.5">
             <label htmlFor={idFor('message')} className={label}>
               Message <span className="font-normal text-zinc-500">(optional)</span>
             </label>
-            <textarea id={idFor('message')} name="message" rows={3} maxLength={2000} className={field} />
+            <textarea id={idFor('message')} name="message" rows={2} maxLength={2000} className={field} />
           </div>
+          <details className="rounded-lg border border-zinc-200 px-3 py-2">
+            <summary className="cursor-pointer text-sm font-medium">More options: password, download limit, opening date</summary>
+            <div className="mt-3 grid gap-4 sm:grid-cols-2">
+              <div className="space-y-1.5">
+                <label htmlFor={idFor('password')} className={label}>
+                  Password
+                </label>
+                <input id={idFor('password')} name="password" type="password" autoComplete="new-password" className={field} aria-describedby={idFor('password-error')} />
+                <FieldError id={idFor('password-error')} messages={errors.password} />
+              </div>
+              <div className="space-y-1.5">
+                <label htmlFor={idFor('max')} className={label}>
+                  Download limit
+                </label>
+                <input id={idFor('max')} name="maxDownloads" type="number" min={1} placeholder="No limit" className={field} aria-describedby={idFor('max-error')} />
+                <FieldError id={idFor('max-error')} messages={errors.maxDownloads} />
+              </div>
+              <div className="space-y-1.5">
+                <label htmlFor={idFor('from')} className={label}>
+                  Available from
+                </label>
+                <input id={idFor('from')} name="availableFrom" type="datetime-local" className={field} />
+              </div>
+              <label className="flex items-center gap-2 self-end text-sm">
+                <input type="checkbox" name="notifyOnFirstDownload" className="size-4" />
+                Email me when each recipient first downloads
+              </label>
+            </div>
+          </details>
           <p aria-live="polite" className="text-sm text-red-600">
-            {state && !state.ok && !state.fieldErrors ? state.error : ''}
+            {state && !state.ok && Object.keys(errors).length === 0 ? state.error : ''}
           </p>
           <div className="flex justify-end gap-2">
             <button type="button" onClick={onClose} className={button.secondary}>

@@ -43,18 +43,20 @@ export type ShareEmailInput = {
   senderName: string;
   senderEmail: string;
   message: string | null;
-  files: { name: string; size: number }[];
+  /** Files with their size; folders (name ending in "/") with size null. */
+  items: { name: string; size: number | null }[];
   expiresAt: Date;
 };
 
 export function shareEmail(input: ShareEmailInput): Email {
-  const first = input.files[0];
-  const what = input.files.length === 1 && first ? first.name : `${input.files.length} files`;
+  const first = input.items[0];
+  const what = input.items.length === 1 && first ? first.name.replace(/\/$/, '') : `${input.items.length} items`;
   const subject = `${input.senderName} shared ${what} with you`;
   const expiry = `${formatExpiry(input.expiresAt)} (${input.expiresAt.toISOString()})`;
-  const fileLines = input.files.map((f) => `${f.name} (${formatBytes(f.size)})`);
+  const fileLines = input.items.map((f) => (f.size === null ? `${f.name} (folder)` : `${f.name} (${formatBytes(f.size)})`));
+  const noun = input.items.length === 1 ? (first?.size === null ? 'a folder' : 'a file') : 'files';
   const text = [
-    `${input.senderName} <${input.senderEmail}> shared ${input.files.length === 1 ? 'a file' : 'files'} with you:`,
+    `${input.senderName} <${input.senderEmail}> shared ${noun} with you:`,
     '',
     ...fileLines.map((line) => `  - ${line}`),
     '',
@@ -64,11 +66,24 @@ export function shareEmail(input: ShareEmailInput): Email {
     `The link expires on ${expiry}.`,
     '',
   ].join('\n');
-  const html = layout(subject, `<h1 style="font-size:20px;margin:0 0 12px">${escapeHtml(input.senderName)} shared ${input.files.length === 1 ? 'a file' : 'files'} with you</h1>
+  const html = layout(subject, `<h1 style="font-size:20px;margin:0 0 12px">${escapeHtml(input.senderName)} shared ${noun} with you</h1>
 <p style="color:#52525b;margin:0 0 16px">${escapeHtml(input.senderEmail)}</p>
 <ul style="padding-left:20px;margin:0 0 16px">${fileLines.map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul>
 ${input.message ? `<blockquote style="margin:0 0 16px;padding:12px 16px;background:#f4f4f5;border-radius:8px;white-space:pre-wrap">${escapeHtml(input.message)}</blockquote>` : ''}
 ${button(input.url, 'Download')}
 <p style="font-size:13px;color:#52525b">The link expires on ${escapeHtml(expiry)}.</p>`);
   return { to: input.to, subject, text, html };
+}
+
+export function firstDownloadEmail(input: { to: string; recipientEmail: string; fileName: string; at: Date; url: string }): Email {
+  const subject = `${input.recipientEmail} downloaded ${input.fileName}`;
+  const when = `${formatExpiry(input.at)} (${input.at.toISOString()})`;
+  return {
+    to: input.to,
+    subject,
+    text: `${input.recipientEmail} downloaded ${input.fileName} for the first time on ${when}.\n\nSee the share: ${input.url}\n`,
+    html: layout(subject, `<h1 style="font-size:20px;margin:0 0 12px">${escapeHtml(input.recipientEmail)} downloaded your file</h1>
+<p><strong>${escapeHtml(input.fileName)}</strong> was downloaded for the first time on ${escapeHtml(when)}.</p>
+${button(input.url, 'See the share')}`),
+  };
 }

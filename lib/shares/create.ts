@@ -2,11 +2,22 @@ import 'server-only';
 import { db } from '@/lib/db';
 import { UserError } from '@/lib/actions/user-error';
 import { createToken, hashToken } from '@/lib/shares/token';
-import { shareEmail } from '@/lib/mail/templates';
+import { hashPassword } from '@/lib/shares/password';
+import { shareUrl } from '@/lib/shares/links';
+import { queueInvites } from '@/lib/shares/invites';
 import type { SessionUser } from '@/lib/auth';
-import { RECIPIENT_LINK, shareUrl } from '@/lib/shares/links';
 
-export type CreateShareInput = { fileIds: string[]; expiresAt: Date; recipients: string[]; message: string | null };
+export type CreateShareInput = {
+  fileIds: string[];
+  folderIds: string[];
+  expiresAt: Date;
+  availableFrom: Date | null;
+  recipients: string[];
+  message: string | null;
+  password: string | null;
+  maxDownloads: number | null;
+  notifyOnFirstDownload: boolean;
+};
 
 /**
  * The share, its items, its recipients and one outbox row per recipient are written in one
@@ -15,15 +26,17 @@ export type CreateShareInput = { fileIds: string[]; expiresAt: Date; recipients:
  * their email is sent (lib/shares/recipient-link.ts).
  */
 export async function createShare(owner: SessionUser, input: CreateShareInput) {
-  const files = await db().file.findMany({
-    where: { id: { in: input.fileIds }, ownerId: owner.id, status: 'ready' },
-    select: { id: true, name: true, size: true },
-  });
-  if (files.length !== new Set(input.fileIds).size) throw new UserError('One of those files no longer exists.');
+  const [files, folders] = await Promise.all([
+    db().file.findMany({ where: { id: { in: input.fileIds }, ownerId: owner.id, status: 'ready' }, select: { id: true } }),
+    db().folder.findMany({ where: { id: { in: input.folderIds }, ownerId: owner.id }, select: { id: true } }),
+  ]);
+  if (files.length !== new Set(input.fileIds).size || folders.length !== new Set(input.folderIds).size) {
+    throw new UserError('One of those files or folders no longer exists.');
+  }
+  if (files.length + folders.length === 0) throw new UserError('Choose at least one file or folder to share.');
 
   const token = createToken();
-  const url = shareUrl(token);
-  const senderName = owner.name || owner.email;
+  const passwordHash = input.password ? await hashPassword(input.password) : null;
   const share = await db().$transaction(async (tx) => {
     const created = await tx.share.create({
       data: {
@@ -31,26 +44,18 @@ export async function createShare(owner: SessionUser, input: CreateShareInput) {
         tokenHash: hashToken(token),
         message: input.message,
         expiresAt: input.expiresAt,
-        items: { create: files.map((f) => ({ fileId: f.id })) },
+        availableFrom: input.availableFrom,
+        passwordHash,
+        maxDownloads: input.maxDownloads,
+        notifyOnFirstDownload: input.notifyOnFirstDownload,
+        items: { create: [...files.map((f) => ({ fileId: f.id })), ...folders.map((f) => ({ folderId: f.id }))] },
       },
       select: { id: true },
     });
-    for (const email of input.recipients) {
-      const recipient = await tx.shareRecipient.create({ data: { shareId: created.id, email }, select: { id: true } });
-      const mail = shareEmail({
-        to: email,
-        url: RECIPIENT_LINK,
-        senderName,
-        senderEmail: owner.email,
-        message: input.message,
-        files: files.map((f) => ({ name: f.name, size: Number(f.size) })),
-        expiresAt: input.expiresAt,
-      });
-      await tx.emailOutbox.create({ data: { ...mail, shareId: created.id, recipientId: recipient.id } });
-    }
+    await queueInvites(tx, owner, created.id, input.recipients);
     return created;
   });
-  return { id: share.id, url };
+  return { id: share.id, url: shareUrl(token) };
 }
 
 export async function revokeShare(ownerId: string, shareId: string) {

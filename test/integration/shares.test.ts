@@ -2,7 +2,7 @@
 import { afterAll, describe, expect, test } from 'vitest';
 import { connect, seedFile, seedUser, uniqueEmail } from '@/prisma/seed';
 import { createShare, revokeShare } from '@/lib/shares/create';
-import { findPublicShare, grantDownload } from '@/lib/shares/public';
+import { grantDownload, viewShare } from '@/lib/shares/access';
 import { hashToken } from '@/lib/shares/token';
 import { backoffMs, drainOutbox, MAX_ATTEMPTS } from '@/lib/mail/outbox';
 import { UserError } from '@/lib/actions/user-error';
@@ -22,17 +22,25 @@ async function owner() {
 
 const tokenOf = (url: string) => url.split('/s/')[1] ?? '';
 
+type Input = Parameters<typeof createShare>[1];
+const options = (input: Pick<Input, 'fileIds' | 'expiresAt' | 'recipients' | 'message'>): Input => ({
+  folderIds: [],
+  availableFrom: null,
+  password: null,
+  maxDownloads: null,
+  notifyOnFirstDownload: false,
+  ...input,
+});
+
 describe('createShare', () => {
   test('stores only a hash of the token, and queues one email per recipient in the same write', async () => {
     const ana = await owner();
     const file = await seedFile(db, ana.id, { name: 'Q3 <b>report</b>.pdf', size: 2_500_000 });
     const recipients = [uniqueEmail('r1'), uniqueEmail('r2')];
-    const share = await createShare(ana, {
-      fileIds: [file.id],
-      expiresAt: new Date(Date.now() + 86400_000),
-      recipients,
-      message: 'Numbers <script>alert(1)</script> inside',
-    });
+    const share = await createShare(
+      ana,
+      options({ fileIds: [file.id], expiresAt: new Date(Date.now() + 86400_000), recipients, message: 'Numbers <script>alert(1)</script> inside' }),
+    );
     const token = tokenOf(share.url);
     expect(token).toHaveLength(43);
     const stored = () => db.share.findUniqueOrThrow({ where: { id: share.id }, include: { recipients: true, emails: true } });
@@ -57,7 +65,7 @@ describe('createShare', () => {
     }
     // Each recipient has a link of their own, it opens the share, and no raw token is stored anywhere.
     expect(new Set([share.url, ...links]).size).toBe(3);
-    for (const link of links) expect(await findPublicShare(tokenOf(link))).toMatchObject({ state: 'active', files: [{ id: file.id }] });
+    for (const link of links) expect(await viewShare(tokenOf(link))).toMatchObject({ gate: 'open', files: [{ id: file.id }] });
     const after = JSON.stringify(await stored());
     for (const secret of [token, ...links.map(tokenOf)]) expect(after).not.toContain(secret);
     const sent = await db.emailOutbox.findMany({ where: { shareId: share.id } });
@@ -70,7 +78,7 @@ describe('createShare', () => {
     const bensFile = await seedFile(db, ben.id);
     const before = await db.share.count();
     await expect(
-      createShare(ana, { fileIds: [bensFile.id], expiresAt: new Date(Date.now() + 3600_000), recipients: [uniqueEmail()], message: null }),
+      createShare(ana, options({ fileIds: [bensFile.id], expiresAt: new Date(Date.now() + 3600_000), recipients: [uniqueEmail()], message: null })),
     ).rejects.toThrow(UserError);
     expect(await db.share.count()).toBe(before);
   });
@@ -80,34 +88,34 @@ describe('recipient access', () => {
   test('an active link shows the file and grants a download; a revoked one does neither', async () => {
     const ana = await owner();
     const file = await seedFile(db, ana.id, { name: 'plan.pdf' });
-    const share = await createShare(ana, { fileIds: [file.id], expiresAt: new Date(Date.now() + 3600_000), recipients: [], message: null });
+    const share = await createShare(ana, options({ fileIds: [file.id], expiresAt: new Date(Date.now() + 3600_000), recipients: [], message: null }));
     const token = tokenOf(share.url);
-    expect(await findPublicShare(token)).toMatchObject({ state: 'active', files: [{ name: 'plan.pdf' }] });
-    expect(await grantDownload(token, file.id, 'vitest')).toMatchObject({ ok: true, name: 'plan.pdf' });
+    expect(await viewShare(token)).toMatchObject({ gate: 'open', files: [{ name: 'plan.pdf' }] });
+    expect(await grantDownload(token, file.id, { userAgent: 'vitest' })).toMatchObject({ ok: true, files: [{ name: 'plan.pdf' }] });
     expect((await db.share.findUniqueOrThrow({ where: { id: share.id } })).downloadCount).toBe(1);
 
     await revokeShare(ana.id, share.id);
-    expect(await findPublicShare(token)).toMatchObject({ state: 'revoked' });
-    expect(await grantDownload(token, file.id, 'vitest')).toMatchObject({ ok: false, status: 410 });
+    expect(await viewShare(token)).toMatchObject({ gate: 'revoked' });
+    expect(await grantDownload(token, file.id)).toMatchObject({ ok: false, status: 410 });
     expect((await db.share.findUniqueOrThrow({ where: { id: share.id } })).downloadCount).toBe(1);
   });
 
   test('an expired link is refused with 410; an unknown one with 404', async () => {
     const ana = await owner();
     const file = await seedFile(db, ana.id);
-    const share = await createShare(ana, { fileIds: [file.id], expiresAt: new Date(Date.now() + 1000), recipients: [], message: null });
+    const share = await createShare(ana, options({ fileIds: [file.id], expiresAt: new Date(Date.now() + 1000), recipients: [], message: null }));
     const later = new Date(Date.now() + 2000);
-    expect(await grantDownload(tokenOf(share.url), file.id, null, later)).toMatchObject({ ok: false, status: 410 });
-    expect(await findPublicShare(tokenOf(share.url), later)).toMatchObject({ state: 'expired' });
-    expect(await grantDownload('A'.repeat(43), null, null)).toMatchObject({ ok: false, status: 404 });
-    expect(await grantDownload('../../etc', null, null)).toMatchObject({ ok: false, status: 404 });
+    expect(await grantDownload(tokenOf(share.url), file.id, { now: later })).toMatchObject({ ok: false, status: 410 });
+    expect(await viewShare(tokenOf(share.url), { now: later })).toMatchObject({ gate: 'expired' });
+    expect(await grantDownload('A'.repeat(43), null)).toMatchObject({ ok: false, status: 404 });
+    expect(await grantDownload('../../etc', null)).toMatchObject({ ok: false, status: 404 });
   });
 
   test('another owner cannot revoke the share', async () => {
     const ana = await owner();
     const ben = await owner();
     const file = await seedFile(db, ana.id);
-    const share = await createShare(ana, { fileIds: [file.id], expiresAt: new Date(Date.now() + 3600_000), recipients: [], message: null });
+    const share = await createShare(ana, options({ fileIds: [file.id], expiresAt: new Date(Date.now() + 3600_000), recipients: [], message: null }));
     await expect(revokeShare(ben.id, share.id)).rejects.toThrow(UserError);
     expect((await db.share.findUniqueOrThrow({ where: { id: share.id } })).revokedAt).toBeNull();
   });
@@ -119,7 +127,7 @@ describe('outbox', () => {
     const file = await seedFile(db, ana.id);
     // The catcher answers 550 for local parts starting with "reject": a real SMTP refusal.
     const address = `reject-${Date.now()}@handoff.test`;
-    const share = await createShare(ana, { fileIds: [file.id], expiresAt: new Date(Date.now() + 3600_000), recipients: [address], message: null });
+    const share = await createShare(ana, options({ fileIds: [file.id], expiresAt: new Date(Date.now() + 3600_000), recipients: [address], message: null }));
     const find = () => db.emailOutbox.findFirstOrThrow({ where: { shareId: share.id } });
 
     const start = Date.now();

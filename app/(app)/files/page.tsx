@@ -7,6 +7,7 @@ import { folderPath, listFiles, SORTS, type SortDir, type SortKey } from '@/lib/
 import { UploadPanel } from '@/components/files/upload-panel';
 import { FileTable } from '@/components/files/file-table';
 import { NewFolderButton } from '@/components/files/new-folder-button';
+import { SelectionBar } from '@/components/files/selection-bar';
 import { field } from '@/components/ui/styles';
 
 export const metadata: Metadata = { title: 'Files' };
@@ -76,7 +77,10 @@ export default async function FilesPage({ searchParams }: Props) {
           </p>
         </div>
       ) : (
-        <FileTable folders={list.folders} files={list.files} sort={sort} dir={dir} base={base} />
+        <>
+          <SelectionBar />
+          <FileTable folders={list.folders} files={list.files} sort={sort} dir={dir} base={base} />
+        </>
       )}
 
       {(params.after || list.nextCursor) && (

@@ -5,54 +5,110 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { authedAction } from '@/lib/actions/authed-action';
 import { id } from '@/lib/validation/names';
-import { parseEmailList } from '@/lib/validation/email';
-import { EXPIRY_PRESETS, MAX_SHARE_DAYS } from '@/lib/shares/status';
+import { checkbox, checkWindow, maxDownloads, message, optionalDate, parseRecipients, password, presetExpiry, recipientsText } from '@/lib/validation/share-options';
 import { createShare as create, revokeShare as revoke } from '@/lib/shares/create';
+import { addRecipients as add, resendInvite as resend, revokeRecipient as revokeOne, updateShare as update } from '@/lib/shares/manage';
 import { drainOutbox } from '@/lib/mail/outbox';
 
-const shareInput = z
+// Mail goes out after the response; the outbox timer retries whatever fails.
+const sendSoon = () => after(() => drainOutbox().catch((error) => console.error('outbox', error)));
+
+const createInput = z
   .object({
-    fileId: id,
+    fileIds: z.array(id).max(500).default([]),
+    folderIds: z.array(id).max(50).default([]),
     expiry: z.enum(['1h', '1d', '7d', '30d', 'date'], { error: 'Choose when the link expires.' }),
-    // A date from <input type="date">: the link lives to the end of that day (UTC).
-    expiryDate: z.string().optional(),
-    recipients: z.string().max(20_000).default(''),
-    message: z
-      .string()
-      .max(2000, 'Keep the message under 2000 characters.')
-      .optional()
-      .transform((v) => v?.replace(/\r\n/g, '\n').trim() || null),
+    expiresAt: optionalDate,
+    availableFrom: optionalDate,
+    recipients: recipientsText,
+    message,
+    password,
+    maxDownloads,
+    notifyOnFirstDownload: checkbox,
   })
   .transform((input, ctx) => {
-    const { emails, errors } = parseEmailList(input.recipients);
-    for (const error of errors) ctx.addIssue({ code: 'custom', path: ['recipients'], message: error });
-    if (emails.length > 50) ctx.addIssue({ code: 'custom', path: ['recipients'], message: 'Share with at most 50 recipients at once.' });
-    const expiresAt = resolveExpiry(input.expiry, input.expiryDate);
-    if (typeof expiresAt === 'string') ctx.addIssue({ code: 'custom', path: ['expiryDate'], message: expiresAt });
-    if (ctx.issues.length > 0 || typeof expiresAt === 'string') return z.NEVER;
-    return { fileIds: [input.fileId], expiresAt, recipients: emails, message: input.message };
+    const recipients = parseRecipients(input.recipients, ctx);
+    const expiresAt = input.expiry === 'date' ? input.expiresAt : presetExpiry(input.expiry);
+    const problem = expiresAt ? checkWindow(expiresAt, input.availableFrom) : 'Pick an expiry date.';
+    if (problem) ctx.addIssue({ code: 'custom', path: ['expiresAt'], message: problem });
+    if (input.fileIds.length + input.folderIds.length === 0) ctx.addIssue({ code: 'custom', message: 'Choose at least one file or folder to share.' });
+    if (!expiresAt || ctx.issues.length > 0) return z.NEVER;
+    return {
+      fileIds: input.fileIds,
+      folderIds: input.folderIds,
+      expiresAt,
+      availableFrom: input.availableFrom ?? null,
+      recipients,
+      message: input.message,
+      password: input.password ?? null,
+      maxDownloads: input.maxDownloads ?? null,
+      notifyOnFirstDownload: input.notifyOnFirstDownload,
+    };
   });
 
-function resolveExpiry(preset: keyof typeof EXPIRY_PRESETS | 'date', date: string | undefined): Date | string {
-  if (preset !== 'date') return new Date(Date.now() + EXPIRY_PRESETS[preset] * 1000);
-  if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return 'Pick an expiry date.';
-  const end = new Date(`${date}T23:59:59.999Z`);
-  if (Number.isNaN(end.getTime())) return 'Pick a valid expiry date.';
-  if (end.getTime() <= Date.now()) return 'The expiry date must be in the future.';
-  if (end.getTime() > Date.now() + MAX_SHARE_DAYS * 86400_000) return `Links can live at most ${MAX_SHARE_DAYS} days.`;
-  return end;
-}
-
-export const createShare = authedAction(shareInput, async (input, user) => {
+export const createShare = authedAction(createInput, async (input, user) => {
   const share = await create(user, input);
-  // Mail goes out after the response; the outbox timer retries whatever fails.
-  if (input.recipients.length > 0) after(() => drainOutbox().catch((error) => console.error('outbox', error)));
-  revalidatePath('/shares');
+  if (input.recipients.length > 0) sendSoon();
+  revalidatePath('/shares', 'layout');
   return { ...share, expiresAt: input.expiresAt.toISOString(), recipients: input.recipients };
 });
 
 export const revokeShare = authedAction(z.object({ shareId: id }), async ({ shareId }, user) => {
   await revoke(user.id, shareId);
-  revalidatePath('/shares');
+  revalidatePath('/shares', 'layout');
+  return null;
+});
+
+const updateInput = z
+  .object({
+    shareId: id,
+    expiresAt: optionalDate,
+    availableFrom: optionalDate,
+    maxDownloads,
+    passwordAction: z.enum(['keep', 'set', 'remove']).default('keep'),
+    password,
+    notifyOnFirstDownload: checkbox,
+  })
+  .transform((input, ctx) => {
+    if (!input.expiresAt) {
+      ctx.addIssue({ code: 'custom', path: ['expiresAt'], message: 'Pick an expiry.' });
+      return z.NEVER;
+    }
+    const problem = checkWindow(input.expiresAt, input.availableFrom);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['expiresAt'], message: problem });
+    if (input.passwordAction === 'set' && !input.password) ctx.addIssue({ code: 'custom', path: ['password'], message: 'Enter the new password.' });
+    if (ctx.issues.length > 0) return z.NEVER;
+    return { ...input, expiresAt: input.expiresAt, availableFrom: input.availableFrom ?? null, maxDownloads: input.maxDownloads ?? null };
+  });
+
+export const updateShare = authedAction(updateInput, async ({ shareId, ...changes }, user) => {
+  await update(user.id, shareId, changes);
+  revalidatePath('/shares', 'layout');
+  return null;
+});
+
+const addInput = z.object({ shareId: id, recipients: recipientsText }).transform((input, ctx) => {
+  const emails = parseRecipients(input.recipients, ctx);
+  if (emails.length === 0 && ctx.issues.length === 0) ctx.addIssue({ code: 'custom', path: ['recipients'], message: 'Enter at least one email address.' });
+  return ctx.issues.length > 0 ? z.NEVER : { shareId: input.shareId, emails };
+});
+
+export const addRecipients = authedAction(addInput, async ({ shareId, emails }, user) => {
+  const added = await add(user, shareId, emails);
+  if (added > 0) sendSoon();
+  revalidatePath('/shares', 'layout');
+  return { added };
+});
+
+export const revokeRecipient = authedAction(z.object({ recipientId: id }), async ({ recipientId }, user) => {
+  const shareId = await revokeOne(user.id, recipientId);
+  revalidatePath('/shares', 'layout');
+  return null;
+});
+
+export const resendInvite = authedAction(z.object({ recipientId: id }), async ({ recipientId }, user) => {
+  const shareId = await resend(user, recipientId);
+  sendSoon();
+  revalidatePath('/shares', 'layout');
   return null;
 });

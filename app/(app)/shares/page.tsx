@@ -56,7 +56,9 @@ function ShareCard({ share }: { share: ShareSummary }) {
     <li className="rounded-xl border border-zinc-200 bg-white p-4" data-testid="share-card" aria-label={`Share of ${names}`}>
       <div className="flex flex-wrap items-start gap-3">
         <div className="min-w-0 flex-1">
-          <p className="truncate font-medium">{names}</p>
+          <Link href={`/shares/${share.id}`} className="block truncate font-medium hover:underline">
+            {names}
+          </Link>
           <p className="mt-0.5 text-sm text-zinc-600">
             {share.status === 'expired' ? 'Expired' : 'Expires'} <LocalTime iso={share.expiresAt} /> · {share.downloads}{' '}
             {share.downloads === 1 ? 'download' : 'downloads'}

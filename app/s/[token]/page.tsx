@@ -1,9 +1,12 @@
 import type { Metadata } from 'next';
+import { cookies, headers } from 'next/headers';
 import { notFound } from 'next/navigation';
-import { findPublicShare } from '@/lib/shares/public';
+import { viewShare } from '@/lib/shares/access';
 import { formatBytes } from '@/lib/bytes';
 import { formatExpiry } from '@/lib/mail/templates';
 import { LocalTime } from '@/components/ui/local-time';
+import { UnlockForm } from '@/components/share-page/unlock-form';
+import { DownloadAll } from '@/components/share-page/download-all';
 import { button } from '@/components/ui/styles';
 
 // Link previewers must not index or cache a private share.
@@ -13,37 +16,64 @@ type Props = { params: Promise<{ token: string }> };
 
 export default async function SharePage({ params }: Props) {
   const { token } = await params;
-  const share = await findPublicShare(token);
-  // Expired, revoked and unknown links all answer 404 with the same page: no URL, no hint of what existed.
-  if (share.state !== 'active') notFound();
+  const requestHeaders = await headers();
+  const view = await viewShare(token, {
+    cookies: await cookies(),
+    userAgent: requestHeaders.get('user-agent'),
+    isPrefetch: /prefetch|prerender/i.test(requestHeaders.get('sec-purpose') ?? requestHeaders.get('purpose') ?? ''),
+  });
+  // Unknown, expired, revoked and used-up links all answer 404 with one page: no URL, no hint of what existed.
+  if (view.gate === 'unknown' || view.gate === 'expired' || view.gate === 'revoked' || view.gate === 'used-up') notFound();
+
   return (
     <main className="flex min-h-screen items-center justify-center px-4 py-10">
       <div className="w-full max-w-lg rounded-2xl border border-zinc-200 bg-white p-8 shadow-sm">
-        <p className="text-sm text-zinc-600">{share.sharedBy} shared with you</p>
-        {share.message && <blockquote className="mt-4 rounded-lg bg-zinc-50 px-4 py-3 text-sm whitespace-pre-wrap">{share.message}</blockquote>}
-        {share.files.length === 0 ? (
-          <p className="mt-6 text-sm text-zinc-700">The files in this share have been deleted.</p>
-        ) : (
-          <ul className="mt-6 divide-y divide-zinc-100">
-            {share.files.map((file) => (
-              <li key={file.id} className="flex items-center gap-4 py-3">
-                <div className="min-w-0 flex-1">
-                  <p className="truncate font-medium" data-testid="shared-file-name">
-                    {file.name}
-                  </p>
-                  <p className="text-sm text-zinc-600">{formatBytes(file.size)}</p>
-                </div>
-                {/* A plain link: prefetchers never follow it, and the route counts only real GETs. */}
-                <a href={`/s/${token}/download?file=${file.id}`} className={button.primary}>
-                  Download
-                </a>
-              </li>
-            ))}
-          </ul>
+        <p className="text-sm text-zinc-600">{view.sharedBy} shared with you</p>
+        {view.gate === 'not-yet' && view.availableFrom && (
+          <p className="mt-6 rounded-lg bg-amber-50 px-4 py-3 text-sm text-amber-900" role="status">
+            These files will be available from <LocalTime iso={view.availableFrom.toISOString()} />. Come back then.
+          </p>
         )}
-        <p className="mt-6 text-xs text-zinc-500">
-          Available until <LocalTime iso={share.expiresAt.toISOString()} /> ({formatExpiry(share.expiresAt)}).
-        </p>
+        {view.gate === 'locked' && <UnlockForm token={token} />}
+        {view.gate === 'open' && view.files && (
+          <>
+            {view.message && <blockquote className="mt-4 rounded-lg bg-zinc-50 px-4 py-3 text-sm whitespace-pre-wrap">{view.message}</blockquote>}
+            {view.files.length === 0 ? (
+              <p className="mt-6 text-sm text-zinc-700">There is nothing in this share any more.</p>
+            ) : (
+              <ul className="mt-6 divide-y divide-zinc-100" aria-label="Shared files">
+                {view.files.map((file) => (
+                  <li key={file.id} className="flex items-center gap-4 py-3">
+                    <div className="min-w-0 flex-1">
+                      <p className="truncate font-medium" data-testid="shared-file-name">
+                        {file.name}
+                      </p>
+                      <p className="text-sm text-zinc-600">
+                        {file.path && <span>{file.path} · </span>}
+                        {formatBytes(file.size)}
+                      </p>
+                    </div>
+                    {/* A plain link: prefetchers never follow it, and the route counts only real GETs. */}
+                    <a href={`/s/${token}/download?file=${file.id}`} className={button.secondary} aria-label={`Download ${file.name}`}>
+                      Download
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            )}
+            {view.files.length > 1 && <DownloadAll token={token} count={view.files.length} totalBytes={view.files.reduce((sum, f) => sum + f.size, 0)} />}
+            {view.downloadsLeft !== null && view.downloadsLeft !== undefined && (
+              <p className="mt-4 text-xs text-zinc-500">
+                {view.downloadsLeft} {view.downloadsLeft === 1 ? 'download' : 'downloads'} left on this link.
+              </p>
+            )}
+          </>
+        )}
+        {view.expiresAt && (
+          <p className="mt-6 text-xs text-zinc-500">
+            Available until <LocalTime iso={view.expiresAt.toISOString()} /> ({formatExpiry(view.expiresAt)}).
+          </p>
+        )}
       </div>
     </main>
   );

@@ -1,0 +1,40 @@
+'use server';
+
+import { cookies, headers } from 'next/headers';
+import { z } from 'zod';
+import { grantDownload, unlockShare as unlock } from '@/lib/shares/access';
+import { signDownloadUrl } from '@/lib/storage/presign';
+import { clientKey } from '@/lib/client-key';
+import { env } from '@/lib/env';
+
+// Public actions on a share page: the token is the credential, so no session is involved.
+
+export type UnlockState = { error?: string };
+
+export async function unlockShare(token: string, _prev: UnlockState, form: FormData): Promise<UnlockState> {
+  const password = z.string().min(1).max(200).safeParse(form.get('password'));
+  if (!password.success) return { error: 'Enter the password.' };
+  const result = await unlock(token, password.data, clientKey(await headers()));
+  if (!result.ok) return { error: result.error };
+  const store = await cookies();
+  store.set(result.cookie.name, result.cookie.value, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: env().APP_URL.startsWith('https:'),
+    path: '/s',
+    expires: result.cookie.expires,
+  });
+  return {};
+}
+
+export type Bundle = { ok: true; files: { url: string; path: string; name: string }[] } | { ok: false; error: string };
+
+/** "Download all": one counted download, and a short-lived URL for each file, fetched by the browser. */
+export async function bundleUrls(token: string): Promise<Bundle> {
+  const requestHeaders = await headers();
+  const grant = await grantDownload(token, null, { cookies: await cookies(), userAgent: requestHeaders.get('user-agent') });
+  if (!grant.ok) return { ok: false, error: grant.reason };
+  const ttl = env().DOWNLOAD_URL_TTL_SECONDS;
+  const files = await Promise.all(grant.files.map(async (f) => ({ url: await signDownloadUrl(f.storageKey, f.name, ttl), path: f.path, name: f.name })));
+  return { ok: true, files };
+}

@@ -1,0 +1,54 @@
+'use client';
+
+import { useEffect, useRef, useState } from 'react';
+import { ShareDialog, type ShareItem } from '@/components/shares/share-dialog';
+import { button } from '@/components/ui/styles';
+import { SELECTION_FORM } from '@/components/files/selection';
+
+/** Row checkboxes (in the server-rendered table) belong to this form through their `form` attribute. */
+export function SelectionBar() {
+  const form = useRef<HTMLFormElement>(null);
+  const [selected, setSelected] = useState<ShareItem[]>([]);
+  const [isSharing, setIsSharing] = useState(false);
+
+  const read = () => new FormData(form.current ?? undefined).getAll('select').map((value) => JSON.parse(String(value)) as ShareItem);
+
+  useEffect(() => {
+    const onChange = (event: Event) => {
+      if ((event.target as HTMLInputElement).form?.id === SELECTION_FORM) setSelected(read());
+    };
+    document.addEventListener('change', onChange);
+    return () => document.removeEventListener('change', onChange);
+  }, []);
+
+  function clear() {
+    form.current?.reset();
+    setSelected([]);
+  }
+
+  return (
+    <form id={SELECTION_FORM} ref={form} onSubmit={(event) => event.preventDefault()}>
+      {selected.length > 0 && (
+        <div className="mb-3 flex items-center gap-3 rounded-lg bg-zinc-900 px-4 py-2 text-sm text-white" role="region" aria-label="Selection">
+          <span aria-live="polite">{selected.length} selected</span>
+          <button type="button" onClick={() => setIsSharing(true)} className="rounded-md bg-white px-3 py-1 font-medium text-zinc-900 hover:bg-zinc-200">
+            Share selected
+          </button>
+          <button type="button" onClick={clear} className={`${button.ghost} text-white hover:bg-zinc-700`}>
+            Clear
+          </button>
+        </div>
+      )}
+      {isSharing && (
+        <ShareDialog
+          items={selected}
+          open
+          onClose={() => {
+            setIsSharing(false);
+            clear();
+          }}
+        />
+      )}
+    </form>
+  );
+}

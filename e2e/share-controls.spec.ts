@@ -1,0 +1,155 @@
+// Issue 3 on the production build: caps counted only for real GETs, passwords, per-recipient
+// control from the share page, a shared folder downloaded as one zip built in the browser.
+import { createHash, randomBytes } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { test, expect } from './fixtures';
+import { firstLink, waitForEmail } from './fixtures/mail';
+import { seedFile, seedShare, uniqueEmail } from '../prisma/seed';
+import { createToken, hashToken } from '../lib/shares/token';
+
+const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
+const shareLink = /http:\/\/localhost:\d+\/s\/[A-Za-z0-9_-]{43}/;
+
+test('a cap of 5 gives exactly 5 redirects to 20 concurrent GETs; HEAD and prefetches are not counted', async ({ db, user, requestAs }) => {
+  const file = await seedFile(db, user.id, { name: 'capped.pdf' });
+  const token = createToken();
+  const share = await seedShare(db, user.id, file.id, { tokenHash: hashToken(token) });
+  await db.share.update({ where: { id: share.id }, data: { maxDownloads: 5 } });
+  const anonymous = await requestAs(null);
+  const url = `/s/${token}/download`;
+
+  expect((await anonymous.head(url, { maxRedirects: 0 })).status()).toBe(405);
+  expect((await anonymous.get(url, { maxRedirects: 0, headers: { 'Sec-Purpose': 'prefetch' } })).status()).toBe(204);
+  expect((await anonymous.get(url, { maxRedirects: 0, headers: { Purpose: 'prefetch' } })).status()).toBe(204);
+
+  const responses = await Promise.all(Array.from({ length: 20 }, () => anonymous.get(url, { maxRedirects: 0 })));
+  const statuses = responses.map((r) => r.status());
+  expect(statuses.filter((s) => s === 303)).toHaveLength(5);
+  expect(statuses.filter((s) => s === 410)).toHaveLength(15);
+  for (const response of responses.filter((r) => r.status() === 410)) expect(response.headers()['location']).toBeUndefined();
+  expect((await db.share.findUniqueOrThrow({ where: { id: share.id } })).downloadCount).toBe(5);
+});
+
+test('password: set when sharing, asked of the recipient, and changing it locks everyone out again', async ({ userPage: page, browser, db, user }) => {
+  await seedFile(db, user.id, { name: 'salaries.xlsx' });
+  await page.goto('/files');
+  await page.getByRole('button', { name: 'Share salaries.xlsx' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Share “salaries.xlsx”' });
+  await dialog.getByText('More options').click();
+  await dialog.getByLabel('Password').fill('first-secret');
+  await dialog.getByRole('button', { name: 'Create link' }).click();
+  const link = await dialog.getByTestId('share-link').inputValue();
+
+  const stranger = await (await browser.newContext()).newPage();
+  await stranger.goto(link);
+  await expect(stranger.getByText('protected by a password')).toBeVisible();
+  await expect(stranger.getByTestId('shared-file-name')).toHaveCount(0);
+  expect((await stranger.request.get(`${link}/download`, { maxRedirects: 0 })).status()).toBe(403);
+  await stranger.getByLabel('Password').fill('wrong');
+  await stranger.getByRole('button', { name: 'Unlock' }).click();
+  await expect(stranger.getByText('That password is not right.')).toBeVisible();
+  await stranger.getByLabel('Password').fill('first-secret');
+  await stranger.getByRole('button', { name: 'Unlock' }).click();
+  await expect(stranger.getByTestId('shared-file-name')).toHaveText('salaries.xlsx');
+  expect((await stranger.request.get(`${link}/download`, { maxRedirects: 0 })).status()).toBe(303);
+
+  // The owner changes the password on the share's page: the earlier unlock no longer works.
+  await page.goto('/shares');
+  await page.getByRole('link', { name: 'salaries.xlsx' }).click();
+  await page.getByLabel('Change').check();
+  await page.getByLabel('New password').fill('second-secret');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByText('Saved.')).toBeVisible();
+  await stranger.reload();
+  await expect(stranger.getByText('protected by a password')).toBeVisible();
+  expect((await stranger.request.get(`${link}/download`, { maxRedirects: 0 })).status()).toBe(403);
+  await stranger.context().close();
+});
+
+test('per recipient: own links, revoke one, add and resend, and a timeline of what happened', async ({ userPage: page, browser, db, user }) => {
+  await seedFile(db, user.id, { name: 'contract.pdf' });
+  const [ana, ben, cleo] = [uniqueEmail('ana'), uniqueEmail('ben'), uniqueEmail('cleo')];
+  await page.goto('/files');
+  await page.getByRole('button', { name: 'Share contract.pdf' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Share “contract.pdf”' });
+  await dialog.getByLabel(/Email a link to/).fill(`${ana}, ${ben}`);
+  await dialog.getByRole('button', { name: 'Create link' }).click();
+  await expect(dialog.getByTestId('share-link')).toBeVisible();
+  const anaLink = firstLink((await waitForEmail(ana)).text, shareLink);
+  const benLink = firstLink((await waitForEmail(ben)).text, shareLink);
+  expect(anaLink).not.toBe(benLink);
+
+  const visitor = await (await browser.newContext({ userAgent: 'Ana/1.0 test browser' })).newPage();
+  await visitor.goto(anaLink);
+  expect((await visitor.request.get(`${anaLink}/download`, { maxRedirects: 0 })).status()).toBe(303);
+
+  await page.goto('/shares');
+  await page.getByRole('link', { name: 'contract.pdf' }).click();
+  const anaRow = page.getByTestId('recipient-row').filter({ hasText: ana });
+  await expect(anaRow.getByTestId('delivery')).toHaveText('Sent');
+  await expect(anaRow.getByTestId('recipient-downloads')).toHaveText('1');
+  await expect(anaRow).not.toContainText('Not yet');
+  await expect(page.getByTestId('timeline')).toContainText(`${ana} opened the link`);
+  await expect(page.getByTestId('timeline')).toContainText(`${ana} downloaded contract.pdf`);
+  await expect(page.getByTestId('timeline')).toContainText('Ana/1.0 test browser');
+
+  page.once('dialog', (confirm) => void confirm.accept());
+  await page.getByRole('button', { name: `Revoke ${ana}` }).click();
+  await expect(anaRow.getByTestId('delivery')).toHaveText('Revoked');
+  expect((await visitor.goto(anaLink))?.status()).toBe(404);
+  expect((await visitor.request.get(`${benLink}/download`, { maxRedirects: 0 })).status()).toBe(303);
+
+  await page.getByLabel('Add people').fill(cleo);
+  await page.getByRole('button', { name: 'Add and email' }).click();
+  await expect(page.getByText('Added 1')).toBeVisible();
+  expect(firstLink((await waitForEmail(cleo)).text, shareLink)).toMatch(shareLink);
+
+  await page.getByRole('button', { name: `Resend to ${ben}` }).click();
+  await expect(page.getByText('New link sent')).toBeVisible();
+  await expect.poll(async () => (await fetch(`${process.env.MAIL_API_URL}/api/messages?to=${encodeURIComponent(ben)}`).then((r) => r.json())).length).toBe(2);
+  expect((await visitor.request.get(`${benLink}/download`, { maxRedirects: 0 })).status()).toBe(404);
+  await visitor.context().close();
+});
+
+test('a shared folder lists its files, subfolders included, and downloads as one zip made in the browser', async ({ userPage: page, browser }) => {
+  const files = { 'notes.txt': randomBytes(3000), 'data.csv': randomBytes(5000) };
+  await page.goto('/files');
+  await page.getByRole('button', { name: 'New folder' }).click();
+  await page.getByLabel('Folder name').fill('Handover');
+  await page.getByRole('button', { name: 'Create' }).click();
+  await page.getByRole('link', { name: 'Handover' }).click();
+  await page.getByTestId('file-input').setInputFiles(Object.entries(files).map(([name, buffer]) => ({ name, mimeType: 'text/plain', buffer })));
+  await expect(page.getByTestId('file-row')).toHaveCount(2);
+  await page.getByRole('link', { name: 'My files' }).click();
+  await page.getByRole('button', { name: 'Share Handover' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Share “Handover”' });
+  await dialog.getByRole('button', { name: 'Create link' }).click();
+  const link = await dialog.getByTestId('share-link').inputValue();
+
+  const context = await browser.newContext({ acceptDownloads: true });
+  const stranger = await context.newPage();
+  await stranger.goto(link);
+  await expect(stranger.getByTestId('shared-file-name')).toHaveText(['data.csv', 'notes.txt']);
+  await expect(stranger.getByText('Handover ·').first()).toBeVisible();
+  const [download] = await Promise.all([stranger.waitForEvent('download'), stranger.getByRole('button', { name: /Download all \(2 files/ }).click()]);
+  expect(download.suggestedFilename()).toBe('shared-files.zip');
+  const zipPath = (await download.path())!;
+  const listing = JSON.parse(
+    execFileSync('python3', ['-c', 'import zipfile,sys,json,hashlib; z=zipfile.ZipFile(sys.argv[1]); print(json.dumps({n: hashlib.sha256(z.read(n)).hexdigest() for n in z.namelist()}))', zipPath], { encoding: 'utf8' }),
+  ) as Record<string, string>;
+  expect(listing).toEqual({ 'Handover/notes.txt': sha256(files['notes.txt']), 'Handover/data.csv': sha256(files['data.csv']) });
+  await context.close();
+});
+
+test('a share that opens later says when, and gives no file before then', async ({ db, user, browser }) => {
+  const file = await seedFile(db, user.id, { name: 'embargoed.pdf' });
+  const token = createToken();
+  const share = await seedShare(db, user.id, file.id, { tokenHash: hashToken(token) });
+  await db.share.update({ where: { id: share.id }, data: { availableFrom: new Date(Date.now() + 86400_000) } });
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(`/s/${token}`);
+  await expect(page.getByRole('status')).toContainText('will be available from');
+  await expect(page.getByTestId('shared-file-name')).toHaveCount(0);
+  expect((await page.request.get(`/s/${token}/download`, { maxRedirects: 0 })).status()).toBe(403);
+  await page.context().close();
+});

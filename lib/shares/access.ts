@@ -1,0 +1,184 @@
+import 'server-only';
+import { db } from '@/lib/db';
+import { hashToken, isWellFormedToken } from '@/lib/shares/token';
+import { clearUnlockFailures, isUnlocked, recordUnlockFailure, unlockCookieName, unlockValue, unlockWait, verifyPassword } from '@/lib/shares/password';
+import { shareFiles, type SharedFile } from '@/lib/shares/contents';
+import { notifyFirstDownload } from '@/lib/shares/notify';
+
+// Everything a recipient's request needs, in one read: the share by its own token, or else a
+// recipient by theirs. Only hashes are stored, so a token is looked up by its hash.
+const shareSelect = {
+  id: true,
+  ownerId: true,
+  message: true,
+  availableFrom: true,
+  expiresAt: true,
+  revokedAt: true,
+  maxDownloads: true,
+  downloadCount: true,
+  passwordHash: true,
+  passwordVersion: true,
+  notifyOnFirstDownload: true,
+  owner: { select: { name: true, email: true } },
+} as const;
+
+type Loaded = {
+  share: NonNullable<Awaited<ReturnType<typeof findShare>>>;
+  recipient: { id: string; email: string; revokedAt: Date | null } | null;
+};
+
+function findShare(tokenHash: string) {
+  return db().share.findUnique({ where: { tokenHash }, select: shareSelect });
+}
+
+async function load(token: string): Promise<Loaded | null> {
+  if (!isWellFormedToken(token)) return null;
+  const tokenHash = hashToken(token);
+  const share = await findShare(tokenHash);
+  if (share) return { share, recipient: null };
+  const recipient = await db().shareRecipient.findUnique({
+    where: { tokenHash },
+    select: { id: true, email: true, revokedAt: true, share: { select: shareSelect } },
+  });
+  if (!recipient) return null;
+  const { share: recipientShare, ...rest } = recipient;
+  return { share: recipientShare, recipient: rest };
+}
+
+export type Gate = 'unknown' | 'revoked' | 'expired' | 'not-yet' | 'used-up' | 'locked' | 'open';
+
+function gate(loaded: Loaded | null, request: RequestInfo, now: Date): Gate {
+  if (!loaded) return 'unknown';
+  const { share, recipient } = loaded;
+  if (share.revokedAt || recipient?.revokedAt) return 'revoked';
+  if (share.expiresAt.getTime() <= now.getTime()) return 'expired';
+  if (share.availableFrom && share.availableFrom.getTime() > now.getTime()) return 'not-yet';
+  if (share.maxDownloads !== null && share.downloadCount >= share.maxDownloads) return 'used-up';
+  const unlock = request.cookies?.get(unlockCookieName(share.id))?.value;
+  if (share.passwordHash && !isUnlocked(share.id, share.passwordVersion, unlock)) return 'locked';
+  return 'open';
+}
+
+export type ShareView = {
+  gate: Gate;
+  shareId?: string;
+  sharedBy?: string;
+  message?: string | null;
+  availableFrom?: Date | null;
+  expiresAt?: Date;
+  downloadsLeft?: number | null;
+  files?: SharedFile[];
+};
+
+/** The parts of a request that matter here; `cookies` is Next's request or `cookies()` store. */
+export type RequestInfo = {
+  cookies?: { get(name: string): { value: string } | undefined };
+  userAgent?: string | null;
+  isPrefetch?: boolean;
+  now?: Date;
+};
+
+/** What the share page shows. Files are listed only once the share is open; opening it is recorded. */
+export async function viewShare(token: string, request: RequestInfo = {}): Promise<ShareView> {
+  const now = request.now ?? new Date();
+  const loaded = await load(token);
+  const state = gate(loaded, request, now);
+  if (!loaded || state === 'unknown') return { gate: 'unknown' };
+  const { share, recipient } = loaded;
+  const base = {
+    gate: state,
+    shareId: share.id,
+    sharedBy: share.owner.name ? `${share.owner.name} (${share.owner.email})` : share.owner.email,
+    availableFrom: share.availableFrom,
+    expiresAt: share.expiresAt,
+  };
+  if (state !== 'open') return base;
+  if (!request.isPrefetch) await recordView(share.id, recipient?.id ?? null, request.userAgent ?? null, now);
+  return {
+    ...base,
+    message: share.message,
+    downloadsLeft: share.maxDownloads === null ? null : share.maxDownloads - share.downloadCount,
+    files: await shareFiles(share.id),
+  };
+}
+
+async function recordView(shareId: string, recipientId: string | null, userAgent: string | null, now: Date) {
+  await db().$transaction([
+    db().accessEvent.create({ data: { shareId, recipientId, kind: 'view', at: now, userAgent: userAgent?.slice(0, 512) } }),
+    ...(recipientId ? [db().shareRecipient.updateMany({ where: { id: recipientId, firstOpenedAt: null }, data: { firstOpenedAt: now } })] : []),
+  ]);
+}
+
+export type Grant =
+  | { ok: true; shareId: string; files: { storageKey: string; name: string; path: string }[] }
+  | { ok: false; status: 403 | 404 | 410; gate: Gate; reason: string };
+
+const REFUSALS: Record<Exclude<Gate, 'open'>, { status: 403 | 404 | 410; reason: string }> = {
+  unknown: { status: 404, reason: 'This link does not exist. Check that it was copied in full.' },
+  revoked: { status: 410, reason: 'This link was turned off by the person who shared it.' },
+  expired: { status: 410, reason: 'This link has expired. Ask the sender for a new one.' },
+  'not-yet': { status: 403, reason: 'These files are not available yet.' },
+  'used-up': { status: 410, reason: 'This link has reached its download limit. Ask the sender for a new one.' },
+  locked: { status: 403, reason: 'Enter the password on the share page first.' },
+};
+
+function refuse(state: Exclude<Gate, 'open'>): Grant {
+  return { ok: false, gate: state, ...REFUSALS[state] };
+}
+
+/**
+ * A real download: the gates, then the download cap taken atomically (one conditional UPDATE),
+ * then the access recorded. `fileId` null means every file in the share (a "download all").
+ */
+export async function grantDownload(token: string, fileId: string | null, request: RequestInfo = {}): Promise<Grant> {
+  const now = request.now ?? new Date();
+  const loaded = await load(token);
+  const state = gate(loaded, request, now);
+  if (!loaded || state !== 'open') return refuse(state === 'open' ? 'unknown' : state);
+  const { share, recipient } = loaded;
+  const all = await shareFiles(share.id);
+  const files = fileId ? all.filter((f) => f.id === fileId) : all;
+  if (files.length === 0) return { ok: false, status: 404, gate: 'unknown', reason: 'That file is not part of this share any more.' };
+
+  const taken = await db().share.updateMany({
+    where: {
+      id: share.id,
+      revokedAt: null,
+      expiresAt: { gt: now },
+      OR: [{ maxDownloads: null }, { downloadCount: { lt: db().share.fields.maxDownloads } }],
+    },
+    data: { downloadCount: { increment: 1 } },
+  });
+  if (taken.count === 0) return refuse('used-up');
+
+  const userAgent = request.userAgent?.slice(0, 512) ?? null;
+  await db().$transaction([
+    db().accessEvent.createMany({ data: files.map((f) => ({ shareId: share.id, recipientId: recipient?.id ?? null, fileId: f.id, kind: 'download', at: now, userAgent })) }),
+    ...(recipient ? [db().shareRecipient.update({ where: { id: recipient.id }, data: { downloadCount: { increment: 1 } } })] : []),
+  ]);
+  if (recipient) {
+    const first = await db().shareRecipient.updateMany({ where: { id: recipient.id, firstDownloadedAt: null }, data: { firstDownloadedAt: now } });
+    if (first.count === 1 && share.notifyOnFirstDownload) await notifyFirstDownload(share.id, share.ownerId, recipient.email, files[0]!.name, now);
+  }
+  return { ok: true, shareId: share.id, files: files.map((f) => ({ storageKey: f.storageKey, name: f.name, path: f.path })) };
+}
+
+export type Unlock =
+  | { ok: true; cookie: { name: string; value: string; expires: Date } }
+  | { ok: false; error: string; waitSeconds?: number };
+
+/** Checks a password guess, throttled per share and per client; a right guess yields the unlock cookie. */
+export async function unlockShare(token: string, password: string, clientKey: string, now = new Date()): Promise<Unlock> {
+  const loaded = await load(token);
+  const passwordHash = loaded?.share.passwordHash;
+  if (!loaded || !passwordHash) return { ok: false, error: 'This link is not available.' };
+  const { share } = loaded;
+  const wait = await unlockWait(share.id, clientKey, now);
+  if (wait > 0) return { ok: false, error: `Too many wrong passwords. Try again in ${wait} second${wait === 1 ? '' : 's'}.`, waitSeconds: wait };
+  if (!(await verifyPassword(password, passwordHash))) {
+    await recordUnlockFailure(share.id, clientKey, now);
+    return { ok: false, error: 'That password is not right.' };
+  }
+  await clearUnlockFailures(share.id, clientKey);
+  return { ok: true, cookie: { name: unlockCookieName(share.id), value: unlockValue(share.id, share.passwordVersion), expires: share.expiresAt } };
+}

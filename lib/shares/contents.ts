@@ -1,0 +1,46 @@
+import 'server-only';
+import { db } from '@/lib/db';
+
+/** A file as the share holds it now; `path` is its folder inside a shared folder ('' at the top). */
+export type SharedFile = { id: string; name: string; size: number; contentType: string; storageKey: string; path: string };
+
+const fileSelect = { id: true, name: true, size: true, contentType: true, storageKey: true, folderId: true } as const;
+
+/**
+ * The files a share gives access to at this moment: its files, plus everything under its
+ * folders (subfolders included), so a shared folder shows what is in it at each visit.
+ */
+export async function shareFiles(shareId: string): Promise<SharedFile[]> {
+  const items = await db().shareItem.findMany({
+    where: { shareId },
+    select: { file: { select: { ...fileSelect, status: true } }, folder: { select: { id: true, name: true, ownerId: true } } },
+  });
+  const files: SharedFile[] = [];
+  for (const item of items) {
+    if (item.file?.status === 'ready') files.push(toShared(item.file, ''));
+    if (item.folder) files.push(...(await folderFiles(item.folder.ownerId, item.folder.id, item.folder.name)));
+  }
+  return files;
+}
+
+async function folderFiles(ownerId: string, rootId: string, rootName: string): Promise<SharedFile[]> {
+  const paths = new Map<string, string>([[rootId, rootName]]);
+  const queue = [rootId];
+  for (let parentId = queue.shift(); parentId; parentId = queue.shift()) {
+    const children = await db().folder.findMany({ where: { ownerId, parentId }, select: { id: true, name: true } });
+    for (const child of children) {
+      paths.set(child.id, `${paths.get(parentId)}/${child.name}`);
+      queue.push(child.id);
+    }
+  }
+  const rows = await db().file.findMany({
+    where: { ownerId, status: 'ready', folderId: { in: [...paths.keys()] } },
+    orderBy: [{ name: 'asc' }, { id: 'asc' }],
+    select: fileSelect,
+  });
+  return rows.map((row) => toShared(row, paths.get(row.folderId ?? '') ?? rootName));
+}
+
+function toShared(row: { id: string; name: string; size: bigint; contentType: string; storageKey: string }, path: string): SharedFile {
+  return { id: row.id, name: row.name, size: Number(row.size), contentType: row.contentType, storageKey: row.storageKey, path };
+}

@@ -1,0 +1,76 @@
+import 'server-only';
+import { db } from '@/lib/db';
+import { UserError } from '@/lib/actions/user-error';
+import { hashPassword } from '@/lib/shares/password';
+import { queueInvites } from '@/lib/shares/invites';
+import type { SessionUser } from '@/lib/auth';
+
+export type ShareChanges = {
+  expiresAt: Date;
+  availableFrom: Date | null;
+  maxDownloads: number | null;
+  passwordAction: 'keep' | 'set' | 'remove';
+  password?: string;
+  notifyOnFirstDownload: boolean;
+};
+
+async function requireShare(ownerId: string, shareId: string) {
+  const share = await db().share.findFirst({ where: { id: shareId, ownerId }, select: { id: true, revokedAt: true } });
+  if (!share) throw new UserError('That share no longer exists.');
+  return share;
+}
+
+/** Applies at once: every link checks these fields on its next request. */
+export async function updateShare(ownerId: string, shareId: string, changes: ShareChanges) {
+  await requireShare(ownerId, shareId);
+  const password =
+    changes.passwordAction === 'set' && changes.password
+      ? { passwordHash: await hashPassword(changes.password), passwordVersion: { increment: 1 } }
+      : changes.passwordAction === 'remove'
+        ? { passwordHash: null, passwordVersion: { increment: 1 } }
+        : {};
+  await db().share.update({
+    where: { id: shareId },
+    data: {
+      expiresAt: changes.expiresAt,
+      availableFrom: changes.availableFrom,
+      maxDownloads: changes.maxDownloads,
+      notifyOnFirstDownload: changes.notifyOnFirstDownload,
+      ...password,
+    },
+  });
+}
+
+export async function addRecipients(owner: SessionUser, shareId: string, emails: string[]): Promise<number> {
+  const share = await requireShare(owner.id, shareId);
+  if (share.revokedAt) throw new UserError('This share is revoked; create a new one instead.');
+  const existing = await db().shareRecipient.findMany({ where: { shareId, email: { in: emails }, revokedAt: null }, select: { email: true } });
+  const fresh = emails.filter((email) => !existing.some((r) => r.email === email));
+  if (fresh.length === 0) throw new UserError(emails.length === 1 ? 'That person already has a link.' : 'Those people already have links.');
+  await db().$transaction((tx) => queueInvites(tx, owner, shareId, fresh));
+  return fresh.length;
+}
+
+async function requireRecipient(ownerId: string, recipientId: string) {
+  const recipient = await db().shareRecipient.findFirst({
+    where: { id: recipientId, share: { ownerId } },
+    select: { id: true, email: true, shareId: true, revokedAt: true, share: { select: { revokedAt: true } } },
+  });
+  if (!recipient) throw new UserError('That recipient is no longer on this share.');
+  return recipient;
+}
+
+/** Turns off one person's link; everyone else's keeps working. */
+export async function revokeRecipient(ownerId: string, recipientId: string): Promise<string> {
+  const recipient = await requireRecipient(ownerId, recipientId);
+  await db().shareRecipient.update({ where: { id: recipientId }, data: { revokedAt: new Date() } });
+  return recipient.shareId;
+}
+
+/** Sends a fresh invite; the new link replaces the previous one when it is sent. */
+export async function resendInvite(owner: SessionUser, recipientId: string): Promise<string> {
+  const recipient = await requireRecipient(owner.id, recipientId);
+  if (recipient.revokedAt || recipient.share.revokedAt) throw new UserError('This link is revoked. Add the person again to send a new one.');
+  await db().$transaction((tx) => queueInvites(tx, owner, recipient.shareId, [recipient.email]));
+  return recipient.shareId;
+}

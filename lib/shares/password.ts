@@ -1,0 +1,82 @@
+import 'server-only';
+import { createHmac, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import { promisify } from 'node:util';
+import { db } from '@/lib/db';
+import { env } from '@/lib/env';
+
+const scryptAsync = promisify(scrypt) as (password: string, salt: Buffer, keylen: number, options: object) => Promise<Buffer>;
+// scrypt N=2^15, r=8: ~50 ms and 32 MiB a guess, which is what makes offline guessing slow.
+const COST = { N: 32768, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
+
+export async function hashPassword(password: string): Promise<string> {
+  const salt = randomBytes(16);
+  const hash = await scryptAsync(password, salt, 32, COST);
+  return `scrypt$${COST.N}$${COST.r}$${COST.p}$${salt.toString('base64')}$${hash.toString('base64')}`;
+}
+
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  const [scheme, n, r, p, salt, expected] = stored.split('$');
+  if (scheme !== 'scrypt' || !salt || !expected) return false;
+  const wanted = Buffer.from(expected, 'base64');
+  const actual = await scryptAsync(password, Buffer.from(salt, 'base64'), wanted.length, { N: Number(n), r: Number(r), p: Number(p), maxmem: COST.maxmem });
+  return timingSafeEqual(actual, wanted);
+}
+
+// An unlock is a cookie holding an HMAC of the share and its password version: changing the
+// password bumps the version, and every earlier unlock stops matching. No row is written.
+export function unlockCookieName(shareId: string): string {
+  return `handoff_unlock_${shareId}`;
+}
+
+export function unlockValue(shareId: string, passwordVersion: number): string {
+  return createHmac('sha256', env().AUTH_SECRET).update(`unlock:${shareId}:${passwordVersion}`).digest('base64url');
+}
+
+export function isUnlocked(shareId: string, passwordVersion: number, cookieValue: string | undefined): boolean {
+  if (!cookieValue) return false;
+  const expected = Buffer.from(unlockValue(shareId, passwordVersion));
+  const given = Buffer.from(cookieValue);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+// Throttling: each client gets a few free guesses, then waits twice as long after each miss;
+// all clients together get more, so a spread-out attack slows down too. State lives in the
+// database so it holds across app instances.
+const FREE_PER_CLIENT = 5;
+const FREE_PER_SHARE = 30;
+const MAX_WAIT_SECONDS = 15 * 60;
+const FORGET_AFTER_MS = 60 * 60_000;
+const ALL_CLIENTS = '*';
+
+export function waitSeconds(failures: number, free: number): number {
+  return failures < free ? 0 : Math.min(2 ** (failures - free), MAX_WAIT_SECONDS);
+}
+
+/** Seconds this client must wait before its next guess (0: go ahead). */
+export async function unlockWait(shareId: string, clientKey: string, now = new Date()): Promise<number> {
+  const rows = await db().unlockThrottle.findMany({ where: { shareId, clientKey: { in: [clientKey, ALL_CLIENTS] } } });
+  let wait = 0;
+  for (const row of rows) {
+    if (now.getTime() - row.lastFailureAt.getTime() > FORGET_AFTER_MS) continue;
+    const free = row.clientKey === ALL_CLIENTS ? FREE_PER_SHARE : FREE_PER_CLIENT;
+    const until = row.lastFailureAt.getTime() + waitSeconds(row.failures, free) * 1000;
+    wait = Math.max(wait, Math.ceil((until - now.getTime()) / 1000));
+  }
+  return wait;
+}
+
+export async function recordUnlockFailure(shareId: string, clientKey: string, now = new Date()): Promise<void> {
+  for (const key of [clientKey, ALL_CLIENTS]) {
+    const row = await db().unlockThrottle.findUnique({ where: { shareId_clientKey: { shareId, clientKey: key } } });
+    const isStale = !row || now.getTime() - row.lastFailureAt.getTime() > FORGET_AFTER_MS;
+    await db().unlockThrottle.upsert({
+      where: { shareId_clientKey: { shareId, clientKey: key } },
+      create: { shareId, clientKey: key, failures: 1, lastFailureAt: now },
+      update: { failures: isStale ? 1 : { increment: 1 }, lastFailureAt: now },
+    });
+  }
+}
+
+export async function clearUnlockFailures(shareId: string, clientKey: string): Promise<void> {
+  await db().unlockThrottle.deleteMany({ where: { shareId, clientKey } });
+}

@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# npm run bench: the share-link download path of the production build (303 to a presigned GET) under
+# load, next to a bare node:http baseline doing the same lookup, write and presign (baseline.mjs),
+# measured in the same run. Fresh SQLite database in .data/bench; no S3 needed (presigning is local).
+# Knobs: BENCH_RUNS (3), BENCH_DURATION (10s), BENCH_CONNECTIONS (50). Stops only what it started.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+work="$PWD/.data/bench"
+app_port=3201 base_port=3202
+runs="${BENCH_RUNS:-3}" duration="${BENCH_DURATION:-10s}" conns="${BENCH_CONNECTIONS:-50}"
+
+command -v wrk >/dev/null || { echo "bench: wrk is missing (Debian: apt-get install -y wrk)" >&2; exit 1; }
+
+# The app's whole configuration, set explicitly: Next.js would fill anything unset from .env files.
+export NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 CHECKPOINT_DISABLE=1 AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED=true
+export APP_URL="http://localhost:$app_port" DATABASE_URL="file:$work/handoff.db"
+export AUTH_SECRET="bench-only-secret-not-for-production-0123456789" SIGNIN_ALLOWLIST='*'
+export S3_ENDPOINT="http://127.0.0.1:9999" S3_REGION=us-east-1 S3_BUCKET=handoff-bench S3_FORCE_PATH_STYLE=true
+export S3_ACCESS_KEY_ID=BENCHACCESSKEY000001 S3_SECRET_ACCESS_KEY=bench-secret-key-0000000000000000000001
+export SMTP_URL="smtp://127.0.0.1:3209" MAIL_FROM="Handoff <bench@localhost>" DOWNLOAD_URL_TTL_SECONDS=60
+export BASELINE_PORT="$base_port"
+for file in .env.example .env .env.local .env.production .env.production.local; do
+  [ -f "$file" ] || continue
+  while IFS='=' read -r name _; do
+    if [[ $name =~ ^[A-Z0-9_]+$ ]] && [ -z "${!name+x}" ]; then export "$name="; fi
+  done < "$file"
+done
+
+for port in "$app_port" "$base_port"; do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "bench: port $port is already in use" >&2; exit 1; fi
+done
+
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill -TERM -- "-$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+rm -rf "$work" && mkdir -p "$work"
+echo "== database ($work/handoff.db)"
+npx prisma migrate deploy > "$work/migrate.log" 2>&1 || { cat "$work/migrate.log"; exit 1; }
+npx tsx scripts/bench/seed.ts > "$work/seed.json"
+token=$(node -p 'require(process.argv[1]).token' "$work/seed.json")
+share_id=$(node -p 'require(process.argv[1]).shareId' "$work/seed.json")
+echo "$token" > "$work/token"
+
+# Rebuild only when a source is newer than the last build (the build is shared with npm test).
+stale=""
+if [ ! -f .next/BUILD_ID ]; then
+  stale="no build yet"
+else
+  stale=$(find app lib components public prisma proxy.ts instrumentation.ts next.config.js postcss.config.mjs \
+    tsconfig.json package.json package-lock.json -newer .next/BUILD_ID -type f -print -quit 2>/dev/null || true)
+fi
+if [ -n "$stale" ]; then
+  echo "== next build ($stale)"
+  npx next build > "$work/build.log" 2>&1 || { tail -40 "$work/build.log"; exit 1; }
+else
+  echo "== next build is up to date"
+fi
+
+echo "== starting the app on :$app_port and the baseline on :$base_port"
+setsid node_modules/.bin/next start --hostname localhost --port "$app_port" > "$work/app.log" 2>&1 &
+pids+=($!)
+setsid node scripts/bench/baseline.mjs > "$work/baseline.log" 2>&1 &
+pids+=($!)
+
+app_url="http://localhost:$app_port/s/$token/download"
+base_url="http://127.0.0.1:$base_port/s/$token/download"
+for name in app baseline; do
+  url="$app_url"; [ $name = baseline ] && url="$base_url"
+  for _ in $(seq 1 120); do
+    code=$(curl -s -o /dev/null -w '%{http_code}' "$url" || true)
+    [ "$code" = 303 ] && break
+    sleep 0.5
+  done
+  location=$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' "$url" || true)
+  if [[ $location != "303 $S3_ENDPOINT/$S3_BUCKET/users/"* ]]; then
+    echo "bench: $name does not answer 303 to a presigned URL (got: ${location:-nothing})" >&2
+    tail -20 "$work/$name.log" >&2; exit 1
+  fi
+  echo "   $name: ${location:0:90}..."
+done
+
+granted() {
+  node -e 'const D = require("better-sqlite3"); const db = new D(process.argv[1], { readonly: true });
+    console.log(db.prepare("SELECT downloadCount FROM Share WHERE id = ?").pluck().get(process.argv[2]))' "$work/handoff.db" "$share_id"
+}
+wrk_version=$(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2 || true)
+node -e 'const os = require("os"); console.log(JSON.stringify({ tool: process.argv[1], connections: +process.argv[2], duration: process.argv[3], runs: +process.argv[4], node: process.version, cpus: os.cpus().length, startedAt: new Date().toISOString(), loadAvgBefore: os.loadavg().map((x) => +x.toFixed(2)) }))' \
+  "$wrk_version -t1 --latency (no redirects followed)" "$conns" "$duration" "$runs" > "$work/config.json"
+
+echo "== warm-up (3s each)"
+wrk -t1 -c"$conns" -d3s --timeout 10s "$app_url" > /dev/null
+wrk -t1 -c"$conns" -d3s --timeout 10s "$base_url" > /dev/null
+
+echo "== $runs x (app, baseline), $conns connections x $duration each"
+for i in $(seq 1 "$runs"); do
+  for name in app baseline; do
+    url="$app_url"; [ $name = baseline ] && url="$base_url"
+    before=$(granted)
+    wrk -t1 -c"$conns" -d"$duration" --timeout 10s --latency "$url" > "$work/$name-$i.wrk"
+    sleep 1 # let in-flight requests finish before counting recorded downloads
+    echo $(($(granted) - before)) > "$work/$name-$i.granted"
+    echo "   run $i $name: $(grep -h 'Requests/sec' "$work/$name-$i.wrk" | tr -s ' ')"
+  done
+done
+
+node scripts/bench/report.mjs "$work" "$runs"

@@ -1,0 +1,147 @@
+// The rules a recipient's link obeys, on the real database: password with throttling and
+// versioned unlocks, "available from", download caps, per-recipient links, shared folders.
+import { afterAll, describe, expect, test } from 'vitest';
+import { connect, seedFile, seedFolder, seedUser, uniqueEmail } from '@/prisma/seed';
+import { grantDownload, unlockShare, viewShare } from '@/lib/shares/access';
+import { createToken, hashToken } from '@/lib/shares/token';
+import { hashPassword, unlockCookieName } from '@/lib/shares/password';
+
+const db = connect();
+afterAll(() => db.$disconnect());
+
+async function shareOf(data: { fileIds?: string[]; folderId?: string; ownerId?: string; passwordHash?: string; maxDownloads?: number; availableFrom?: Date; notify?: boolean }) {
+  const ownerId = data.ownerId ?? (await seedUser(db)).id;
+  const fileIds = data.fileIds ?? [(await seedFile(db, ownerId)).id];
+  const token = createToken();
+  const share = await db.share.create({
+    data: {
+      ownerId,
+      tokenHash: hashToken(token),
+      expiresAt: new Date(Date.now() + 86400_000),
+      passwordHash: data.passwordHash,
+      maxDownloads: data.maxDownloads,
+      availableFrom: data.availableFrom,
+      notifyOnFirstDownload: data.notify ?? false,
+      items: { create: data.folderId ? [{ folderId: data.folderId }] : fileIds.map((fileId) => ({ fileId })) },
+    },
+  });
+  return { share, token, ownerId, fileIds };
+}
+
+async function recipientLink(shareId: string, email = uniqueEmail('r')) {
+  const token = createToken();
+  const recipient = await db.shareRecipient.create({ data: { shareId, email, tokenHash: hashToken(token) } });
+  return { token, recipient };
+}
+
+const jar = (cookie?: { name: string; value: string }) => ({ get: (name: string) => (cookie && cookie.name === name ? { value: cookie.value } : undefined) });
+
+describe('download cap', () => {
+  test('20 concurrent downloads against a cap of 5 give exactly 5 grants', async () => {
+    const { share, token } = await shareOf({ maxDownloads: 5 });
+    const results = await Promise.all(Array.from({ length: 20 }, () => grantDownload(token, null)));
+    expect(results.filter((r) => r.ok)).toHaveLength(5);
+    expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.status === 410 && r.gate === 'used-up')).toBe(true);
+    expect((await db.share.findUniqueOrThrow({ where: { id: share.id } })).downloadCount).toBe(5);
+    expect(await db.accessEvent.count({ where: { shareId: share.id, kind: 'download' } })).toBe(5);
+    expect(await viewShare(token)).toMatchObject({ gate: 'used-up' });
+  });
+});
+
+describe('password', () => {
+  test('wrong guesses are throttled per client; the right one works after the wait; a new password locks everyone out', async () => {
+    const { share, token } = await shareOf({ passwordHash: await hashPassword('correct horse') });
+    expect(await viewShare(token)).toMatchObject({ gate: 'locked' });
+    expect((await viewShare(token)).files).toBeUndefined();
+    expect(await grantDownload(token, null)).toMatchObject({ ok: false, status: 403, gate: 'locked' });
+
+    const now = new Date();
+    const replies = [];
+    for (let i = 0; i < 20; i++) replies.push(await unlockShare(token, `guess ${i}`, 'client-a', now));
+    expect(replies.slice(0, 5).map((r) => !r.ok && r.error)).toEqual(Array(5).fill('That password is not right.'));
+    expect(replies.slice(5).every((r) => !r.ok && r.waitSeconds !== undefined && r.waitSeconds > 0)).toBe(true);
+    // Refused guesses do not even reach the hash check, so the wait does not grow while refused.
+    const refused = await unlockShare(token, 'correct horse', 'client-a', now);
+    expect(refused).toMatchObject({ ok: false, waitSeconds: 1 });
+    expect(refused.ok === false && refused.error).toBe('Too many wrong passwords. Try again in 1 second.');
+
+    const later = new Date(now.getTime() + 1500);
+    const unlocked = await unlockShare(token, 'correct horse', 'client-a', later);
+    expect(unlocked.ok).toBe(true);
+    if (!unlocked.ok) return;
+    expect(unlocked.cookie.name).toBe(unlockCookieName(share.id));
+    expect(await viewShare(token, { cookies: jar(unlocked.cookie) })).toMatchObject({ gate: 'open' });
+    expect(await grantDownload(token, null, { cookies: jar(unlocked.cookie) })).toMatchObject({ ok: true });
+    // A forged or other share's cookie does not unlock.
+    expect(await viewShare(token, { cookies: jar({ name: unlocked.cookie.name, value: 'x'.repeat(43) }) })).toMatchObject({ gate: 'locked' });
+
+    await db.share.update({ where: { id: share.id }, data: { passwordHash: await hashPassword('new one'), passwordVersion: { increment: 1 } } });
+    expect(await viewShare(token, { cookies: jar(unlocked.cookie) })).toMatchObject({ gate: 'locked' });
+  });
+
+  test('many clients guessing together are slowed down too', async () => {
+    const { token } = await shareOf({ passwordHash: await hashPassword('s3cret!') });
+    const now = new Date();
+    for (let i = 0; i < 30; i++) await unlockShare(token, 'nope', `spread-${i}`, now);
+    expect(await unlockShare(token, 's3cret!', 'fresh-client', now)).toMatchObject({ ok: false });
+    expect(await unlockShare(token, 's3cret!', 'fresh-client', new Date(now.getTime() + 1500))).toMatchObject({ ok: true });
+  });
+});
+
+test('"available from": closed before, open after, on the server clock', async () => {
+  const from = new Date(Date.now() + 3600_000);
+  const { token } = await shareOf({ availableFrom: from });
+  expect(await viewShare(token)).toMatchObject({ gate: 'not-yet', availableFrom: from });
+  expect((await viewShare(token)).files).toBeUndefined();
+  expect(await grantDownload(token, null)).toMatchObject({ ok: false, status: 403, gate: 'not-yet' });
+  const after = new Date(from.getTime() + 1000);
+  expect(await viewShare(token, { now: after })).toMatchObject({ gate: 'open' });
+  expect(await grantDownload(token, null, { now: after })).toMatchObject({ ok: true });
+});
+
+describe('per-recipient links', () => {
+  test('each recipient is counted and can be revoked alone; the owner is told of a first download once', async () => {
+    const { share, token } = await shareOf({ notify: true });
+    const ana = await recipientLink(share.id, uniqueEmail('ana'));
+    const ben = await recipientLink(share.id, uniqueEmail('ben'));
+
+    await viewShare(ana.token, { userAgent: 'Ana browser' });
+    expect(await grantDownload(ana.token, null)).toMatchObject({ ok: true });
+    expect(await grantDownload(ana.token, null)).toMatchObject({ ok: true });
+    const anaRow = await db.shareRecipient.findUniqueOrThrow({ where: { id: ana.recipient.id } });
+    expect(anaRow.firstOpenedAt).not.toBeNull();
+    expect(anaRow.firstDownloadedAt).not.toBeNull();
+    expect(anaRow.downloadCount).toBe(2);
+    const notices = await db.emailOutbox.findMany({ where: { shareId: share.id, recipientId: null } });
+    expect(notices).toHaveLength(1);
+    expect(notices[0]?.subject).toBe(`${ana.recipient.email} downloaded ${(await db.file.findFirstOrThrow({ where: { shareItems: { some: { shareId: share.id } } } })).name}`);
+    expect(await db.accessEvent.findFirst({ where: { shareId: share.id, kind: 'view' } })).toMatchObject({ recipientId: ana.recipient.id, userAgent: 'Ana browser' });
+
+    await db.shareRecipient.update({ where: { id: ana.recipient.id }, data: { revokedAt: new Date() } });
+    expect(await viewShare(ana.token)).toMatchObject({ gate: 'revoked' });
+    expect(await grantDownload(ana.token, null)).toMatchObject({ ok: false, status: 410 });
+    expect(await grantDownload(ben.token, null)).toMatchObject({ ok: true });
+    expect(await grantDownload(token, null)).toMatchObject({ ok: true });
+    expect((await db.shareRecipient.findUniqueOrThrow({ where: { id: ben.recipient.id } })).downloadCount).toBe(1);
+  });
+});
+
+test('a shared folder shows its contents at each visit, subfolders included', async () => {
+  const owner = await seedUser(db);
+  const root = await seedFolder(db, owner.id, { name: 'Board pack' });
+  const sub = await seedFolder(db, owner.id, { name: 'Appendix', parentId: root.id });
+  await seedFile(db, owner.id, { name: 'agenda.pdf', folderId: root.id });
+  await seedFile(db, owner.id, { name: 'figures.xlsx', folderId: sub.id });
+  await seedFile(db, owner.id, { name: 'elsewhere.pdf' });
+  const { token } = await shareOf({ ownerId: owner.id, folderId: root.id });
+
+  const first = await viewShare(token);
+  expect(first.files?.map((f) => [f.path, f.name]).sort()).toEqual([
+    ['Board pack', 'agenda.pdf'],
+    ['Board pack/Appendix', 'figures.xlsx'],
+  ]);
+  await seedFile(db, owner.id, { name: 'late addition.pdf', folderId: sub.id });
+  expect((await viewShare(token)).files).toHaveLength(3);
+  const all = await grantDownload(token, null);
+  expect(all.ok && all.files.map((f) => f.name).sort()).toEqual(['agenda.pdf', 'figures.xlsx', 'late addition.pdf']);
+});
