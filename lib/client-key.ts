@@ -5,6 +5,9 @@ import { createHash } from 'node:crypto';
  * or by Next itself), hashed so raw addresses are not stored.
  */
 export function clientKey(headers: { get(name: string): string | null }): string {
-  const address = headers.get('x-forwarded-for')?.split(',')[0]?.trim() || headers.get('x-real-ip') || 'unknown';
-  return createHash('sha256').update(address).digest('hex').slice(0, 32);
+  return createHash('sha256').update(clientIp(headers) ?? 'unknown').digest('hex').slice(0, 32);
+}
+
+export function clientIp(headers: { get(name: string): string | null }): string | null {
+  return headers.get('x-forwarded-for')?.split(',')[0]?.trim() || headers.get('x-real-ip') || null;
 }

@@ -51,6 +51,12 @@ const schema = z
     OIDC_CLIENT_SECRET: optional,
     OIDC_NAME: z.string().default('Single sign-on'),
 
+    CLOUDFRONT_DOMAIN: optional,
+    CLOUDFRONT_KEY_PAIR_ID: optional,
+    CLOUDFRONT_PRIVATE_KEY: optional,
+    CLOUDFRONT_PRIVATE_KEY_FILE: optional,
+    CLOUDFRONT_BIND_CLIENT_IP: bool,
+
     MAX_UPLOAD_SIZE: bytes('5GB'),
     UPLOAD_URL_TTL_SECONDS: seconds(600, 600),
     DOWNLOAD_URL_TTL_SECONDS: seconds(60, 3600),
@@ -67,6 +73,10 @@ const schema = z
     const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET].filter(Boolean).length;
     if (oidc !== 0 && oidc !== 3) {
       ctx.addIssue({ code: 'custom', path: ['OIDC_ISSUER'], message: 'set all of OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET, or none' });
+    }
+    const cloudfront = [env.CLOUDFRONT_DOMAIN, env.CLOUDFRONT_KEY_PAIR_ID, env.CLOUDFRONT_PRIVATE_KEY ?? env.CLOUDFRONT_PRIVATE_KEY_FILE].filter(Boolean).length;
+    if (cloudfront !== 0 && cloudfront !== 3) {
+      ctx.addIssue({ code: 'custom', path: ['CLOUDFRONT_DOMAIN'], message: 'set CLOUDFRONT_DOMAIN, CLOUDFRONT_KEY_PAIR_ID and CLOUDFRONT_PRIVATE_KEY (or _FILE) together, or none' });
     }
     if (env.MAX_UPLOAD_SIZE > 5 * 1024 ** 3) {
       ctx.addIssue({ code: 'custom', path: ['MAX_UPLOAD_SIZE'], message: 'presigned POST uploads stop at 5 GiB' });

@@ -89,12 +89,15 @@ granted() {
     console.log(db.prepare("SELECT downloadCount FROM Share WHERE id = ?").pluck().get(process.argv[2]))' "$work/handoff.db" "$share_id"
 }
 wrk_version=$(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2 || true)
-node -e 'const os = require("os"); console.log(JSON.stringify({ tool: process.argv[1], connections: +process.argv[2], duration: process.argv[3], runs: +process.argv[4], node: process.version, cpus: os.cpus().length, startedAt: new Date().toISOString(), loadAvgBefore: os.loadavg().map((x) => +x.toFixed(2)) }))' \
-  "$wrk_version -t1 --latency (no redirects followed)" "$conns" "$duration" "$runs" > "$work/config.json"
+commit="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git status --porcelain 2>/dev/null | grep -q . && echo +dirty || true)"
+node -e 'const os = require("os"); const [tool, connections, duration, runs, commit] = process.argv.slice(1);
+  console.log(JSON.stringify({ tool, connections: +connections, duration, runs: +runs, commit, node: process.version, cpus: os.cpus().length,
+    startedAt: new Date().toISOString(), loadAvgBefore: os.loadavg().map((x) => +x.toFixed(2)) }))' \
+  "$wrk_version -t1 --latency (no redirects followed)" "$conns" "$duration" "$runs" "$commit" > "$work/config.json"
 
-echo "== warm-up (3s each)"
-wrk -t1 -c"$conns" -d3s --timeout 10s "$app_url" > /dev/null
-wrk -t1 -c"$conns" -d3s --timeout 10s "$base_url" > /dev/null
+echo "== warm-up (5s each)"
+wrk -t1 -c"$conns" -d5s --timeout 10s "$app_url" > /dev/null
+wrk -t1 -c"$conns" -d5s --timeout 10s "$base_url" > /dev/null
 
 echo "== $runs x (app, baseline), $conns connections x $duration each"
 for i in $(seq 1 "$runs"); do

@@ -3,8 +3,8 @@
 import { cookies, headers } from 'next/headers';
 import { z } from 'zod';
 import { grantDownload, unlockShare as unlock } from '@/lib/shares/access';
-import { signDownloadUrl } from '@/lib/storage/presign';
-import { clientKey } from '@/lib/client-key';
+import { signFileUrl } from '@/lib/storage/download-url';
+import { clientIp, clientKey } from '@/lib/client-key';
 import { env } from '@/lib/env';
 
 // Public actions on a share page: the token is the credential, so no session is involved.
@@ -34,7 +34,7 @@ export async function bundleUrls(token: string): Promise<Bundle> {
   const requestHeaders = await headers();
   const grant = await grantDownload(token, null, { cookies: await cookies(), userAgent: requestHeaders.get('user-agent') });
   if (!grant.ok) return { ok: false, error: grant.reason };
-  const ttl = env().DOWNLOAD_URL_TTL_SECONDS;
-  const files = await Promise.all(grant.files.map(async (f) => ({ url: await signDownloadUrl(f.storageKey, f.name, ttl), path: f.path, name: f.name })));
+  const ip = clientIp(requestHeaders);
+  const files = await Promise.all(grant.files.map(async (f) => ({ url: await signFileUrl(f.storageKey, f.name, ip), path: f.path, name: f.name })));
   return { ok: true, files };
 }

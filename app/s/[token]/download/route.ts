@@ -1,7 +1,7 @@
 import { type NextRequest } from 'next/server';
-import { env } from '@/lib/env';
 import { grantDownload, type Gate } from '@/lib/shares/access';
-import { signDownloadUrl } from '@/lib/storage/presign';
+import { signFileUrl } from '@/lib/storage/download-url';
+import { clientIp } from '@/lib/client-key';
 import { escapeHtml } from '@/lib/mail/templates';
 
 type Context = { params: Promise<{ token: string }> };
@@ -13,7 +13,7 @@ function isPrefetch(request: NextRequest): boolean {
   return /prefetch|prerender/i.test(purpose);
 }
 
-/** Answers with a redirect to a presigned GET that lives about a minute; the bytes never pass through here. */
+/** Answers with a redirect to a signed URL that lives about a minute; the bytes never pass through here. */
 export async function GET(request: NextRequest, { params }: Context) {
   const { token } = await params;
   // Prefetchers and link previews must not count as downloads or receive a file URL.
@@ -24,7 +24,7 @@ export async function GET(request: NextRequest, { params }: Context) {
   });
   if (!grant.ok) return refusal(token, grant.status, grant.gate, grant.reason);
   const file = grant.files[0]!;
-  const url = await signDownloadUrl(file.storageKey, file.name, env().DOWNLOAD_URL_TTL_SECONDS);
+  const url = await signFileUrl(file.storageKey, file.name, clientIp(request.headers));
   return new Response(null, { status: 303, headers: { ...NO_STORE, Location: url } });
 }
 
