@@ -37,3 +37,22 @@ test('the shares page shows each recipient’s delivery, including refusals bein
   }).toPass({ timeout: 20_000 });
   await expect(card.getByTestId('recipient-row').filter({ hasText: 'reject-' })).toContainText('550');
 });
+
+test('several files picked with checkboxes are shared as one link', async ({ userPage: page, browser, db, user }) => {
+  await seedFile(db, user.id, { name: 'part-1.pdf' });
+  await seedFile(db, user.id, { name: 'part-2.pdf' });
+  await seedFile(db, user.id, { name: 'not-this.pdf' });
+  await page.goto('/files');
+  await page.getByRole('checkbox', { name: 'Select part-1.pdf' }).check();
+  await page.getByRole('checkbox', { name: 'Select part-2.pdf' }).check();
+  await expect(page.getByRole('region', { name: 'Selection' })).toContainText('2 selected');
+  await page.getByRole('button', { name: 'Share selected' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Share 2 items' });
+  await dialog.getByRole('button', { name: 'Create link' }).click();
+  const link = await dialog.getByTestId('share-link').inputValue();
+  const stranger = await (await browser.newContext()).newPage();
+  await stranger.goto(link);
+  await expect(stranger.getByTestId('shared-file-name')).toHaveText(['part-1.pdf', 'part-2.pdf']);
+  await expect(stranger.getByRole('button', { name: /Download all \(2 files/ })).toBeVisible();
+  await stranger.context().close();
+});

@@ -27,7 +27,9 @@ export function SelectionBar() {
   }
 
   return (
-    <form id={SELECTION_FORM} ref={form} onSubmit={(event) => event.preventDefault()}>
+    <>
+      {/* Empty on purpose: the checkboxes join it by id; dialogs must not sit inside another form. */}
+      <form id={SELECTION_FORM} ref={form} onSubmit={(event) => event.preventDefault()} />
       {selected.length > 0 && (
         <div className="mb-3 flex items-center gap-3 rounded-lg bg-zinc-900 px-4 py-2 text-sm text-white" role="region" aria-label="Selection">
           <span aria-live="polite">{selected.length} selected</span>
@@ -49,6 +51,6 @@ export function SelectionBar() {
           }}
         />
       )}
-    </form>
+    </>
   );
 }

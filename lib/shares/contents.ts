@@ -20,7 +20,7 @@ export async function shareFiles(shareId: string): Promise<SharedFile[]> {
     if (item.file?.status === 'ready') files.push(toShared(item.file, ''));
     if (item.folder) files.push(...(await folderFiles(item.folder.ownerId, item.folder.id, item.folder.name)));
   }
-  return files;
+  return files.sort((a, b) => a.path.localeCompare(b.path) || a.name.localeCompare(b.name));
 }
 
 async function folderFiles(ownerId: string, rootId: string, rootName: string): Promise<SharedFile[]> {

@@ -145,3 +145,31 @@ test('a shared folder shows its contents at each visit, subfolders included', as
   const all = await grantDownload(token, null);
   expect(all.ok && all.files.map((f) => f.name).sort()).toEqual(['agenda.pdf', 'figures.xlsx', 'late addition.pdf']);
 });
+
+test('edits after sharing apply to the next request', async () => {
+  const { share, token, ownerId } = await shareOf({});
+  const { updateShare } = await import('@/lib/shares/manage');
+  const base = { availableFrom: null, maxDownloads: null, passwordAction: 'keep' as const, notifyOnFirstDownload: false };
+
+  expect(await grantDownload(token, null)).toMatchObject({ ok: true });
+  await updateShare(ownerId, share.id, { ...base, expiresAt: share.expiresAt, maxDownloads: 1 });
+  expect(await grantDownload(token, null)).toMatchObject({ ok: false, gate: 'used-up' });
+  await updateShare(ownerId, share.id, { ...base, expiresAt: share.expiresAt, maxDownloads: 3 });
+  expect(await grantDownload(token, null)).toMatchObject({ ok: true });
+
+  // Shortened: the link stops at the new time; extended again: it works past the old one.
+  const soon = new Date(Date.now() + 60_000);
+  await updateShare(ownerId, share.id, { ...base, expiresAt: soon, maxDownloads: 3 });
+  const afterSoon = new Date(soon.getTime() + 1000);
+  expect(await grantDownload(token, null, { now: afterSoon })).toMatchObject({ ok: false, gate: 'expired' });
+  await updateShare(ownerId, share.id, { ...base, expiresAt: new Date(Date.now() + 90 * 86400_000), maxDownloads: 3 });
+  expect(await grantDownload(token, null, { now: new Date(Date.now() + 60 * 86400_000) })).toMatchObject({ ok: true });
+
+  await updateShare(ownerId, share.id, { ...base, expiresAt: new Date(Date.now() + 86400_000), passwordAction: 'set', password: 'later-added' });
+  expect(await viewShare(token)).toMatchObject({ gate: 'locked' });
+  await updateShare(ownerId, share.id, { ...base, expiresAt: new Date(Date.now() + 86400_000), passwordAction: 'remove' });
+  expect(await viewShare(token)).toMatchObject({ gate: 'open' });
+
+  const stranger = await seedUser(db);
+  await expect(updateShare(stranger.id, share.id, { ...base, expiresAt: new Date(Date.now() + 86400_000) })).rejects.toThrow('no longer exists');
+});
