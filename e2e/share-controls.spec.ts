@@ -118,6 +118,7 @@ test('a shared folder lists its files, subfolders included, and downloads as one
   await page.getByLabel('Folder name').fill('Handover');
   await page.getByRole('button', { name: 'Create' }).click();
   await page.getByRole('link', { name: 'Handover' }).click();
+  await expect(page.getByRole('navigation', { name: 'Breadcrumb' })).toContainText('Handover');
   await page.getByTestId('file-input').setInputFiles(Object.entries(files).map(([name, buffer]) => ({ name, mimeType: 'text/plain', buffer })));
   await expect(page.getByTestId('file-row')).toHaveCount(2);
   await page.getByRole('link', { name: 'My files' }).click();
