@@ -9,7 +9,13 @@ work="$PWD/.data/bench"
 app_port=3201 base_port=3202
 runs="${BENCH_RUNS:-3}" duration="${BENCH_DURATION:-10s}" conns="${BENCH_CONNECTIONS:-50}"
 
-command -v wrk >/dev/null || { echo "bench: wrk is missing (Debian: apt-get install -y wrk)" >&2; exit 1; }
+# The load generator comes from Debian's packages; install it when we can (root), else say how.
+if ! command -v wrk >/dev/null; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    apt-get install -y -qq wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+  fi
+  command -v wrk >/dev/null || { echo "bench: wrk is missing (Debian: apt-get install -y wrk)" >&2; exit 1; }
+fi
 
 # The app's whole configuration, set explicitly: Next.js would fill anything unset from .env files.
 export NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 CHECKPOINT_DISABLE=1 AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED=true
