@@ -18,6 +18,7 @@ test('folders, several uploads at once, rename, search, sort, delete', async ({ 
   await page.getByTestId('file-input').setInputFiles([text('small.txt', 1000), text('large.txt', 5000)]);
   await expect(page.getByTestId('file-row')).toHaveCount(2);
   await expect(page.getByTestId('upload-row').filter({ hasText: 'Uploaded' })).toHaveCount(2);
+  await expect(page.getByTestId('storage-usage')).toHaveText('6.0 kB of 50 GB used');
 
   // Sort by size, largest first.
   await page.getByRole('link', { name: 'Size' }).click();

@@ -58,6 +58,7 @@ const schema = z
     CLOUDFRONT_BIND_CLIENT_IP: bool,
 
     MAX_UPLOAD_SIZE: bytes('5GB'),
+    STORAGE_QUOTA: bytes('50GB'),
     UPLOAD_URL_TTL_SECONDS: seconds(600, 600),
     DOWNLOAD_URL_TTL_SECONDS: seconds(60, 3600),
     PENDING_UPLOAD_MAX_AGE_SECONDS: seconds(3600, 30 * 86400),

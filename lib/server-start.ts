@@ -1,7 +1,7 @@
 import 'server-only';
 import { ConfigError, env } from '@/lib/env';
 import { drainOutbox } from '@/lib/mail/outbox';
-import { sweepPendingUploads } from '@/lib/files/upload';
+import { sweepStorage } from '@/lib/files/sweep';
 
 const OUTBOX_EVERY_MS = 10_000;
 const SWEEP_EVERY_MS = 10 * 60_000;
@@ -27,5 +27,5 @@ export async function startServer() {
     process.exit(1);
   }
   every(OUTBOX_EVERY_MS, 'outbox', () => drainOutbox());
-  every(SWEEP_EVERY_MS, 'sweep', () => sweepPendingUploads());
+  every(SWEEP_EVERY_MS, 'sweep', () => sweepStorage());
 }

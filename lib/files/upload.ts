@@ -7,6 +7,7 @@ import { requireFolder } from '@/lib/files/manage';
 import { deleteObject, headObject, storageKeyFor } from '@/lib/storage/s3';
 import { presignUpload, type UploadPost } from '@/lib/storage/presign';
 import { createId } from '@/lib/ids';
+import { storageUsage } from '@/lib/files/quota';
 
 export type PrepareInput = { name: string; size: number; contentType: string; folderId: string | null };
 export type PreparedUpload = { fileId: string; post: UploadPost };
@@ -18,6 +19,12 @@ export async function prepareUpload(ownerId: string, input: PrepareInput): Promi
     throw new UserError(`"${input.name}" is ${formatBytes(input.size)}; the largest file you can upload is ${formatBytes(max)}.`);
   }
   await requireFolder(ownerId, input.folderId);
+  // Uploads in progress count, so parallel uploads cannot overshoot the quota together.
+  const usage = await storageUsage(ownerId);
+  const room = usage.quota - usage.used - usage.pending;
+  if (input.size > room) {
+    throw new UserError(`"${input.name}" is ${formatBytes(input.size)}, but only ${formatBytes(Math.max(room, 0))} of your ${formatBytes(usage.quota)} is free.`);
+  }
   const fileId = createId();
   const storageKey = storageKeyFor(ownerId, fileId);
   // Sign first: if the store is misconfigured, no row is written.
@@ -38,6 +45,12 @@ export async function confirmUpload(ownerId: string, fileId: string) {
   if (head.size !== Number(file.size)) {
     await discardUpload(fileId, file.storageKey);
     throw new UserError(`"${file.name}" arrived with ${head.size} bytes instead of ${file.size}; it was discarded. Upload it again.`);
+  }
+  // Checked again at the end: the quota may have been lowered, or other uploads finished first.
+  const usage = await storageUsage(ownerId);
+  if (usage.used + head.size > usage.quota) {
+    await discardUpload(fileId, file.storageKey);
+    throw new UserError(`"${file.name}" no longer fits: ${formatBytes(Math.max(usage.quota - usage.used, 0))} of your ${formatBytes(usage.quota)} is free. It was discarded.`);
   }
   await db().file.update({ where: { id: fileId }, data: { status: 'ready', etag: head.etag } });
   return { id: fileId };

@@ -34,3 +34,35 @@ test('one sweep removes stale pending uploads and their objects, and nothing els
   expect(await headObject(arrived.storageKey)).toBeNull();
   expect(neverSent.id).not.toBe(inFlight.id);
 });
+
+test('after uploads abandoned in every way, one sweep leaves the bucket and the database in agreement', async () => {
+  const { CreateMultipartUploadCommand, ListMultipartUploadsCommand, ListObjectsV2Command, PutObjectCommand, UploadPartCommand } = await import('@aws-sdk/client-s3');
+  const { sweepStorage } = await import('@/lib/files/sweep');
+  const { bucket, s3 } = await import('@/lib/storage/s3');
+  const user = await seedUser(db);
+  const put = (key: string) => s3().send(new PutObjectCommand({ Bucket: bucket(), Key: key, Body: randomBody(10) }));
+
+  const kept = await fileRow(user.id, 'ready', 0); // a real file: row and object
+  await put(kept.storageKey);
+  const unconfirmed = await fileRow(user.id, 'pending', 0); // object arrived, never confirmed
+  await put(unconfirmed.storageKey);
+  await fileRow(user.id, 'pending', 0); // browser gave up before sending
+  await put(storageKeyFor(user.id, 'orphan-no-row')); // a row deleted, its object left behind
+  const multipart = await s3().send(new CreateMultipartUploadCommand({ Bucket: bucket(), Key: storageKeyFor(user.id, 'abandoned-multipart') }));
+  await s3().send(
+    new UploadPartCommand({ Bucket: bucket(), Key: storageKeyFor(user.id, 'abandoned-multipart'), UploadId: multipart.UploadId, PartNumber: 1, Body: randomBody(5 * 1024 * 1024) }),
+  );
+
+  // Sweep as if the maximum age had passed for all of them.
+  const report = await sweepStorage(new Date(Date.now() + 2 * 3600_000));
+  expect(report.multipartUploads).toBeGreaterThanOrEqual(1);
+  expect(report.orphanObjects).toBeGreaterThanOrEqual(1);
+
+  const prefix = `users/${user.id}/`;
+  const objects = await s3().send(new ListObjectsV2Command({ Bucket: bucket(), Prefix: prefix }));
+  const uploads = await s3().send(new ListMultipartUploadsCommand({ Bucket: bucket(), Prefix: prefix }));
+  const rows = await db.file.findMany({ where: { ownerId: user.id }, select: { storageKey: true, status: true } });
+  expect((objects.Contents ?? []).map((o) => o.Key)).toEqual([kept.storageKey]);
+  expect(uploads.Uploads ?? []).toEqual([]);
+  expect(rows).toEqual([{ storageKey: kept.storageKey, status: 'ready' }]);
+});

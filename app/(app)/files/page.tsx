@@ -9,6 +9,8 @@ import { FileTable } from '@/components/files/file-table';
 import { NewFolderButton } from '@/components/files/new-folder-button';
 import { SelectionBar } from '@/components/files/selection-bar';
 import { field } from '@/components/ui/styles';
+import { storageUsage } from '@/lib/files/quota';
+import { formatBytes } from '@/lib/bytes';
 
 export const metadata: Metadata = { title: 'Files' };
 
@@ -24,7 +26,10 @@ export default async function FilesPage({ searchParams }: Props) {
   const dir: SortDir = params.dir === 'desc' ? 'desc' : 'asc';
   const crumbs = await folderPath(user.id, folderId);
   if (!crumbs) notFound();
-  const list = await listFiles({ ownerId: user.id, folderId, query, sort, dir, after: params.after || null });
+  const [list, usage] = await Promise.all([
+    listFiles({ ownerId: user.id, folderId, query, sort, dir, after: params.after || null }),
+    storageUsage(user.id),
+  ]);
   const isEmpty = list.folders.length === 0 && list.files.length === 0;
   const base = { folder: folderId ?? undefined, q: query || undefined, sort, dir };
 
@@ -62,6 +67,10 @@ export default async function FilesPage({ searchParams }: Props) {
       </div>
 
       <UploadPanel folderId={folderId} maxSize={env().MAX_UPLOAD_SIZE} />
+      <p className="-mt-3 mb-4 flex items-center gap-2 text-xs text-zinc-600" data-testid="storage-usage">
+        <meter min={0} max={usage.quota} value={usage.used} className="h-1.5 w-32" aria-label="Storage used" />
+        {formatBytes(usage.used)} of {formatBytes(usage.quota)} used
+      </p>
 
       {query && (
         <p className="mb-3 text-sm text-zinc-600">

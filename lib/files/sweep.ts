@@ -1,0 +1,62 @@
+import 'server-only';
+import { AbortMultipartUploadCommand, DeleteObjectsCommand, ListMultipartUploadsCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
+import { db } from '@/lib/db';
+import { env } from '@/lib/env';
+import { bucket, s3 } from '@/lib/storage/s3';
+import { sweepPendingUploads } from '@/lib/files/upload';
+
+const PREFIX = 'users/';
+
+export type SweepReport = { pendingRows: number; multipartUploads: number; orphanObjects: number };
+
+/**
+ * Brings the bucket and the database back into agreement, for everything older than
+ * PENDING_UPLOAD_MAX_AGE_SECONDS: uploads that never completed (rows and objects), multipart
+ * uploads left open, and objects under users/ that no file row points at.
+ */
+export async function sweepStorage(now = new Date()): Promise<SweepReport> {
+  const cutoff = new Date(now.getTime() - env().PENDING_UPLOAD_MAX_AGE_SECONDS * 1000);
+  return {
+    pendingRows: await sweepPendingUploads(now),
+    multipartUploads: await abortStaleMultipartUploads(cutoff),
+    orphanObjects: await deleteOrphanObjects(cutoff),
+  };
+}
+
+async function abortStaleMultipartUploads(cutoff: Date): Promise<number> {
+  let aborted = 0;
+  let keyMarker: string | undefined;
+  let uploadIdMarker: string | undefined;
+  do {
+    const page = await s3().send(new ListMultipartUploadsCommand({ Bucket: bucket(), Prefix: PREFIX, KeyMarker: keyMarker, UploadIdMarker: uploadIdMarker }));
+    for (const upload of page.Uploads ?? []) {
+      if (!upload.Key || !upload.UploadId || !upload.Initiated || upload.Initiated >= cutoff) continue;
+      await s3().send(new AbortMultipartUploadCommand({ Bucket: bucket(), Key: upload.Key, UploadId: upload.UploadId }));
+      aborted++;
+    }
+    keyMarker = page.IsTruncated ? page.NextKeyMarker : undefined;
+    uploadIdMarker = page.IsTruncated ? page.NextUploadIdMarker : undefined;
+  } while (keyMarker);
+  return aborted;
+}
+
+async function deleteOrphanObjects(cutoff: Date): Promise<number> {
+  let deleted = 0;
+  let token: string | undefined;
+  do {
+    const page = await s3().send(new ListObjectsV2Command({ Bucket: bucket(), Prefix: PREFIX, ContinuationToken: token }));
+    const old = (page.Contents ?? []).filter((object) => object.Key && object.LastModified && object.LastModified < cutoff);
+    const keys = old.map((object) => object.Key!);
+    if (keys.length > 0) {
+      const known = await db().file.findMany({ where: { storageKey: { in: keys } }, select: { storageKey: true } });
+      const knownKeys = new Set(known.map((file) => file.storageKey));
+      const orphans = keys.filter((key) => !knownKeys.has(key));
+      if (orphans.length > 0) {
+        await s3().send(new DeleteObjectsCommand({ Bucket: bucket(), Delete: { Objects: orphans.map((Key) => ({ Key })), Quiet: true } }));
+        deleted += orphans.length;
+      }
+    }
+    token = page.IsTruncated ? page.NextContinuationToken : undefined;
+  } while (token);
+  return deleted;
+}
