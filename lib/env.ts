@@ -59,6 +59,9 @@ const schema = z
 
     MAX_UPLOAD_SIZE: bytes('5GB'),
     STORAGE_QUOTA: bytes('50GB'),
+    MULTIPART_THRESHOLD: bytes('64MiB'),
+    MULTIPART_PART_SIZE: bytes('16MiB'),
+    UPLOAD_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(4),
     UPLOAD_URL_TTL_SECONDS: seconds(600, 600),
     DOWNLOAD_URL_TTL_SECONDS: seconds(60, 3600),
     PENDING_UPLOAD_MAX_AGE_SECONDS: seconds(3600, 30 * 86400),
@@ -79,8 +82,11 @@ const schema = z
     if (cloudfront !== 0 && cloudfront !== 3) {
       ctx.addIssue({ code: 'custom', path: ['CLOUDFRONT_DOMAIN'], message: 'set CLOUDFRONT_DOMAIN, CLOUDFRONT_KEY_PAIR_ID and CLOUDFRONT_PRIVATE_KEY (or _FILE) together, or none' });
     }
-    if (env.MAX_UPLOAD_SIZE > 5 * 1024 ** 3) {
-      ctx.addIssue({ code: 'custom', path: ['MAX_UPLOAD_SIZE'], message: 'presigned POST uploads stop at 5 GiB' });
+    if (env.MAX_UPLOAD_SIZE > 5 * 1024 ** 4) {
+      ctx.addIssue({ code: 'custom', path: ['MAX_UPLOAD_SIZE'], message: 'S3 objects stop at 5 TiB' });
+    }
+    if (env.MULTIPART_PART_SIZE < 5 * 1024 ** 2 || env.MULTIPART_PART_SIZE > 5 * 1024 ** 3) {
+      ctx.addIssue({ code: 'custom', path: ['MULTIPART_PART_SIZE'], message: 'S3 parts are 5 MiB to 5 GiB' });
     }
   });
 

@@ -25,6 +25,8 @@ export S3_ENDPOINT="http://127.0.0.1:$rgw_port" S3_REGION="us-east-1" S3_BUCKET=
 export S3_ACCESS_KEY_ID="HANDOFFTEST0000000001" S3_SECRET_ACCESS_KEY="handoff-test-secret-key-0000000000000001"
 export SMTP_URL="smtp://127.0.0.1:$smtp_port" MAIL_API_URL="http://127.0.0.1:$mail_http_port"
 export MAX_UPLOAD_SIZE="20MB"
+# Small parts so multipart tests move little data (5 MiB is the smallest part S3 accepts).
+export MULTIPART_THRESHOLD="8MB" MULTIPART_PART_SIZE="5MiB"
 # Next.js reads .env for anything unset: pin every documented variable (empty means unset) so a
 # developer's own .env never leaks into the suite.
 while IFS='=' read -r name _; do

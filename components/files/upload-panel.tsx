@@ -1,23 +1,32 @@
 'use client';
 
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useRouter } from 'next/navigation';
-import { cancelUpload, confirmUpload, prepareUpload } from '@/app/(app)/files/actions';
+import { cancelUpload, confirmUpload, prepareUpload, startMultipartUpload } from '@/app/(app)/files/actions';
 import { postToBucket, UploadError } from '@/components/files/post-to-bucket';
+import { uploadParts } from '@/components/files/upload-parts';
+import { forgetUpload, isSameFile, rememberUpload, unfinishedUploads, type ResumeRecord } from '@/components/files/resume-store';
 import { formatBytes } from '@/lib/bytes';
 import { button } from '@/components/ui/styles';
 
 type Status = 'waiting' | 'uploading' | 'done' | 'failed' | 'cancelled';
-type Upload = { key: string; name: string; size: number; loaded: number; status: Status; error?: string };
+type Upload = { key: string; name: string; size: number; loaded: number; status: Status; error?: string; startedAt?: number; resumedFrom?: number };
+type Limits = { maxSize: number; multipartThreshold: number; concurrency: number };
 
 const PARALLEL = 3;
 
-export function UploadPanel({ folderId, maxSize }: { folderId: string | null; maxSize: number }) {
+export function UploadPanel({ folderId, maxSize, multipartThreshold, concurrency }: { folderId: string | null } & Limits) {
   const router = useRouter();
   const [uploads, setUploads] = useState<Upload[]>([]);
   const [isDragging, setIsDragging] = useState(false);
   const controllers = useRef(new Map<string, AbortController>());
   const cancelled = useRef(new Set<string>());
+  const [resumable, setResumable] = useState<ResumeRecord[]>([]);
+  const [resumeError, setResumeError] = useState<string | null>(null);
+  const resumeInput = useRef<HTMLInputElement>(null);
+  const resuming = useRef<ResumeRecord | null>(null);
+
+  useEffect(() => setResumable(unfinishedUploads(folderId)), [folderId]);
 
   const update = (key: string, patch: Partial<Upload>) =>
     setUploads((list) => list.map((u) => (u.key === key ? { ...u, ...patch } : u)));
@@ -28,19 +37,40 @@ export function UploadPanel({ folderId, maxSize }: { folderId: string | null; ma
     update(key, { status: 'cancelled' });
   }
 
-  async function uploadOne(key: string, file: File) {
+  async function uploadOne(key: string, file: File, resumeId?: string) {
     if (cancelled.current.has(key)) return;
     const controller = new AbortController();
     controllers.current.set(key, controller);
-    update(key, { status: 'uploading' });
-    let fileId: string | null = null;
+    update(key, { status: 'uploading', startedAt: Date.now() });
+    let fileId: string | null = resumeId ?? null;
+    const isMultipart = Boolean(resumeId) || file.size > multipartThreshold;
     try {
-      const prepared = await prepareUpload({ name: file.name, size: file.size, contentType: file.type, folderId });
-      if (!prepared.ok) throw new UploadError(prepared.error);
-      fileId = prepared.data.fileId;
-      await postToBucket(prepared.data.post, file, (loaded) => update(key, { loaded }), controller.signal);
-      const confirmed = await confirmUpload({ fileId });
-      if (!confirmed.ok) throw new UploadError(confirmed.error);
+      if (isMultipart) {
+        if (!fileId) {
+          const started = await startMultipartUpload({ name: file.name, size: file.size, contentType: file.type, folderId });
+          if (!started.ok) throw new UploadError(started.error);
+          fileId = started.data.fileId;
+          rememberUpload({ fileId, name: file.name, size: file.size, lastModified: file.lastModified, folderId });
+        }
+        let first = true;
+        await uploadParts(file, fileId, {
+          concurrency,
+          signal: controller.signal,
+          onProgress: (loaded) => {
+            // Bytes already in the bucket when resuming do not count towards the speed.
+            update(key, first ? { loaded, resumedFrom: loaded } : { loaded });
+            first = false;
+          },
+        });
+        forgetUpload(fileId);
+      } else {
+        const prepared = await prepareUpload({ name: file.name, size: file.size, contentType: file.type, folderId });
+        if (!prepared.ok) throw new UploadError(prepared.error);
+        fileId = prepared.data.fileId;
+        await postToBucket(prepared.data.post, file, (loaded) => update(key, { loaded }), controller.signal);
+        const confirmed = await confirmUpload({ fileId });
+        if (!confirmed.ok) throw new UploadError(confirmed.error);
+      }
       update(key, { status: 'done', loaded: file.size });
       router.refresh();
     } catch (error) {
@@ -49,10 +79,32 @@ export function UploadPanel({ folderId, maxSize }: { folderId: string | null; ma
         status: isCancel ? 'cancelled' : 'failed',
         error: isCancel ? undefined : error instanceof UploadError ? error.message : 'The upload failed. Check your connection and try again.',
       });
-      if (fileId) await cancelUpload({ fileId }).catch(() => undefined);
+      // A cancelled upload is aborted in the bucket; a failed multipart one stays resumable.
+      if (fileId && (isCancel || !isMultipart)) {
+        await cancelUpload({ fileId }).catch(() => undefined);
+        forgetUpload(fileId);
+      }
     } finally {
       controllers.current.delete(key);
     }
+  }
+
+  function resume(record: ResumeRecord, file: File) {
+    if (!isSameFile(record, file)) {
+      setResumeError(`That is not the same file as “${record.name}”. Choose the original file to resume.`);
+      return;
+    }
+    setResumeError(null);
+    setResumable((list) => list.filter((r) => r.fileId !== record.fileId));
+    const key = `${Date.now()}-${Math.random()}`;
+    setUploads((list) => [{ key, name: file.name, size: file.size, loaded: 0, status: 'waiting' }, ...list]);
+    void uploadOne(key, file, record.fileId);
+  }
+
+  async function discard(record: ResumeRecord) {
+    await cancelUpload({ fileId: record.fileId }).catch(() => undefined);
+    forgetUpload(record.fileId);
+    setResumable((list) => list.filter((r) => r.fileId !== record.fileId));
   }
 
   async function start(files: File[]) {
@@ -81,6 +133,49 @@ export function UploadPanel({ folderId, maxSize }: { folderId: string | null; ma
   const isBusy = uploads.some((u) => u.status === 'uploading' || u.status === 'waiting');
   return (
     <section aria-label="Upload files" className="mb-6">
+      {resumable.length > 0 && (
+        <div className="mb-3 rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900" role="region" aria-label="Unfinished uploads">
+          <p className="font-medium">Unfinished uploads from before: choose the same file again to continue where it stopped.</p>
+          <ul className="mt-2 space-y-1">
+            {resumable.map((record) => (
+              <li key={record.fileId} className="flex items-center gap-2">
+                <span className="min-w-0 flex-1 truncate">
+                  {record.name} ({formatBytes(record.size)})
+                </span>
+                <button
+                  type="button"
+                  className={button.secondary}
+                  onClick={() => {
+                    resuming.current = record;
+                    resumeInput.current?.click();
+                  }}
+                >
+                  Resume {record.name}
+                </button>
+                <button type="button" className={button.ghost} onClick={() => void discard(record)}>
+                  Discard
+                </button>
+              </li>
+            ))}
+          </ul>
+          <p aria-live="polite" className="mt-1 text-red-700">
+            {resumeError}
+          </p>
+          <input
+            ref={resumeInput}
+            type="file"
+            className="sr-only"
+            tabIndex={-1}
+            aria-hidden
+            data-testid="resume-input"
+            onChange={(event) => {
+              const file = event.target.files?.[0];
+              if (file && resuming.current) resume(resuming.current, file);
+              event.target.value = '';
+            }}
+          />
+        </div>
+      )}
       <div
         onDragOver={(event) => {
           event.preventDefault();
@@ -120,11 +215,20 @@ export function UploadPanel({ folderId, maxSize }: { folderId: string | null; ma
   );
 }
 
+function rate(upload: Upload): string {
+  const seconds = upload.startedAt ? (Date.now() - upload.startedAt) / 1000 : 0;
+  const sent = upload.loaded - (upload.resumedFrom ?? 0);
+  if (seconds < 1 || sent <= 0) return '';
+  const perSecond = sent / seconds;
+  const left = Math.ceil((upload.size - upload.loaded) / perSecond);
+  return ` · ${formatBytes(perSecond)}/s · ${left < 60 ? `${left} s` : `${Math.ceil(left / 60)} min`} left`;
+}
+
 function UploadRow({ upload, onCancel }: { upload: Upload; onCancel: () => void }) {
   const percent = upload.size === 0 ? 100 : Math.round((upload.loaded / upload.size) * 100);
   const statusText = {
     waiting: 'Waiting',
-    uploading: `${percent}% · ${formatBytes(upload.loaded)} of ${formatBytes(upload.size)}`,
+    uploading: `${percent}% · ${formatBytes(upload.loaded)} of ${formatBytes(upload.size)}${rate(upload)}`,
     done: `Uploaded · ${formatBytes(upload.size)}`,
     failed: 'Failed',
     cancelled: 'Cancelled',

@@ -5,6 +5,7 @@ import { formatBytes } from '@/lib/bytes';
 import { UserError } from '@/lib/actions/user-error';
 import { requireFolder } from '@/lib/files/manage';
 import { deleteObject, headObject, storageKeyFor } from '@/lib/storage/s3';
+import { abortParts } from '@/lib/storage/multipart';
 import { presignUpload, type UploadPost } from '@/lib/storage/presign';
 import { createId } from '@/lib/ids';
 import { storageUsage } from '@/lib/files/quota';
@@ -12,8 +13,8 @@ import { storageUsage } from '@/lib/files/quota';
 export type PrepareInput = { name: string; size: number; contentType: string; folderId: string | null };
 export type PreparedUpload = { fileId: string; post: UploadPost };
 
-/** A pending row plus a POST policy for exactly this key, size and type. */
-export async function prepareUpload(ownerId: string, input: PrepareInput): Promise<PreparedUpload> {
+/** Size limit, folder ownership and quota: the checks every upload passes before anything is written. */
+export async function admitUpload(ownerId: string, input: PrepareInput): Promise<void> {
   const max = env().MAX_UPLOAD_SIZE;
   if (input.size > max) {
     throw new UserError(`"${input.name}" is ${formatBytes(input.size)}; the largest file you can upload is ${formatBytes(max)}.`);
@@ -25,6 +26,17 @@ export async function prepareUpload(ownerId: string, input: PrepareInput): Promi
   if (input.size > room) {
     throw new UserError(`"${input.name}" is ${formatBytes(input.size)}, but only ${formatBytes(Math.max(room, 0))} of your ${formatBytes(usage.quota)} is free.`);
   }
+}
+
+/** Large files go in parts: above the threshold, and always above what one POST can carry. */
+export function needsMultipart(size: number): boolean {
+  return size > env().MULTIPART_THRESHOLD || size > 5 * 1024 ** 3;
+}
+
+/** A pending row plus a POST policy for exactly this key, size and type. */
+export async function prepareUpload(ownerId: string, input: PrepareInput): Promise<PreparedUpload> {
+  await admitUpload(ownerId, input);
+  if (needsMultipart(input.size)) throw new UserError(`"${input.name}" is large enough to upload in parts; reload the page and try again.`);
   const fileId = createId();
   const storageKey = storageKeyFor(ownerId, fileId);
   // Sign first: if the store is misconfigured, no row is written.
@@ -37,9 +49,15 @@ export async function prepareUpload(ownerId: string, input: PrepareInput): Promi
 
 /** The bucket must hold the object at the declared size before the file is listed. */
 export async function confirmUpload(ownerId: string, fileId: string) {
-  const file = await db().file.findFirst({ where: { id: fileId, ownerId }, select: { status: true, size: true, storageKey: true, name: true } });
+  const file = await db().file.findFirst({ where: { id: fileId, ownerId }, select: { status: true, size: true, storageKey: true, name: true, uploadId: true } });
   if (!file) throw new UserError('This upload was cancelled or has expired. Upload the file again.');
   if (file.status === 'ready') return { id: fileId };
+  if (file.uploadId) throw new UserError(`"${file.name}" is uploading in parts; it completes when its last part is in.`);
+  return finishUpload(ownerId, fileId, file);
+}
+
+/** Checks the stored object (size, then quota) and lists the file; discards it if it fails. */
+export async function finishUpload(ownerId: string, fileId: string, file: { size: bigint; storageKey: string; name: string }) {
   const head = await headObject(file.storageKey);
   if (!head) throw new UserError(`"${file.name}" did not reach the storage server. Upload it again.`);
   if (head.size !== Number(file.size)) {
@@ -52,17 +70,19 @@ export async function confirmUpload(ownerId: string, fileId: string) {
     await discardUpload(fileId, file.storageKey);
     throw new UserError(`"${file.name}" no longer fits: ${formatBytes(Math.max(usage.quota - usage.used, 0))} of your ${formatBytes(usage.quota)} is free. It was discarded.`);
   }
-  await db().file.update({ where: { id: fileId }, data: { status: 'ready', etag: head.etag } });
+  await db().file.update({ where: { id: fileId }, data: { status: 'ready', etag: head.etag, uploadId: null } });
   return { id: fileId };
 }
 
 export async function cancelUpload(ownerId: string, fileId: string) {
-  const file = await db().file.findFirst({ where: { id: fileId, ownerId, status: 'pending' }, select: { storageKey: true } });
+  const file = await db().file.findFirst({ where: { id: fileId, ownerId, status: 'pending' }, select: { storageKey: true, uploadId: true } });
   if (!file) return;
-  await discardUpload(fileId, file.storageKey);
+  await discardUpload(fileId, file.storageKey, file.uploadId);
 }
 
-async function discardUpload(fileId: string, storageKey: string) {
+/** Aborting a multipart upload frees its parts; then the object (if any) and the row go. */
+async function discardUpload(fileId: string, storageKey: string, uploadId: string | null = null) {
+  if (uploadId) await abortParts(storageKey, uploadId);
   await deleteObject(storageKey);
   await db().file.deleteMany({ where: { id: fileId, status: 'pending' } });
 }
@@ -72,9 +92,9 @@ export async function sweepPendingUploads(now = new Date()): Promise<number> {
   const cutoff = new Date(now.getTime() - env().PENDING_UPLOAD_MAX_AGE_SECONDS * 1000);
   const stale = await db().file.findMany({
     where: { status: 'pending', createdAt: { lt: cutoff } },
-    select: { id: true, storageKey: true },
+    select: { id: true, storageKey: true, uploadId: true },
     take: 500,
   });
-  for (const file of stale) await discardUpload(file.id, file.storageKey);
+  for (const file of stale) await discardUpload(file.id, file.storageKey, file.uploadId);
   return stale.length;
 }

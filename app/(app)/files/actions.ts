@@ -7,16 +7,18 @@ import { contentType, displayName, id, optionalId } from '@/lib/validation/names
 import { cancelUpload as cancel, confirmUpload as confirm, prepareUpload as prepare } from '@/lib/files/upload';
 import { createFolder as addFolder, deleteFile as removeFile, deleteFolder as removeFolder, renameFile as setFileName, renameFolder as setFolderName } from '@/lib/files/manage';
 import { createDirectLink as makeDirectLink } from '@/lib/files/direct-link';
+import { completeMultipart, signParts, startMultipart, uploadedParts } from '@/lib/files/multipart';
 
-export const prepareUpload = authedAction(
-  z.object({
-    name: displayName,
-    size: z.number().int().min(0, 'Size cannot be negative.').max(Number.MAX_SAFE_INTEGER),
-    contentType,
-    folderId: optionalId,
-  }),
-  (input, user) => prepare(user.id, input),
-);
+const uploadInput = z.object({
+  name: displayName,
+  size: z.number().int().min(0, 'Size cannot be negative.').max(Number.MAX_SAFE_INTEGER),
+  contentType,
+  folderId: optionalId,
+});
+
+/** Files up to the multipart threshold: one presigned POST. */
+export const prepareUpload = authedAction(uploadInput, (input, user) => prepare(user.id, input));
+
 
 export const confirmUpload = authedAction(z.object({ fileId: id }), async ({ fileId }, user) => {
   const result = await confirm(user.id, fileId);
@@ -64,3 +66,19 @@ export const createDirectLink = authedAction(
   }),
   ({ fileId, expiresIn }, user) => makeDirectLink(user.id, fileId, expiresIn),
 );
+
+/** Larger files: a multipart upload whose parts are signed one by one as they are sent. */
+export const startMultipartUpload = authedAction(uploadInput, (input, user) => startMultipart(user.id, input));
+
+export const signUploadParts = authedAction(
+  z.object({ fileId: id, partNumbers: z.array(z.number().int().min(1).max(10_000)).min(1).max(8) }),
+  ({ fileId, partNumbers }, user) => signParts(user.id, fileId, partNumbers),
+);
+
+export const listUploadedParts = authedAction(z.object({ fileId: id }), ({ fileId }, user) => uploadedParts(user.id, fileId));
+
+export const completeMultipartUpload = authedAction(z.object({ fileId: id }), async ({ fileId }, user) => {
+  const result = await completeMultipart(user.id, fileId);
+  revalidatePath('/files');
+  return result;
+});

@@ -66,7 +66,12 @@ export default async function FilesPage({ searchParams }: Props) {
         <NewFolderButton parentId={folderId} />
       </div>
 
-      <UploadPanel folderId={folderId} maxSize={env().MAX_UPLOAD_SIZE} />
+      <UploadPanel
+        folderId={folderId}
+        maxSize={env().MAX_UPLOAD_SIZE}
+        multipartThreshold={env().MULTIPART_THRESHOLD}
+        concurrency={env().UPLOAD_CONCURRENCY}
+      />
       <p className="-mt-3 mb-4 flex items-center gap-2 text-xs text-zinc-600" data-testid="storage-usage">
         <meter min={0} max={usage.quota} value={usage.used} className="h-1.5 w-32" aria-label="Storage used" />
         {formatBytes(usage.used)} of {formatBytes(usage.quota)} used

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "File" ADD COLUMN "partSize" INTEGER;
+ALTER TABLE "File" ADD COLUMN "uploadId" TEXT;
