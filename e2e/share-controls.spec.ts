@@ -122,7 +122,7 @@ test('a shared folder lists its files, subfolders included, and downloads as one
   await page.getByTestId('file-input').setInputFiles(Object.entries(files).map(([name, buffer]) => ({ name, mimeType: 'text/plain', buffer })));
   await expect(page.getByTestId('file-row')).toHaveCount(2);
   await page.getByRole('link', { name: 'My files' }).click();
-  await page.getByRole('button', { name: 'Share Handover' }).click();
+  await page.getByRole('button', { name: 'Share Handover', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Share “Handover”' });
   await dialog.getByRole('button', { name: 'Create link' }).click();
   const link = await dialog.getByTestId('share-link').inputValue();

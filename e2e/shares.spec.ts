@@ -1,5 +1,6 @@
 import { test, expect } from './fixtures';
 import { seedFile } from '../prisma/seed';
+import { waitForEmail } from './fixtures/mail';
 
 test('the share dialog refuses bad recipients and dates, and names each problem', async ({ userPage: page, user, db }) => {
   await seedFile(db, user.id, { name: 'budget.xlsx' });
@@ -55,4 +56,27 @@ test('several files picked with checkboxes are shared as one link', async ({ use
   await expect(stranger.getByTestId('shared-file-name')).toHaveText(['part-1.pdf', 'part-2.pdf']);
   await expect(stranger.getByRole('button', { name: /Download all \(2 files/ })).toBeVisible();
   await stranger.context().close();
+});
+
+test('a folder rule shares each new file in it with the chosen people', async ({ userPage: page, user }) => {
+  const recipient = `auto-${user.id}@handoff.test`;
+  await page.goto('/files');
+  await page.getByRole('button', { name: 'New folder' }).click();
+  await page.getByLabel('Folder name').fill('Outbox to accounting');
+  await page.getByRole('button', { name: 'Create' }).click();
+  await page.getByRole('button', { name: 'Auto-share Outbox to accounting' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Auto-share “Outbox to accounting”' });
+  await dialog.getByLabel('Share with').fill(recipient);
+  await dialog.getByLabel('Links last (days)').fill('14');
+  await dialog.getByRole('button', { name: 'Save rule' }).click();
+  await expect(dialog).toBeHidden();
+
+  await page.getByRole('link', { name: 'Outbox to accounting' }).click();
+  await expect(page.getByTestId('folder-rule')).toHaveText(`New files here are shared automatically with ${recipient} for 14 days.`);
+  await page.getByTestId('file-input').setInputFiles({ name: 'invoice-0042.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 test') });
+  await expect(page.getByTestId('file-row').filter({ hasText: 'invoice-0042.pdf' })).toBeVisible();
+  const mail = await waitForEmail(recipient);
+  expect(mail.subject).toContain('shared invoice-0042.pdf with you');
+  await page.goto('/shares');
+  await expect(page.getByTestId('share-card').filter({ hasText: 'invoice-0042.pdf' })).toBeVisible();
 });

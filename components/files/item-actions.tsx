@@ -5,11 +5,12 @@ import { ShareDialog, type ShareItem } from '@/components/shares/share-dialog';
 import { DirectLinkDialog } from '@/components/files/direct-link-dialog';
 import { RenameDialog } from '@/components/files/rename-dialog';
 import { DeleteDialog } from '@/components/files/delete-dialog';
+import { FolderRuleDialog } from '@/components/files/folder-rule-dialog';
 import { button } from '@/components/ui/styles';
 
 export type Item = ShareItem;
 
-type Open = 'share' | 'direct' | 'rename' | 'delete' | null;
+type Open = 'share' | 'direct' | 'rule' | 'rename' | 'delete' | null;
 
 export function ItemActions({ item }: { item: Item }) {
   const [open, setOpen] = useState<Open>(null);
@@ -23,11 +24,13 @@ export function ItemActions({ item }: { item: Item }) {
     <div className="flex justify-end gap-1 whitespace-nowrap">
       {action('share', 'Share')}
       {item.kind === 'file' && action('direct', 'S3 link')}
+      {item.kind === 'folder' && action('rule', 'Auto-share')}
       {action('rename', 'Rename')}
       {action('delete', 'Delete')}
       {/* Mounted only while open, so each opening starts from a clean form. */}
       {open === 'share' && <ShareDialog items={[item]} open onClose={close} />}
       {item.kind === 'file' && open === 'direct' && <DirectLinkDialog file={item} open onClose={close} />}
+      {item.kind === 'folder' && open === 'rule' && <FolderRuleDialog folder={item} onClose={close} />}
       {open === 'rename' && <RenameDialog item={item} open onClose={close} />}
       {open === 'delete' && <DeleteDialog item={item} open onClose={close} />}
     </div>

@@ -6,6 +6,7 @@ import { UserError } from '@/lib/actions/user-error';
 import { requireFolder } from '@/lib/files/manage';
 import { deleteObject, headObject, storageKeyFor } from '@/lib/storage/s3';
 import { abortParts } from '@/lib/storage/multipart';
+import { applyFolderRule } from '@/lib/files/folder-rules';
 import { presignUpload, type UploadPost } from '@/lib/storage/presign';
 import { createId } from '@/lib/ids';
 import { storageUsage } from '@/lib/files/quota';
@@ -70,7 +71,9 @@ export async function finishUpload(ownerId: string, fileId: string, file: { size
     await discardUpload(fileId, file.storageKey);
     throw new UserError(`"${file.name}" no longer fits: ${formatBytes(Math.max(usage.quota - usage.used, 0))} of your ${formatBytes(usage.quota)} is free. It was discarded.`);
   }
-  await db().file.update({ where: { id: fileId }, data: { status: 'ready', etag: head.etag, uploadId: null } });
+  // Conditional: of two racing confirmations only one makes the file ready and runs the folder's rule.
+  const { count } = await db().file.updateMany({ where: { id: fileId, status: 'pending' }, data: { status: 'ready', etag: head.etag, uploadId: null } });
+  if (count === 1) await applyFolderRule(fileId);
   return { id: fileId };
 }
 

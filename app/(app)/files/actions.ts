@@ -8,6 +8,8 @@ import { cancelUpload as cancel, confirmUpload as confirm, prepareUpload as prep
 import { createFolder as addFolder, deleteFile as removeFile, deleteFolder as removeFolder, renameFile as setFileName, renameFolder as setFolderName } from '@/lib/files/manage';
 import { createDirectLink as makeDirectLink } from '@/lib/files/direct-link';
 import { completeMultipart, signParts, startMultipart, uploadedParts } from '@/lib/files/multipart';
+import { folderRule, setFolderRule } from '@/lib/files/folder-rules';
+import { message, parseRecipients, recipientsText } from '@/lib/validation/share-options';
 
 const uploadInput = z.object({
   name: displayName,
@@ -82,3 +84,28 @@ export const completeMultipartUpload = authedAction(z.object({ fileId: id }), as
   revalidatePath('/files');
   return result;
 });
+
+const ruleInput = z
+  .object({
+    folderId: id,
+    remove: z.boolean().default(false),
+    recipients: recipientsText,
+    days: z.coerce.number({ error: 'Enter a number of days.' }).int('Use whole days.').min(1, 'At least 1 day.').max(365, 'At most 365 days.').default(7),
+    message,
+  })
+  .transform((input, ctx) => {
+    if (input.remove) return { folderId: input.folderId, rule: null };
+    const recipients = parseRecipients(input.recipients, ctx);
+    if (recipients.length === 0 && ctx.issues.length === 0) ctx.addIssue({ code: 'custom', path: ['recipients'], message: 'Enter at least one email address.' });
+    if (ctx.issues.length > 0) return z.NEVER;
+    return { folderId: input.folderId, rule: { recipients, days: input.days, message: input.message } };
+  });
+
+/** "Share every new file in this folder with these people for this long" (or remove it). */
+export const saveFolderRule = authedAction(ruleInput, async ({ folderId, rule }, user) => {
+  await setFolderRule(user.id, folderId, rule);
+  revalidatePath('/files');
+  return null;
+});
+
+export const loadFolderRule = authedAction(z.object({ folderId: id }), ({ folderId }, user) => folderRule(user.id, folderId));

@@ -10,6 +10,7 @@ import { NewFolderButton } from '@/components/files/new-folder-button';
 import { SelectionBar } from '@/components/files/selection-bar';
 import { field } from '@/components/ui/styles';
 import { storageUsage } from '@/lib/files/quota';
+import { folderRule } from '@/lib/files/folder-rules';
 import { formatBytes } from '@/lib/bytes';
 
 export const metadata: Metadata = { title: 'Files' };
@@ -26,9 +27,10 @@ export default async function FilesPage({ searchParams }: Props) {
   const dir: SortDir = params.dir === 'desc' ? 'desc' : 'asc';
   const crumbs = await folderPath(user.id, folderId);
   if (!crumbs) notFound();
-  const [list, usage] = await Promise.all([
+  const [list, usage, rule] = await Promise.all([
     listFiles({ ownerId: user.id, folderId, query, sort, dir, after: params.after || null }),
     storageUsage(user.id),
+    folderId ? folderRule(user.id, folderId) : null,
   ]);
   const isEmpty = list.folders.length === 0 && list.files.length === 0;
   const base = { folder: folderId ?? undefined, q: query || undefined, sort, dir };
@@ -66,6 +68,11 @@ export default async function FilesPage({ searchParams }: Props) {
         <NewFolderButton parentId={folderId} />
       </div>
 
+      {rule && (
+        <p className="mb-3 rounded-lg bg-sky-50 px-4 py-2 text-sm text-sky-900" role="note" data-testid="folder-rule">
+          New files here are shared automatically with {rule.recipients.join(', ')} for {rule.days} {rule.days === 1 ? 'day' : 'days'}.
+        </p>
+      )}
       <UploadPanel
         folderId={folderId}
         maxSize={env().MAX_UPLOAD_SIZE}

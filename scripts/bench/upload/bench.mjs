@@ -1,0 +1,301 @@
+// Uploads one file (a) through the app's presigned multipart flow, as components/files/upload-parts.ts
+// does in the browser, and (b) with plain @aws-sdk/client-s3, alternating, BENCH_RUNS times each.
+// Prints MB/s (10^6 bytes/s) per run, medians, the ratio app/SDK and the bytes the app's server read
+// during the app-flow runs (/proc/<pid>/io rchar over its process session, plus the client-side count).
+// Started by run.sh, which sets the env below; writes <work>/result.json.
+import http from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { open, readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { loadavg, cpus } from 'node:os';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import {
+  AbortMultipartUploadCommand,
+  CompleteMultipartUploadCommand,
+  CreateMultipartUploadCommand,
+  DeleteObjectCommand,
+  HeadObjectCommand,
+  S3Client,
+  UploadPartCommand,
+} from '@aws-sdk/client-s3';
+
+const UNITS = { b: 1, kb: 1e3, mb: 1e6, gb: 1e9, kib: 2 ** 10, mib: 2 ** 20, gib: 2 ** 30 }; // as lib/bytes.ts
+const bytes = (text) => {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(text ?? '');
+  if (!m || !UNITS[(m[2] || 'b').toLowerCase()]) throw new Error(`not a size: ${text}`);
+  return Math.floor(Number(m[1]) * UNITS[(m[2] || 'b').toLowerCase()]);
+};
+
+const e = process.env;
+const run = promisify(execFile);
+const work = e.BENCH_WORK;
+const file = e.BENCH_FILE;
+const runs = Number(e.BENCH_RUNS || 3);
+const appUrl = e.APP_URL;
+const appSid = Number(e.BENCH_APP_SID);
+const { userId, sessionToken } = JSON.parse(await readFile(`${work}/seed.json`, 'utf8'));
+// The same values the app is given (page.tsx passes UPLOAD_CONCURRENCY to the browser; the server picks the part size).
+const concurrency = Number(e.UPLOAD_CONCURRENCY);
+const partSize = bytes(e.MULTIPART_PART_SIZE);
+const size = (await stat(file)).size;
+
+// ---- server actions over HTTP, as the browser calls them (see e2e/fixtures/actions.ts) ----
+const manifest = JSON.parse(await readFile('.next/server/server-reference-manifest.json', 'utf8'));
+const actionId = (name) => {
+  const hit = Object.entries(manifest.node).find(([, v]) => v.filename === 'app/(app)/files/actions.ts' && v.exportedName === name);
+  if (!hit) throw new Error(`no server action ${name}`);
+  return hit[0];
+};
+const ids = Object.fromEntries(['startMultipartUpload', 'listUploadedParts', 'signUploadParts', 'completeMultipartUpload'].map((n) => [n, actionId(n)]));
+
+// Keep-alive like a browser (6 connections per host). Every socket to the app is remembered so
+// the bytes actually written to / read from the app can be counted on this side too.
+const appAgent = new http.Agent({ keepAlive: true, maxSockets: 6 });
+const appSockets = new Set();
+const clientBytes = () => [...appSockets].reduce((a, s) => ({ sent: a.sent + s.bytesWritten, received: a.received + s.bytesRead }), { sent: 0, received: 0 });
+
+function request(url, { method, headers, body, agent }) {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method, headers: { ...headers, 'Content-Length': body ? body.length : 0 }, agent }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', reject);
+    });
+    if (agent === appAgent) req.on('socket', (s) => appSockets.add(s));
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+async function action(name, input) {
+  const res = await request(`${appUrl}/files`, {
+    method: 'POST',
+    agent: appAgent,
+    headers: {
+      'Next-Action': ids[name],
+      Accept: 'text/x-component',
+      'Content-Type': 'text/plain;charset=UTF-8',
+      Origin: new URL(appUrl).origin,
+      Cookie: `authjs.session-token=${sessionToken}`,
+    },
+    body: Buffer.from(JSON.stringify([input])),
+  });
+  // React flight reply: one "id:json" row per line; the action's result is the row with "ok".
+  for (const line of res.body.split('\n')) {
+    const json = line.slice(line.indexOf(':') + 1);
+    if (!json.startsWith('{')) continue;
+    const value = JSON.parse(json);
+    if ('ok' in value) {
+      if (!value.ok) throw new Error(`${name}: ${value.error}`);
+      return value.data;
+    }
+  }
+  throw new Error(`${name} gave no result (HTTP ${res.status}): ${res.body.slice(0, 300)}`);
+}
+
+// ---- the file's parts: both uploaders read each part into a Buffer the same way ----
+const fh = await open(file, 'r');
+async function readPart(partNumber, partBytes, total) {
+  const offset = (partNumber - 1) * partBytes;
+  const length = Math.min(partBytes, total - offset);
+  const buf = Buffer.allocUnsafe(length);
+  const { bytesRead } = await fh.read(buf, 0, length, offset);
+  if (bytesRead !== length) throw new Error(`short read of part ${partNumber}`);
+  return buf;
+}
+
+const s3Agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
+const lat = () => ({ n: 0, sum: 0, list: [] });
+const note = (l, ms) => (l.n++, (l.sum += ms), l.list.push(ms));
+
+// (a) What the browser does: start, list parts (resume check), then `concurrency` workers that each
+// sign one part just in time and PUT it to the signed URL; then complete. Timed start to completed.
+async function appFlow(total = size) {
+  const t = { sign: lat(), put: lat() };
+  const t0 = performance.now();
+  const started = await action('startMultipartUpload', { name: 'bench.bin', size: total, contentType: 'application/octet-stream', folderId: null });
+  const tStart = performance.now() - t0;
+  const listed = await action('listUploadedParts', { fileId: started.fileId });
+  const queue = Array.from({ length: listed.partCount }, (_, i) => i + 1);
+  const worker = async () => {
+    for (let n = queue.shift(); n; n = queue.shift()) {
+      let t1 = performance.now();
+      const [signed] = await action('signUploadParts', { fileId: started.fileId, partNumbers: [n] });
+      note(t.sign, performance.now() - t1);
+      const body = await readPart(n, listed.partSize, total);
+      t1 = performance.now();
+      const res = await request(signed.url, { method: 'PUT', agent: s3Agent, body });
+      note(t.put, performance.now() - t1);
+      if (res.status !== 200 || !res.headers.etag) throw new Error(`part ${n}: HTTP ${res.status} ${res.body.slice(0, 200)}`);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, worker));
+  const t2 = performance.now();
+  await action('completeMultipartUpload', { fileId: started.fileId });
+  const end = performance.now();
+  return { key: `users/${userId}/${started.fileId}`, seconds: (end - t0) / 1000, partSize: listed.partSize, parts: listed.partCount, startMs: tStart, completeMs: end - t2, sign: t.sign, put: t.put };
+}
+
+// (b) A script using the SDK directly: same part size and concurrency, the client's defaults.
+const sdk = new S3Client({
+  region: e.S3_REGION,
+  endpoint: e.S3_ENDPOINT,
+  forcePathStyle: true,
+  credentials: { accessKeyId: e.S3_ACCESS_KEY_ID, secretAccessKey: e.S3_SECRET_ACCESS_KEY },
+});
+const Bucket = e.S3_BUCKET;
+
+async function sdkFlow(total = size) {
+  const t = { put: lat() };
+  const Key = `bench/${randomUUID()}`;
+  const partCount = Math.max(1, Math.ceil(total / partSize));
+  const t0 = performance.now();
+  const { UploadId } = await sdk.send(new CreateMultipartUploadCommand({ Bucket, Key, ContentType: 'application/octet-stream' }));
+  try {
+    const queue = Array.from({ length: partCount }, (_, i) => i + 1);
+    const done = [];
+    const worker = async () => {
+      for (let n = queue.shift(); n; n = queue.shift()) {
+        const Body = await readPart(n, partSize, total);
+        const t1 = performance.now();
+        const { ETag } = await sdk.send(new UploadPartCommand({ Bucket, Key, UploadId, PartNumber: n, Body }));
+        note(t.put, performance.now() - t1);
+        done.push({ PartNumber: n, ETag });
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, partCount) }, worker));
+    done.sort((a, b) => a.PartNumber - b.PartNumber);
+    await sdk.send(new CompleteMultipartUploadCommand({ Bucket, Key, UploadId, MultipartUpload: { Parts: done } }));
+  } catch (error) {
+    await sdk.send(new AbortMultipartUploadCommand({ Bucket, Key, UploadId })).catch(() => {});
+    throw error;
+  }
+  const end = performance.now();
+  return { key: Key, seconds: (end - t0) / 1000, partSize, parts: partCount, put: t.put };
+}
+
+// ---- bytes read by the app's processes: rchar summed over the session run.sh started it in ----
+async function appProcesses() {
+  const found = [];
+  for (const pid of await readdir('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const statLine = await readFile(`/proc/${pid}/stat`, 'utf8');
+      const fields = statLine.slice(statLine.lastIndexOf(')') + 2).split(' ');
+      if (Number(fields[3]) !== appSid) continue; // field 6 (session id)
+      const comm = statLine.slice(statLine.indexOf('(') + 1, statLine.lastIndexOf(')'));
+      const io = await readFile(`/proc/${pid}/io`, 'utf8');
+      const get = (k) => Number(new RegExp(`^${k}: (\\d+)`, 'm').exec(io)[1]);
+      found.push({ pid: Number(pid), comm, rchar: get('rchar'), syscr: get('syscr') });
+    } catch {
+      // gone, or not readable
+    }
+  }
+  return found;
+}
+const rchar = async () => (await appProcesses()).reduce((a, p) => a + p.rchar, 0);
+
+async function checkAndDelete(key, total = size) {
+  const head = await sdk.send(new HeadObjectCommand({ Bucket, Key: key }));
+  if (head.ContentLength !== total) throw new Error(`${key} has ${head.ContentLength} bytes, expected ${total}`);
+  await sdk.send(new DeleteObjectCommand({ Bucket, Key: key }));
+  // radosgw only queues a deleted object's data for garbage collection (hours later by default);
+  // collect it now, or memstore (4 GiB) fills up after a few 1 GiB runs.
+  await run('radosgw-admin', ['-c', `${e.BENCH_RGW_DIR}/ceph.conf`, 'gc', 'process', '--include-all']);
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
+const mbps = (s) => size / s / 1e6;
+const summary = (l) => ({ count: l.n, medianMs: +median(l.list).toFixed(1), p95Ms: +pct(l.list, 0.95).toFixed(1), totalMs: Math.round(l.sum) });
+
+const processes = await appProcesses();
+if (!processes.length) throw new Error(`no process found in session ${appSid}`);
+console.log(`   app server processes (session ${appSid}): ${processes.map((p) => `${p.pid} ${p.comm}`).join(', ')}`);
+console.log(`   file ${file}: ${size} bytes, part ${partSize} bytes x ${Math.ceil(size / partSize)}, concurrency ${concurrency}`);
+
+// Warm-up (not counted): a 2-part upload each way, so the first run does not pay for cold code paths.
+const warm = Math.min(size, 2 * partSize);
+await checkAndDelete((await appFlow(warm)).key, warm);
+await checkAndDelete((await sdkFlow(warm)).key, warm);
+
+// Control: the counter must see bytes that do reach the server. One action call with a 512 KiB
+// argument (refused by validation, after the server has read it) must raise rchar by at least that.
+const controlBytes = 512 * 1024;
+const c0 = await rchar();
+await action('signUploadParts', { fileId: 'x'.repeat(controlBytes), partNumbers: [1] }).catch(() => {});
+const controlRead = (await rchar()) - c0;
+console.log(`   control: a ${controlBytes}-byte action call raised the app server's rchar by ${controlRead} bytes`);
+if (controlRead < controlBytes) throw new Error('the /proc rchar count misses bytes sent to the app server; it cannot prove anything');
+
+const result = {
+  startedAt: new Date().toISOString(),
+  node: process.version,
+  cpus: cpus().length,
+  loadAvgBefore: loadavg().map((x) => +x.toFixed(2)),
+  fileBytes: size,
+  partSize,
+  concurrency,
+  runs: [],
+};
+let serverBytes = 0;
+let clientSent = 0;
+let clientReceived = 0;
+for (let i = 1; i <= runs; i++) {
+  // app flow, with the app server's read bytes and this side's socket bytes around it
+  const r0 = await rchar();
+  const c0 = clientBytes();
+  const app = await appFlow();
+  const r1 = await rchar();
+  const c1 = clientBytes();
+  await checkAndDelete(app.key);
+  const appRun = { ...app, mbps: +mbps(app.seconds).toFixed(1), serverReadBytes: r1 - r0, clientSentBytes: c1.sent - c0.sent, clientReceivedBytes: c1.received - c0.received };
+  serverBytes = Math.max(serverBytes, appRun.serverReadBytes);
+  clientSent = Math.max(clientSent, appRun.clientSentBytes);
+  clientReceived = Math.max(clientReceived, appRun.clientReceivedBytes);
+  const s = await sdkFlow();
+  await checkAndDelete(s.key);
+  const sdkRun = { ...s, mbps: +mbps(s.seconds).toFixed(1) };
+  const strip = ({ sign, put, key, ...rest }) => ({ ...rest, ...(sign && { sign: summary(sign) }), put: summary(put) });
+  result.runs.push({ run: i, app: strip(appRun), sdk: strip(sdkRun) });
+  const df = JSON.parse((await run('ceph', ['-c', `${e.BENCH_RGW_DIR}/ceph.conf`, 'df', '-f', 'json'])).stdout).stats.total_used_bytes;
+  console.log(
+    `   run ${i}: app ${appRun.mbps.toFixed(1)} MB/s (${app.seconds.toFixed(2)} s; sign median ${summary(app.sign).medianMs} ms, PUT median ${summary(app.put).medianMs} ms)` +
+      ` | sdk ${sdkRun.mbps.toFixed(1)} MB/s (${s.seconds.toFixed(2)} s; UploadPart median ${summary(s.put).medianMs} ms) | app server read ${appRun.serverReadBytes} B | rgw used ${(df / 2 ** 20).toFixed(0)} MiB`,
+  );
+}
+await fh.close();
+
+const appMedian = median(result.runs.map((r) => r.app.mbps));
+const sdkMedian = median(result.runs.map((r) => r.sdk.mbps));
+Object.assign(result, {
+  finishedAt: new Date().toISOString(),
+  loadAvgAfter: loadavg().map((x) => +x.toFixed(2)),
+  medianMBps: { app: +appMedian.toFixed(1), sdk: +sdkMedian.toFixed(1) },
+  ratio: +(appMedian / sdkMedian).toFixed(3),
+  appServerBytes: {
+    method: '/proc/<pid>/io rchar, summed over every process in the session of `next start`; max over the app-flow runs (an upper bound: it also counts files, SQLite and S3 replies the server read)',
+    maxPerRun: serverBytes,
+    control: { sentBytes: controlBytes, rcharGrowth: controlRead },
+    clientSentToAppMaxPerRun: clientSent,
+    clientReceivedFromAppMaxPerRun: clientReceived,
+  },
+});
+await writeFile(`${work}/result.json`, `${JSON.stringify(result, null, 2)}\n`);
+
+const pad = (s, n) => String(s).padStart(n);
+console.log('\n  run   app flow MB/s   SDK MB/s   app server read (bytes)');
+for (const r of result.runs) console.log(`  ${pad(r.run, 3)}   ${pad(r.app.mbps.toFixed(1), 13)}   ${pad(r.sdk.mbps.toFixed(1), 8)}   ${pad(r.app.serverReadBytes, 23)}`);
+console.log(`  med   ${pad(appMedian.toFixed(1), 13)}   ${pad(sdkMedian.toFixed(1), 8)}`);
+console.log(`\n  ratio app/SDK (medians): ${result.ratio.toFixed(3)}${result.ratio >= 0.9 ? '' : '  (below 0.9)'}`);
+console.log(`  file: ${size} bytes; the app server read at most ${serverBytes} bytes in an app-flow run (/proc rchar, all its processes);`);
+console.log(`  this side sent it ${clientSent} bytes and got ${clientReceived} back (socket counts, action calls only)`);
+console.log(`  result: ${work}/result.json`);
+if (serverBytes >= size / 10) {
+  console.error('bench: the app server read a tenth of the file size or more; it must not see the file');
+  process.exit(1);
+}
