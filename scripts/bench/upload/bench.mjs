@@ -205,6 +205,15 @@ async function checkAndDelete(key, total = size) {
   await run('radosgw-admin', ['-c', `${e.BENCH_RGW_DIR}/ceph.conf`, 'gc', 'process', '--include-all']);
 }
 
+// memstore keeps objects in the OSD's memory: its RSS shows whether deleted uploads were freed.
+async function osdRss() {
+  for (const pid of (await readFile(`${e.BENCH_RGW_DIR}/pids`, 'utf8')).split('\n').filter(Boolean)) {
+    if ((await readFile(`/proc/${pid}/comm`, 'utf8').catch(() => '')).trim() !== 'ceph-osd') continue;
+    return Math.round(Number(/^VmRSS:\s+(\d+)/m.exec(await readFile(`/proc/${pid}/status`, 'utf8'))[1]) / 1024);
+  }
+  return NaN;
+}
+
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
@@ -262,10 +271,9 @@ for (let i = 1; i <= runs; i++) {
   const sdkRun = { ...s, mbps: +mbps(s.seconds).toFixed(1) };
   const strip = ({ sign, put, key, ...rest }) => ({ ...rest, ...(sign && { sign: summary(sign) }), put: summary(put) });
   result.runs.push({ run: i, app: strip(appRun), sdk: strip(sdkRun) });
-  const df = JSON.parse((await run('ceph', ['-c', `${e.BENCH_RGW_DIR}/ceph.conf`, 'df', '-f', 'json'])).stdout).stats.total_used_bytes;
   console.log(
     `   run ${i}: app ${appRun.mbps.toFixed(1)} MB/s (${app.seconds.toFixed(2)} s; sign median ${summary(app.sign).medianMs} ms, PUT median ${summary(app.put).medianMs} ms)` +
-      ` | sdk ${sdkRun.mbps.toFixed(1)} MB/s (${s.seconds.toFixed(2)} s; UploadPart median ${summary(s.put).medianMs} ms) | app server read ${appRun.serverReadBytes} B | rgw used ${(df / 2 ** 20).toFixed(0)} MiB`,
+      ` | sdk ${sdkRun.mbps.toFixed(1)} MB/s (${s.seconds.toFixed(2)} s; UploadPart median ${summary(s.put).medianMs} ms) | app server read ${appRun.serverReadBytes} B | OSD RSS ${await osdRss()} MiB`,
   );
 }
 await fh.close();
