@@ -52,20 +52,7 @@ token=$(node -p 'require(process.argv[1]).token' "$work/seed.json")
 share_id=$(node -p 'require(process.argv[1]).shareId' "$work/seed.json")
 echo "$token" > "$work/token"
 
-# Rebuild only when a source is newer than the last build (the build is shared with npm test).
-stale=""
-if [ ! -f .next/BUILD_ID ]; then
-  stale="no build yet"
-else
-  stale=$(find app lib components public prisma proxy.ts instrumentation.ts next.config.js postcss.config.mjs \
-    tsconfig.json package.json package-lock.json -newer .next/BUILD_ID -type f -print -quit 2>/dev/null || true)
-fi
-if [ -n "$stale" ]; then
-  echo "== next build ($stale)"
-  npx next build > "$work/build.log" 2>&1 || { tail -40 "$work/build.log"; exit 1; }
-else
-  echo "== next build is up to date"
-fi
+bash scripts/bench/build-if-stale.sh "$work"
 
 echo "== starting the app on :$app_port and the baseline on :$base_port"
 setsid node_modules/.bin/next start --hostname localhost --port "$app_port" > "$work/app.log" 2>&1 &

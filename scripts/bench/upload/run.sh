@@ -66,22 +66,7 @@ echo "== database ($work/handoff.db)"
 npx prisma migrate deploy > "$work/migrate.log" 2>&1 || { cat "$work/migrate.log"; exit 1; }
 npx tsx scripts/bench/upload/seed.ts > "$work/seed.json"
 
-# Rebuild only when a source is newer than the last build (the build is shared with npm test and
-# npm run bench). Another `next build` writing .next right now is waited for, not raced.
-for _ in $(seq 1 600); do pgrep -f 'next build' >/dev/null || break; sleep 1; done
-stale=""
-if [ ! -f .next/BUILD_ID ]; then
-  stale="no build yet"
-else
-  stale=$(find app lib components public prisma proxy.ts instrumentation.ts next.config.js postcss.config.mjs \
-    tsconfig.json package.json package-lock.json -newer .next/BUILD_ID -type f -print -quit 2>/dev/null || true)
-fi
-if [ -n "$stale" ]; then
-  echo "== next build ($stale)"
-  npx next build > "$work/build.log" 2>&1 || { tail -40 "$work/build.log"; exit 1; }
-else
-  echo "== next build is up to date"
-fi
+bash scripts/bench/build-if-stale.sh "$work"
 
 echo "== starting the app on :$app_port"
 setsid node_modules/.bin/next start --hostname localhost --port "$app_port" > "$work/app.log" 2>&1 &
