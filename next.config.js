@@ -12,6 +12,7 @@ const nextConfig = {
       { source: '/:path*', headers: [...common, { key: 'Referrer-Policy', value: 'same-origin' }] },
       // Share links are credentials: never leak them to another site through the Referer header.
       { source: '/s/:path*', headers: [{ key: 'Referrer-Policy', value: 'no-referrer' }] },
+      { source: '/r/:path*', headers: [{ key: 'Referrer-Policy', value: 'no-referrer' }] },
     ];
   },
 };

@@ -12,4 +12,4 @@ export function proxy(request: NextRequest) {
   return NextResponse.redirect(url);
 }
 
-export const config = { matcher: ['/files/:path*', '/shares/:path*'] };
+export const config = { matcher: ['/files/:path*', '/shares/:path*', '/requests/:path*'] };

@@ -2,6 +2,8 @@ import 'server-only';
 import { ConfigError, env } from '@/lib/env';
 import { drainOutbox } from '@/lib/mail/outbox';
 import { sweepStorage } from '@/lib/files/sweep';
+import { announceLeftovers } from '@/lib/requests/announce';
+import { forgetOldUnlockFailures } from '@/lib/password';
 
 const OUTBOX_EVERY_MS = 10_000;
 const SWEEP_EVERY_MS = 10 * 60_000;
@@ -26,6 +28,7 @@ export async function startServer() {
     console.error(`\nHandoff cannot start.\n${error.message}\n`);
     process.exit(1);
   }
-  every(OUTBOX_EVERY_MS, 'outbox', () => drainOutbox());
-  every(SWEEP_EVERY_MS, 'sweep', () => sweepStorage());
+  // Files that came in through a request whose sender left before reporting are announced here.
+  every(OUTBOX_EVERY_MS, 'outbox', async () => (await announceLeftovers(), await drainOutbox()));
+  every(SWEEP_EVERY_MS, 'sweep', async () => (await sweepStorage(), await forgetOldUnlockFailures()));
 }

@@ -20,6 +20,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           <nav aria-label="Main" className="flex gap-1">
             <NavLink href="/files">Files</NavLink>
             <NavLink href="/shares">Shares</NavLink>
+            <NavLink href="/requests">Requests</NavLink>
           </nav>
           <div className="ml-auto flex items-center gap-3 text-sm text-zinc-600">
             <span className="hidden sm:inline" data-testid="signed-in-as">

@@ -2,20 +2,32 @@
 
 import { useEffect, useRef, useState } from 'react';
 import { useRouter } from 'next/navigation';
-import { cancelUpload, confirmUpload, prepareUpload, startMultipartUpload } from '@/app/(app)/files/actions';
 import { postToBucket, UploadError } from '@/components/files/post-to-bucket';
 import { uploadParts } from '@/components/files/upload-parts';
 import { forgetUpload, isSameFile, rememberUpload, unfinishedUploads, type ResumeRecord } from '@/components/files/resume-store';
+import type { UploadApi } from '@/components/files/upload-api';
 import { formatBytes } from '@/lib/bytes';
 import { button } from '@/components/ui/styles';
 
-type Status = 'waiting' | 'uploading' | 'done' | 'failed' | 'cancelled';
+type Status = 'waiting' | 'uploading' | 'finishing' | 'done' | 'failed' | 'cancelled';
 type Upload = { key: string; name: string; size: number; loaded: number; status: Status; error?: string; startedAt?: number; resumedFrom?: number };
-type Limits = { maxSize: number; multipartThreshold: number; concurrency: number };
+type Props = {
+  api: UploadApi;
+  /** Where uploads go (a folder or a request): unfinished uploads are offered again only here. */
+  scope: string;
+  maxSize: number;
+  multipartThreshold: number;
+  concurrency: number;
+  /** Checks a file before anything is sent; returns why it is refused, or null. */
+  refuse?: (file: File) => string | null;
+  accept?: string;
+  /** Called when every file picked together has finished, with the handles of those that arrived. */
+  onBatchDone?: (handles: string[]) => void;
+};
 
 const PARALLEL = 3;
 
-export function UploadPanel({ folderId, maxSize, multipartThreshold, concurrency }: { folderId: string | null } & Limits) {
+export function UploadPanel({ api, scope, maxSize, multipartThreshold, concurrency, refuse, accept, onBatchDone }: Props) {
   const router = useRouter();
   const [uploads, setUploads] = useState<Upload[]>([]);
   const [isDragging, setIsDragging] = useState(false);
@@ -26,7 +38,7 @@ export function UploadPanel({ folderId, maxSize, multipartThreshold, concurrency
   const resumeInput = useRef<HTMLInputElement>(null);
   const resuming = useRef<ResumeRecord | null>(null);
 
-  useEffect(() => setResumable(unfinishedUploads(folderId)), [folderId]);
+  useEffect(() => setResumable(unfinishedUploads(scope)), [scope]);
 
   const update = (key: string, patch: Partial<Upload>) =>
     setUploads((list) => list.map((u) => (u.key === key ? { ...u, ...patch } : u)));
@@ -37,23 +49,27 @@ export function UploadPanel({ folderId, maxSize, multipartThreshold, concurrency
     update(key, { status: 'cancelled' });
   }
 
-  async function uploadOne(key: string, file: File, resumeId?: string) {
-    if (cancelled.current.has(key)) return;
+  /** Sends one file; returns its handle when it arrived, null otherwise. */
+  async function uploadOne(key: string, file: File, resumeHandle?: string): Promise<string | null> {
+    if (cancelled.current.has(key)) return null;
     const controller = new AbortController();
     controllers.current.set(key, controller);
     update(key, { status: 'uploading', startedAt: Date.now() });
-    let fileId: string | null = resumeId ?? null;
-    const isMultipart = Boolean(resumeId) || file.size > multipartThreshold;
+    let handle: string | null = resumeHandle ?? null;
+    const isMultipart = Boolean(resumeHandle) || file.size > multipartThreshold;
+    const finishing = () => update(key, { status: 'finishing', loaded: file.size });
     try {
+      let post = null;
+      if (!handle) {
+        const started = await api.start({ name: file.name, size: file.size, contentType: file.type }, isMultipart);
+        if (!started.ok) throw new UploadError(started.error);
+        handle = started.data.handle;
+        post = started.data.post;
+      }
       if (isMultipart) {
-        if (!fileId) {
-          const started = await startMultipartUpload({ name: file.name, size: file.size, contentType: file.type, folderId });
-          if (!started.ok) throw new UploadError(started.error);
-          fileId = started.data.fileId;
-          rememberUpload({ fileId, name: file.name, size: file.size, lastModified: file.lastModified, folderId });
-        }
+        rememberUpload({ handle, name: file.name, size: file.size, lastModified: file.lastModified, scope });
         let first = true;
-        await uploadParts(file, fileId, {
+        await uploadParts(api, file, handle, {
           concurrency,
           signal: controller.signal,
           onProgress: (loaded) => {
@@ -61,18 +77,20 @@ export function UploadPanel({ folderId, maxSize, multipartThreshold, concurrency
             update(key, first ? { loaded, resumedFrom: loaded } : { loaded });
             first = false;
           },
+          onFinishing: finishing,
         });
-        forgetUpload(fileId);
+        forgetUpload(handle);
       } else {
-        const prepared = await prepareUpload({ name: file.name, size: file.size, contentType: file.type, folderId });
-        if (!prepared.ok) throw new UploadError(prepared.error);
-        fileId = prepared.data.fileId;
-        await postToBucket(prepared.data.post, file, (loaded) => update(key, { loaded }), controller.signal);
-        const confirmed = await confirmUpload({ fileId });
+        if (!post) throw new UploadError('The server did not return an upload form. Reload the page and try again.');
+        await postToBucket(post, file, (loaded) => update(key, { loaded }), controller.signal);
+        if (controller.signal.aborted) throw new DOMException('Upload cancelled', 'AbortError');
+        finishing();
+        const confirmed = await api.confirm(handle);
         if (!confirmed.ok) throw new UploadError(confirmed.error);
       }
       update(key, { status: 'done', loaded: file.size });
       router.refresh();
+      return handle;
     } catch (error) {
       const isCancel = controller.signal.aborted;
       update(key, {
@@ -80,57 +98,64 @@ export function UploadPanel({ folderId, maxSize, multipartThreshold, concurrency
         error: isCancel ? undefined : error instanceof UploadError ? error.message : 'The upload failed. Check your connection and try again.',
       });
       // A cancelled upload is aborted in the bucket; a failed multipart one stays resumable.
-      if (fileId && (isCancel || !isMultipart)) {
-        await cancelUpload({ fileId }).catch(() => undefined);
-        forgetUpload(fileId);
+      if (handle && (isCancel || !isMultipart)) {
+        await api.cancel(handle).catch(() => undefined);
+        forgetUpload(handle);
       }
+      return null;
     } finally {
       controllers.current.delete(key);
     }
   }
 
-  function resume(record: ResumeRecord, file: File) {
+  async function resume(record: ResumeRecord, file: File) {
     if (!isSameFile(record, file)) {
       setResumeError(`That is not the same file as “${record.name}”. Choose the original file to resume.`);
       return;
     }
     setResumeError(null);
-    setResumable((list) => list.filter((r) => r.fileId !== record.fileId));
+    setResumable((list) => list.filter((r) => r.handle !== record.handle));
     const key = `${Date.now()}-${Math.random()}`;
     setUploads((list) => [{ key, name: file.name, size: file.size, loaded: 0, status: 'waiting' }, ...list]);
-    void uploadOne(key, file, record.fileId);
+    const handle = await uploadOne(key, file, record.handle);
+    if (handle) onBatchDone?.([handle]);
   }
 
   async function discard(record: ResumeRecord) {
-    await cancelUpload({ fileId: record.fileId }).catch(() => undefined);
-    forgetUpload(record.fileId);
-    setResumable((list) => list.filter((r) => r.fileId !== record.fileId));
+    await api.cancel(record.handle).catch(() => undefined);
+    forgetUpload(record.handle);
+    setResumable((list) => list.filter((r) => r.handle !== record.handle));
   }
 
   async function start(files: File[]) {
-    const batch = files.map((file) => ({ key: `${Date.now()}-${Math.random()}`, file }));
+    const batch = files.map((file) => {
+      const problem = file.size > maxSize ? `This file is ${formatBytes(file.size)}; the limit is ${formatBytes(maxSize)}.` : (refuse?.(file) ?? null);
+      return { key: `${Date.now()}-${Math.random()}`, file, problem };
+    });
     setUploads((list) => [
-      ...batch.map(({ key, file }) => {
-        const isTooBig = file.size > maxSize;
-        return {
-          key,
-          name: file.name,
-          size: file.size,
-          loaded: 0,
-          status: (isTooBig ? 'failed' : 'waiting') as Status,
-          error: isTooBig ? `This file is ${formatBytes(file.size)}; the limit is ${formatBytes(maxSize)}.` : undefined,
-        };
-      }),
+      ...batch.map(({ key, file, problem }) => ({
+        key,
+        name: file.name,
+        size: file.size,
+        loaded: 0,
+        status: (problem ? 'failed' : 'waiting') as Status,
+        error: problem ?? undefined,
+      })),
       ...list,
     ]);
-    const queue = batch.filter(({ file }) => file.size <= maxSize);
+    const queue = batch.filter(({ problem }) => !problem);
+    const arrived: string[] = [];
     const worker = async () => {
-      for (let next = queue.shift(); next; next = queue.shift()) await uploadOne(next.key, next.file);
+      for (let next = queue.shift(); next; next = queue.shift()) {
+        const handle = await uploadOne(next.key, next.file);
+        if (handle) arrived.push(handle);
+      }
     };
     await Promise.all(Array.from({ length: PARALLEL }, worker));
+    if (arrived.length > 0) onBatchDone?.(arrived);
   }
 
-  const isBusy = uploads.some((u) => u.status === 'uploading' || u.status === 'waiting');
+  const isBusy = uploads.some((u) => u.status === 'uploading' || u.status === 'waiting' || u.status === 'finishing');
   return (
     <section aria-label="Upload files" className="mb-6">
       {resumable.length > 0 && (
@@ -138,7 +163,7 @@ export function UploadPanel({ folderId, maxSize, multipartThreshold, concurrency
           <p className="font-medium">Unfinished uploads from before: choose the same file again to continue where it stopped.</p>
           <ul className="mt-2 space-y-1">
             {resumable.map((record) => (
-              <li key={record.fileId} className="flex items-center gap-2">
+              <li key={record.handle} className="flex items-center gap-2">
                 <span className="min-w-0 flex-1 truncate">
                   {record.name} ({formatBytes(record.size)})
                 </span>
@@ -170,7 +195,7 @@ export function UploadPanel({ folderId, maxSize, multipartThreshold, concurrency
             data-testid="resume-input"
             onChange={(event) => {
               const file = event.target.files?.[0];
-              if (file && resuming.current) resume(resuming.current, file);
+              if (file && resuming.current) void resume(resuming.current, file);
               event.target.value = '';
             }}
           />
@@ -195,6 +220,7 @@ export function UploadPanel({ folderId, maxSize, multipartThreshold, concurrency
           <input
             type="file"
             multiple
+            accept={accept}
             className="sr-only"
             data-testid="file-input"
             onChange={(event) => {
@@ -229,6 +255,7 @@ function UploadRow({ upload, onCancel }: { upload: Upload; onCancel: () => void 
   const statusText = {
     waiting: 'Waiting',
     uploading: `${percent}% · ${formatBytes(upload.loaded)} of ${formatBytes(upload.size)}${rate(upload)}`,
+    finishing: 'Finishing…',
     done: `Uploaded · ${formatBytes(upload.size)}`,
     failed: 'Failed',
     cancelled: 'Cancelled',

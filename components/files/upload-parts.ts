@@ -1,6 +1,6 @@
-import { completeMultipartUpload, listUploadedParts, signUploadParts } from '@/app/(app)/files/actions';
 import type { ActionResult } from '@/lib/actions/result';
 import { UploadError } from '@/components/files/post-to-bucket';
+import type { UploadApi } from '@/components/files/upload-api';
 
 // Browser side of a multipart upload: parts go straight to the bucket, each signed just before
 // it is sent, several at once, each retried with backoff. What is already in the bucket
@@ -39,9 +39,11 @@ function putPart(url: string, body: Blob, onProgress: (loaded: number) => void, 
   });
 }
 
-export async function uploadParts(file: File, fileId: string, options: { concurrency: number; signal: AbortSignal; onProgress: (loaded: number) => void }) {
+type Options = { concurrency: number; signal: AbortSignal; onProgress: (loaded: number) => void; onFinishing: () => void };
+
+export async function uploadParts(api: UploadApi, file: File, handle: string, options: Options) {
   const { signal } = options;
-  const { partSize, partCount, parts } = await unwrap(listUploadedParts({ fileId }));
+  const { partSize, partCount, parts } = await unwrap(api.listParts(handle));
   let doneBytes = parts.reduce((sum, part) => sum + part.size, 0);
   const inFlight = new Map<number, number>();
   const report = () => options.onProgress(doneBytes + [...inFlight.values()].reduce((a, b) => a + b, 0));
@@ -53,7 +55,7 @@ export async function uploadParts(file: File, fileId: string, options: { concurr
     const body = file.slice((partNumber - 1) * partSize, Math.min(partNumber * partSize, file.size));
     for (let attempt = 0; ; attempt++) {
       try {
-        const [signed] = await unwrap(signUploadParts({ fileId, partNumbers: [partNumber] }));
+        const [signed] = await unwrap(api.signParts(handle, [partNumber]));
         await putPart(signed!.url, body, (loaded) => (inFlight.set(partNumber, loaded), report()), signal);
         inFlight.delete(partNumber);
         doneBytes += body.size;
@@ -71,5 +73,8 @@ export async function uploadParts(file: File, fileId: string, options: { concurr
     for (let next = queue.shift(); next; next = queue.shift()) await send(next);
   };
   await Promise.all(Array.from({ length: Math.min(options.concurrency, queue.length) }, worker));
-  await unwrap(completeMultipartUpload({ fileId }));
+  // A cancel that came while the last part finished still wins: the upload is never completed.
+  if (signal.aborted) throw new DOMException('Upload cancelled', 'AbortError');
+  options.onFinishing();
+  await unwrap(api.complete(handle));
 }

@@ -2,28 +2,28 @@ import 'server-only';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { UserError } from '@/lib/actions/user-error';
-import { createId } from '@/lib/ids';
-import { admitUpload, finishUpload, type PrepareInput } from '@/lib/files/upload';
-import { storageKeyFor } from '@/lib/storage/s3';
-import { completeParts, createParts, listParts, signPart, type Part } from '@/lib/storage/multipart';
+import { admitUpload, finishUpload, insertPendingFile, placeUpload, type PrepareInput, type UploadOrigin } from '@/lib/files/upload';
+import { abortParts, completeParts, createParts, listParts, signPart, type Part } from '@/lib/storage/multipart';
 
 export type MultipartPlan = { fileId: string; partSize: number; partCount: number };
 
 // Big files upload in parts straight to the bucket: the server opens the upload, signs each
 // part's PUT just before the browser sends it, and completes it; ListParts makes it resumable.
 
-export async function startMultipart(ownerId: string, input: PrepareInput): Promise<MultipartPlan> {
-  await admitUpload(ownerId, input);
+export async function startMultipart(ownerId: string, input: PrepareInput, origin: UploadOrigin | null = null): Promise<MultipartPlan> {
+  await admitUpload(ownerId, input, origin);
   const partSize = env().MULTIPART_PART_SIZE;
   const partCount = Math.max(1, Math.ceil(input.size / partSize));
   if (partCount > 10_000) throw new UserError(`"${input.name}" needs more than 10,000 parts; raise MULTIPART_PART_SIZE.`);
-  const fileId = createId();
-  const storageKey = storageKeyFor(ownerId, fileId);
-  const uploadId = await createParts(storageKey, input.contentType);
-  await db().file.create({
-    data: { id: fileId, ownerId, folderId: input.folderId, name: input.name, size: input.size, contentType: input.contentType, storageKey, uploadId, partSize },
-  });
-  return { fileId, partSize, partCount };
+  const file = placeUpload(ownerId, origin);
+  const uploadId = await createParts(file.storageKey, input.contentType);
+  try {
+    await insertPendingFile(ownerId, input, { ...file, uploadId, partSize }, origin);
+  } catch (error) {
+    await abortParts(file.storageKey, uploadId).catch(() => undefined);
+    throw error;
+  }
+  return { fileId: file.id, partSize, partCount };
 }
 
 async function openUpload(ownerId: string, fileId: string) {

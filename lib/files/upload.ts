@@ -4,7 +4,7 @@ import { env } from '@/lib/env';
 import { formatBytes } from '@/lib/bytes';
 import { UserError } from '@/lib/actions/user-error';
 import { requireFolder } from '@/lib/files/manage';
-import { deleteObject, headObject, storageKeyFor } from '@/lib/storage/s3';
+import { deleteObject, headObject, requestKeyFor, storageKeyFor } from '@/lib/storage/s3';
 import { abortParts } from '@/lib/storage/multipart';
 import { applyFolderRule } from '@/lib/files/folder-rules';
 import { presignUpload, type UploadPost } from '@/lib/storage/presign';
@@ -13,9 +13,12 @@ import { storageUsage } from '@/lib/files/quota';
 
 export type PrepareInput = { name: string; size: number; contentType: string; folderId: string | null };
 export type PreparedUpload = { fileId: string; post: UploadPost };
+/** Set when someone without an account sends the file through an upload request. */
+export type UploadOrigin = { requestId: string; uploadedBy: string | null; maxFiles: number | null };
+type NewFile = { id: string; storageKey: string; uploadId?: string; partSize?: number };
 
 /** Size limit, folder ownership and quota: the checks every upload passes before anything is written. */
-export async function admitUpload(ownerId: string, input: PrepareInput): Promise<void> {
+export async function admitUpload(ownerId: string, input: PrepareInput, origin: UploadOrigin | null = null): Promise<void> {
   const max = env().MAX_UPLOAD_SIZE;
   if (input.size > max) {
     throw new UserError(`"${input.name}" is ${formatBytes(input.size)}; the largest file you can upload is ${formatBytes(max)}.`);
@@ -25,7 +28,12 @@ export async function admitUpload(ownerId: string, input: PrepareInput): Promise
   const usage = await storageUsage(ownerId);
   const room = usage.quota - usage.used - usage.pending;
   if (input.size > room) {
-    throw new UserError(`"${input.name}" is ${formatBytes(input.size)}, but only ${formatBytes(Math.max(room, 0))} of your ${formatBytes(usage.quota)} is free.`);
+    const free = formatBytes(Math.max(room, 0));
+    throw new UserError(
+      origin
+        ? `"${input.name}" is ${formatBytes(input.size)}, but the person who asked for files has only ${free} of storage left. Let them know.`
+        : `"${input.name}" is ${formatBytes(input.size)}, but only ${free} of your ${formatBytes(usage.quota)} is free.`,
+    );
   }
 }
 
@@ -34,18 +42,44 @@ export function needsMultipart(size: number): boolean {
   return size > env().MULTIPART_THRESHOLD || size > 5 * 1024 ** 3;
 }
 
-/** A pending row plus a POST policy for exactly this key, size and type. */
-export async function prepareUpload(ownerId: string, input: PrepareInput): Promise<PreparedUpload> {
-  await admitUpload(ownerId, input);
-  if (needsMultipart(input.size)) throw new UserError(`"${input.name}" is large enough to upload in parts; reload the page and try again.`);
-  const fileId = createId();
-  const storageKey = storageKeyFor(ownerId, fileId);
-  // Sign first: if the store is misconfigured, no row is written.
-  const post = await presignUpload(storageKey, input.size, input.contentType);
-  await db().file.create({
-    data: { id: fileId, ownerId, folderId: input.folderId, name: input.name, size: input.size, contentType: input.contentType, storageKey },
+/** A new file's id and key: users/<owner>/<file>, or under its request's prefix. */
+export function placeUpload(ownerId: string, origin: UploadOrigin | null = null) {
+  const id = createId();
+  return { id, storageKey: origin ? requestKeyFor(ownerId, origin.requestId, id) : storageKeyFor(ownerId, id) };
+}
+
+/**
+ * Writes the pending row. A request's file limit is checked in the same transaction, so
+ * uploads that start together cannot overshoot it.
+ */
+export async function insertPendingFile(ownerId: string, input: PrepareInput, file: NewFile, origin: UploadOrigin | null = null) {
+  const data = {
+    ...file,
+    ownerId,
+    folderId: input.folderId,
+    name: input.name,
+    size: input.size,
+    contentType: input.contentType,
+    ...(origin && { uploadRequestId: origin.requestId, uploadedBy: origin.uploadedBy }),
+  };
+  const maxFiles = origin?.maxFiles;
+  if (!origin || maxFiles == null) return void (await db().file.create({ data }));
+  await db().$transaction(async (tx) => {
+    const taken = await tx.file.count({ where: { uploadRequestId: origin.requestId } });
+    if (taken >= maxFiles) throw new UserError(`This request takes at most ${maxFiles} ${maxFiles === 1 ? 'file' : 'files'}, and it has them all.`);
+    await tx.file.create({ data });
   });
-  return { fileId, post };
+}
+
+/** A pending row plus a POST policy for exactly this key, size and type. */
+export async function prepareUpload(ownerId: string, input: PrepareInput, origin: UploadOrigin | null = null): Promise<PreparedUpload> {
+  await admitUpload(ownerId, input, origin);
+  if (needsMultipart(input.size)) throw new UserError(`"${input.name}" is large enough to upload in parts; reload the page and try again.`);
+  const file = placeUpload(ownerId, origin);
+  // Sign first: if the store is misconfigured, no row is written.
+  const post = await presignUpload(file.storageKey, input.size, input.contentType);
+  await insertPendingFile(ownerId, input, file, origin);
+  return { fileId: file.id, post };
 }
 
 /** The bucket must hold the object at the declared size before the file is listed. */

@@ -87,3 +87,35 @@ export function firstDownloadEmail(input: { to: string; recipientEmail: string; 
 ${button(input.url, 'See the share')}`),
   };
 }
+
+export type ArrivalsEmailInput = {
+  to: string;
+  requestTitle: string;
+  files: { name: string; size: number; uploadedBy: string | null }[];
+  folderName: string;
+  url: string;
+};
+
+/** The owner's summary of what came in through an upload request. */
+export function arrivalsEmail(input: ArrivalsEmailInput): Email {
+  const [first] = input.files;
+  const what = input.files.length === 1 && first ? `“${first.name}”` : `${input.files.length} files`;
+  const subject = `${what} arrived for “${input.requestTitle}”`;
+  const lines = input.files.map((f) => `${f.name} (${formatBytes(f.size)})${f.uploadedBy ? `, from ${f.uploadedBy}` : ''}`);
+  const text = [
+    `New files arrived through your upload request “${input.requestTitle}”:`,
+    '',
+    ...lines.map((line) => `  - ${line}`),
+    '',
+    `They are in ${input.folderName}: ${input.url}`,
+    '',
+    'The names and the sender’s name were typed by the sender; Handoff has not checked them.',
+    '',
+  ].join('\n');
+  const html = layout(subject, `<h1 style="font-size:20px;margin:0 0 12px">${escapeHtml(what)} arrived</h1>
+<p>New files arrived through your upload request <strong>${escapeHtml(input.requestTitle)}</strong>:</p>
+<ul style="padding-left:20px;margin:0 0 16px">${lines.map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul>
+${button(input.url, `Open ${input.folderName}`)}
+<p style="font-size:13px;color:#52525b">The names and the sender’s name were typed by the sender; Handoff has not checked them.</p>`);
+  return { to: input.to, subject, text, html };
+}

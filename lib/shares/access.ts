@@ -1,7 +1,7 @@
 import 'server-only';
 import { db } from '@/lib/db';
 import { hashToken, isWellFormedToken } from '@/lib/shares/token';
-import { clearUnlockFailures, isUnlocked, recordUnlockFailure, unlockCookieName, unlockValue, unlockWait, verifyPassword } from '@/lib/shares/password';
+import { checkGuess, isUnlocked, unlockCookieName, unlockValue } from '@/lib/password';
 import { shareFiles, type SharedFile } from '@/lib/shares/contents';
 import { notifyFirstDownload } from '@/lib/shares/notify';
 import { createId } from '@/lib/ids';
@@ -229,12 +229,7 @@ export async function unlockShare(token: string, password: string, clientKey: st
   const passwordHash = loaded?.share.passwordHash;
   if (!loaded || !passwordHash) return { ok: false, error: 'This link is not available.' };
   const { share } = loaded;
-  const wait = await unlockWait(share.id, clientKey, now);
-  if (wait > 0) return { ok: false, error: `Too many wrong passwords. Try again in ${wait} second${wait === 1 ? '' : 's'}.`, waitSeconds: wait };
-  if (!(await verifyPassword(password, passwordHash))) {
-    await recordUnlockFailure(share.id, clientKey, now);
-    return { ok: false, error: 'That password is not right.' };
-  }
-  await clearUnlockFailures(share.id, clientKey);
+  const guess = await checkGuess(share.id, passwordHash, password, clientKey, now);
+  if (!guess.ok) return guess;
   return { ok: true, cookie: { name: unlockCookieName(share.id), value: unlockValue(share.id, share.passwordVersion), expires: share.expiresAt } };
 }

@@ -2,7 +2,7 @@ import 'server-only';
 import { db } from '@/lib/db';
 import { UserError } from '@/lib/actions/user-error';
 import { createToken, hashToken } from '@/lib/shares/token';
-import { hashPassword } from '@/lib/shares/password';
+import { hashPassword } from '@/lib/password';
 import { shareUrl } from '@/lib/shares/links';
 import { queueInvites } from '@/lib/shares/invites';
 import type { SessionUser } from '@/lib/auth';

@@ -1,7 +1,7 @@
 import 'server-only';
 import { db } from '@/lib/db';
 import { UserError } from '@/lib/actions/user-error';
-import { hashPassword } from '@/lib/shares/password';
+import { hashPassword } from '@/lib/password';
 import { queueInvites } from '@/lib/shares/invites';
 import type { SessionUser } from '@/lib/auth';
 

@@ -36,6 +36,11 @@ export function storageKeyFor(userId: string, fileId: string): string {
   return `users/${userId}/${fileId}`;
 }
 
+/** Files sent in through an upload request stay under that request's own prefix. */
+export function requestKeyFor(userId: string, requestId: string, fileId: string): string {
+  return `users/${userId}/requests/${requestId}/${fileId}`;
+}
+
 export type ObjectHead = { size: number; etag: string | null; contentType: string | null };
 
 export async function headObject(key: string): Promise<ObjectHead | null> {

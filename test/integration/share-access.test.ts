@@ -4,7 +4,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { connect, seedFile, seedFolder, seedUser, uniqueEmail } from '@/prisma/seed';
 import { grantDownload, unlockShare, viewShare } from '@/lib/shares/access';
 import { createToken, hashToken } from '@/lib/shares/token';
-import { hashPassword, unlockCookieName } from '@/lib/shares/password';
+import { hashPassword, unlockCookieName } from '@/lib/password';
 
 const db = connect();
 afterAll(() => db.$disconnect());

@@ -4,7 +4,7 @@ import { notFound, redirect } from 'next/navigation';
 import { currentUser } from '@/lib/auth';
 import { env } from '@/lib/env';
 import { folderPath, listFiles, SORTS, type SortDir, type SortKey } from '@/lib/files/list';
-import { UploadPanel } from '@/components/files/upload-panel';
+import { OwnerUploadPanel } from '@/components/files/owner-upload-panel';
 import { FileTable } from '@/components/files/file-table';
 import { NewFolderButton } from '@/components/files/new-folder-button';
 import { SelectionBar } from '@/components/files/selection-bar';
@@ -73,7 +73,7 @@ export default async function FilesPage({ searchParams }: Props) {
           New files here are shared automatically with {rule.recipients.join(', ')} for {rule.days} {rule.days === 1 ? 'day' : 'days'}.
         </p>
       )}
-      <UploadPanel
+      <OwnerUploadPanel
         folderId={folderId}
         maxSize={env().MAX_UPLOAD_SIZE}
         multipartThreshold={env().MULTIPART_THRESHOLD}

@@ -5,7 +5,8 @@ import { viewShare } from '@/lib/shares/access';
 import { formatBytes } from '@/lib/bytes';
 import { formatExpiry } from '@/lib/mail/templates';
 import { LocalTime } from '@/components/ui/local-time';
-import { UnlockForm } from '@/components/share-page/unlock-form';
+import { UnlockForm } from '@/components/ui/unlock-form';
+import { unlockShare } from '@/app/s/[token]/actions';
 import { DownloadAll } from '@/components/share-page/download-all';
 import { button } from '@/components/ui/styles';
 
@@ -34,7 +35,7 @@ export default async function SharePage({ params }: Props) {
             These files will be available from <LocalTime iso={view.availableFrom.toISOString()} />. Come back then.
           </p>
         )}
-        {view.gate === 'locked' && <UnlockForm token={token} />}
+        {view.gate === 'locked' && <UnlockForm action={unlockShare.bind(null, token)} prompt="These files are protected by a password. Ask the sender for it." />}
         {view.gate === 'open' && view.files && (
           <>
             {view.message && <blockquote className="mt-4 rounded-lg bg-zinc-50 px-4 py-3 text-sm whitespace-pre-wrap">{view.message}</blockquote>}

@@ -22,19 +22,20 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return timingSafeEqual(actual, wanted);
 }
 
-// An unlock is a cookie holding an HMAC of the share and its password version: changing the
+// Passwords guard shares and upload requests alike; "subject" is the id of the one guarded.
+// An unlock is a cookie holding an HMAC of the subject and its password version: changing the
 // password bumps the version, and every earlier unlock stops matching. No row is written.
-export function unlockCookieName(shareId: string): string {
-  return `handoff_unlock_${shareId}`;
+export function unlockCookieName(subject: string): string {
+  return `handoff_unlock_${subject}`;
 }
 
-export function unlockValue(shareId: string, passwordVersion: number): string {
-  return createHmac('sha256', env().AUTH_SECRET).update(`unlock:${shareId}:${passwordVersion}`).digest('base64url');
+export function unlockValue(subject: string, passwordVersion: number): string {
+  return createHmac('sha256', env().AUTH_SECRET).update(`unlock:${subject}:${passwordVersion}`).digest('base64url');
 }
 
-export function isUnlocked(shareId: string, passwordVersion: number, cookieValue: string | undefined): boolean {
+export function isUnlocked(subject: string, passwordVersion: number, cookieValue: string | undefined): boolean {
   if (!cookieValue) return false;
-  const expected = Buffer.from(unlockValue(shareId, passwordVersion));
+  const expected = Buffer.from(unlockValue(subject, passwordVersion));
   const given = Buffer.from(cookieValue);
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
@@ -53,8 +54,8 @@ export function waitSeconds(failures: number, free: number): number {
 }
 
 /** Seconds this client must wait before its next guess (0: go ahead). */
-export async function unlockWait(shareId: string, clientKey: string, now = new Date()): Promise<number> {
-  const rows = await db().unlockThrottle.findMany({ where: { shareId, clientKey: { in: [clientKey, ALL_CLIENTS] } } });
+export async function unlockWait(subject: string, clientKey: string, now = new Date()): Promise<number> {
+  const rows = await db().unlockThrottle.findMany({ where: { subject, clientKey: { in: [clientKey, ALL_CLIENTS] } } });
   let wait = 0;
   for (const row of rows) {
     if (now.getTime() - row.lastFailureAt.getTime() > FORGET_AFTER_MS) continue;
@@ -65,18 +66,38 @@ export async function unlockWait(shareId: string, clientKey: string, now = new D
   return wait;
 }
 
-export async function recordUnlockFailure(shareId: string, clientKey: string, now = new Date()): Promise<void> {
+export async function recordUnlockFailure(subject: string, clientKey: string, now = new Date()): Promise<void> {
   for (const key of [clientKey, ALL_CLIENTS]) {
-    const row = await db().unlockThrottle.findUnique({ where: { shareId_clientKey: { shareId, clientKey: key } } });
+    const row = await db().unlockThrottle.findUnique({ where: { subject_clientKey: { subject, clientKey: key } } });
     const isStale = !row || now.getTime() - row.lastFailureAt.getTime() > FORGET_AFTER_MS;
     await db().unlockThrottle.upsert({
-      where: { shareId_clientKey: { shareId, clientKey: key } },
-      create: { shareId, clientKey: key, failures: 1, lastFailureAt: now },
+      where: { subject_clientKey: { subject, clientKey: key } },
+      create: { subject, clientKey: key, failures: 1, lastFailureAt: now },
       update: { failures: isStale ? 1 : { increment: 1 }, lastFailureAt: now },
     });
   }
 }
 
-export async function clearUnlockFailures(shareId: string, clientKey: string): Promise<void> {
-  await db().unlockThrottle.deleteMany({ where: { shareId, clientKey } });
+export async function clearUnlockFailures(subject: string, clientKey: string): Promise<void> {
+  await db().unlockThrottle.deleteMany({ where: { subject, clientKey } });
+}
+
+/** Throttle rows older than the forgetting time count for nothing; the sweeper removes them. */
+export async function forgetOldUnlockFailures(now = new Date()): Promise<number> {
+  const { count } = await db().unlockThrottle.deleteMany({ where: { lastFailureAt: { lt: new Date(now.getTime() - FORGET_AFTER_MS) } } });
+  return count;
+}
+
+export type Guess = { ok: true } | { ok: false; error: string; waitSeconds?: number };
+
+/** One password guess against a share or request, throttled per client and in total. */
+export async function checkGuess(subject: string, passwordHash: string, guess: string, clientKey: string, now = new Date()): Promise<Guess> {
+  const wait = await unlockWait(subject, clientKey, now);
+  if (wait > 0) return { ok: false, error: `Too many wrong passwords. Try again in ${wait} second${wait === 1 ? '' : 's'}.`, waitSeconds: wait };
+  if (!(await verifyPassword(guess, passwordHash))) {
+    await recordUnlockFailure(subject, clientKey, now);
+    return { ok: false, error: 'That password is not right.' };
+  }
+  await clearUnlockFailures(subject, clientKey);
+  return { ok: true };
 }

@@ -1,0 +1,87 @@
+'use server';
+
+import { after } from 'next/server';
+import { cookies, headers } from 'next/headers';
+import { z } from 'zod';
+import { tokenAction } from '@/lib/actions/authed-action';
+import { contentType, displayName } from '@/lib/validation/names';
+import { clientKey } from '@/lib/client-key';
+import { env } from '@/lib/env';
+import { requestIdForToken, unlockRequest as unlock } from '@/lib/requests/access';
+import {
+  cancelSenderUpload,
+  completeSenderUpload,
+  confirmSenderUpload,
+  handlesToFileIds,
+  senderUploadedParts,
+  signSenderParts,
+  startSenderUpload,
+} from '@/lib/requests/uploads';
+import { announceArrivals } from '@/lib/requests/announce';
+import { drainOutbox } from '@/lib/mail/outbox';
+import type { UnlockState } from '@/app/s/[token]/actions';
+
+// Public actions behind an upload request link: the token is the credential and each call
+// re-reads the request; an upload's handle proves the browser started it.
+
+const token = z.string().max(100);
+const handle = z.string().max(200);
+
+export async function unlockRequest(requestToken: string, _prev: UnlockState, form: FormData): Promise<UnlockState> {
+  const password = z.string().min(1).max(200).safeParse(form.get('password'));
+  if (!password.success) return { error: 'Enter the password.' };
+  const result = await unlock(requestToken, password.data, clientKey(await headers()));
+  if (!result.ok) return { error: result.error };
+  (await cookies()).set(result.cookie.name, result.cookie.value, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: env().APP_URL.startsWith('https:'),
+    path: '/r',
+    expires: result.cookie.expires,
+  });
+  return {};
+}
+
+const fileInput = z.object({
+  token,
+  name: displayName,
+  size: z.number().int().min(0, 'Size cannot be negative.').max(Number.MAX_SAFE_INTEGER),
+  contentType,
+  uploadedBy: z
+    .string()
+    .max(200, 'Keep your name under 200 characters.')
+    .optional()
+    .transform((v) => v?.replace(/[\u0000-\u001f\u007f]/g, '').trim() || null),
+});
+
+export const startRequestUpload = tokenAction(fileInput, async ({ token, ...file }) => startSenderUpload(token, await cookies(), file));
+
+export const confirmRequestUpload = tokenAction(z.object({ token, handle }), async (input) => {
+  await confirmSenderUpload(input.token, await cookies(), input.handle);
+  return null;
+});
+
+export const cancelRequestUpload = tokenAction(z.object({ token, handle }), async (input) => {
+  await cancelSenderUpload(input.token, await cookies(), input.handle);
+  return null;
+});
+
+export const signRequestParts = tokenAction(z.object({ token, handle, partNumbers: z.array(z.number().int().min(1).max(10_000)).min(1).max(8) }), async (input) =>
+  signSenderParts(input.token, await cookies(), input.handle, input.partNumbers),
+);
+
+export const listRequestParts = tokenAction(z.object({ token, handle }), async (input) => senderUploadedParts(input.token, await cookies(), input.handle));
+
+export const completeRequestUpload = tokenAction(z.object({ token, handle }), async (input) => {
+  await completeSenderUpload(input.token, await cookies(), input.handle);
+  return null;
+});
+
+/** The sender's batch has ended: the owner gets one summary of the files in it. */
+export const finishRequestBatch = tokenAction(z.object({ token, handles: z.array(handle).min(1).max(1000) }), async (input) => {
+  const requestId = await requestIdForToken(input.token);
+  if (!requestId) return 0;
+  const announced = await announceArrivals({ requestId, fileIds: handlesToFileIds(input.handles) });
+  if (announced > 0) after(() => drainOutbox().catch((error) => console.error('outbox', error)));
+  return announced;
+});

@@ -1,0 +1,61 @@
+'use client';
+
+import { useMemo, useRef, useState } from 'react';
+import { finishRequestBatch } from '@/app/r/[token]/actions';
+import { UploadPanel } from '@/components/files/upload-panel';
+import { senderUploadApi } from '@/components/request-page/sender-upload-api';
+import { formatBytes } from '@/lib/bytes';
+import { isAllowedType } from '@/lib/requests/allowed-types';
+import { field, label } from '@/components/ui/styles';
+
+type Props = {
+  token: string;
+  requestId: string;
+  ownerName: string;
+  maxSize: number;
+  multipartThreshold: number;
+  concurrency: number;
+  allowedTypes: string[];
+};
+
+/** The sender's side: who they are (optional), the files, and a clear end once a batch is in. */
+export function RequestUpload({ token, requestId, ownerName, allowedTypes, ...limits }: Props) {
+  const [name, setName] = useState('');
+  const nameRef = useRef(name);
+  nameRef.current = name;
+  const api = useMemo(() => senderUploadApi(token, () => nameRef.current), [token]);
+  const [sent, setSent] = useState<{ count: number; notified: boolean } | null>(null);
+
+  async function batchDone(handles: string[]) {
+    const reported = await finishRequestBatch({ token, handles });
+    setSent((previous) => ({ count: (previous?.count ?? 0) + handles.length, notified: reported.ok }));
+  }
+
+  return (
+    <div className="mt-6 space-y-4">
+      <div className="space-y-1.5">
+        <label htmlFor="sender-name" className={label}>
+          Your name or email <span className="font-normal text-zinc-500">(optional, shown to {ownerName})</span>
+        </label>
+        <input id="sender-name" value={name} onChange={(e) => setName(e.target.value)} maxLength={200} autoComplete="name" className={field} />
+      </div>
+      <UploadPanel
+        api={api}
+        scope={`request:${requestId}`}
+        {...limits}
+        accept={allowedTypes.length > 0 ? allowedTypes.join(',') : undefined}
+        refuse={(file) => (isAllowedType(allowedTypes, file.name, file.type || 'application/octet-stream') ? null : `This request takes only ${allowedTypes.join(', ')}.`)}
+        onBatchDone={(handles) => void batchDone(handles)}
+      />
+      {sent && (
+        <div role="status" className="rounded-lg bg-emerald-50 px-4 py-3 text-sm text-emerald-900" data-testid="request-done">
+          <p className="font-medium">
+            {sent.count === 1 ? 'Your file has arrived.' : `${sent.count} files have arrived.`} {sent.notified ? `${ownerName} has been told.` : ''}
+          </p>
+          <p className="mt-1">You can close this page, or add more files.</p>
+        </div>
+      )}
+      <p className="text-xs text-zinc-500">Files go straight to {ownerName}’s private storage, up to {formatBytes(limits.maxSize)} each.</p>
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+'use client';
+
+import { useState, useTransition } from 'react';
+import { closeRequest, newRequestLink } from '@/app/(app)/requests/actions';
+import { CopyButton } from '@/components/ui/copy-button';
+import { button, field } from '@/components/ui/styles';
+
+/** Close an open request at once, or replace a lost link (the old one stops working). */
+export function RequestActions({ requestId, title }: { requestId: string; title: string }) {
+  const [error, setError] = useState<string | null>(null);
+  const [link, setLink] = useState<string | null>(null);
+  const [isPending, startTransition] = useTransition();
+
+  function close() {
+    if (!window.confirm(`Close “${title}” now? Senders will not be able to add files, and uploads under way are discarded.`)) return;
+    startTransition(async () => {
+      const result = await closeRequest({ requestId });
+      setError(result.ok ? null : result.error);
+    });
+  }
+  function replace() {
+    if (!window.confirm('Make a new link? The current link stops working at once.')) return;
+    startTransition(async () => {
+      const result = await newRequestLink({ requestId });
+      setError(result.ok ? null : result.error);
+      setLink(result.ok ? result.data.url : null);
+    });
+  }
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      <button type="button" onClick={replace} disabled={isPending} className={button.secondary}>
+        New link
+      </button>
+      <button type="button" onClick={close} disabled={isPending} className={button.secondary}>
+        {isPending ? 'Working…' : 'Close request'}
+      </button>
+      {link && (
+        <div className="flex w-full gap-2">
+          <label htmlFor={`link-${requestId}`} className="sr-only">
+            New upload link
+          </label>
+          <input id={`link-${requestId}`} readOnly value={link} className={`${field} font-mono`} data-testid="request-link" onFocus={(e) => e.target.select()} />
+          <CopyButton value={link} />
+        </div>
+      )}
+      <span aria-live="polite" className="text-sm text-red-600">
+        {error}
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+// What an upload request accepts: file extensions (".pdf") and MIME types ("application/pdf",
+// "image/*"). A file passes when its name or its declared type matches any of them. Both come
+// from the sender's browser, so this steers honest senders; it does not inspect content.
+
+const EXTENSION = /^\.[a-z0-9][a-z0-9_-]{0,15}$/;
+const MIME = /^[a-z]+\/(\*|[a-z0-9][a-z0-9.+-]*)$/;
+
+export function parseAllowedTypes(raw: string): { types: string[]; errors: string[] } {
+  const types: string[] = [];
+  const errors: string[] = [];
+  for (const part of raw.split(/[\s,;]+/)) {
+    const value = part.trim().toLowerCase();
+    if (!value) continue;
+    const type = value.includes('/') ? value : value.startsWith('.') ? value : `.${value}`;
+    if (!EXTENSION.test(type) && !MIME.test(type)) errors.push(`“${part}” is not a file extension (like .pdf) or a type (like image/*).`);
+    else if (!types.includes(type)) types.push(type);
+  }
+  if (types.length > 50) errors.push('List at most 50 types.');
+  return { types, errors };
+}
+
+export function isAllowedType(types: string[], name: string, contentType: string): boolean {
+  if (types.length === 0) return true;
+  const dot = name.lastIndexOf('.');
+  const extension = dot > 0 ? name.slice(dot).toLowerCase() : '';
+  const mime = contentType.split(';')[0]!.trim().toLowerCase();
+  return types.some((type) => {
+    if (type.startsWith('.')) return type === extension;
+    if (type.endsWith('/*')) return mime.startsWith(type.slice(0, -1));
+    return type === mime;
+  });
+}
