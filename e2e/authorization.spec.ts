@@ -1,8 +1,8 @@
 // User B, signed in, tries every action and page on user A's files, folders and shares by id.
 // Each is refused, and A's data is untouched. Without a session, everything is refused.
 import { test, expect } from './fixtures';
-import { callAction, FILES_ACTIONS, SHARES_ACTIONS } from './fixtures/actions';
-import { seedFile, seedFolder, seedShare } from '../prisma/seed';
+import { callAction, FILES_ACTIONS, REQUESTS_ACTIONS, SENDER_ACTIONS, SHARES_ACTIONS } from './fixtures/actions';
+import { seedFile, seedFolder, seedShare, seedUploadRequest } from '../prisma/seed';
 
 test('user B cannot list, rename, delete, share or sign a URL for user A’s things', async ({ db, makeUser, requestAs }) => {
   const a = await makeUser();
@@ -10,6 +10,7 @@ test('user B cannot list, rename, delete, share or sign a URL for user A’s thi
   const folder = await seedFolder(db, a.id, { name: 'A private folder' });
   const file = await seedFile(db, a.id, { name: 'a-secret-plan.pdf', folderId: folder.id });
   const share = await seedShare(db, a.id, file.id);
+  const request = await seedUploadRequest(db, a.id, folder.id);
 
   const asB = await requestAs(b.sessionToken);
 
@@ -24,6 +25,12 @@ test('user B cannot list, rename, delete, share or sign a URL for user A’s thi
     [FILES_ACTIONS, 'prepareUpload', { name: 'x.txt', size: 10, contentType: 'text/plain', folderId: folder.id }],
     [SHARES_ACTIONS, 'createShare', { fileId: file.id, expiry: '7d', recipients: '', message: '' }],
     [SHARES_ACTIONS, 'revokeShare', { shareId: share.id }],
+    [REQUESTS_ACTIONS, 'closeRequest', { requestId: request.id }],
+    [REQUESTS_ACTIONS, 'newRequestLink', { requestId: request.id }],
+    [REQUESTS_ACTIONS, 'createRequest', { title: 'into A', expiry: '7d', folderId: folder.id }],
+    // The sender's actions need the request's link, not a session: an id is not enough.
+    [SENDER_ACTIONS, 'startRequestUpload', { token: request.id, name: 'x.txt', size: 10, contentType: 'text/plain' }],
+    [SENDER_ACTIONS, 'confirmRequestUpload', { token: 'A'.repeat(43), handle: `${file.id}.x` }],
   ];
   for (const [filename, name, input] of attempts) {
     const reply = await callAction(asB, filename, name, input);
@@ -48,6 +55,8 @@ test('user B cannot list, rename, delete, share or sign a URL for user A’s thi
   expect(await db.directLink.count({ where: { fileId: file.id } })).toBe(0);
   expect(await db.share.count({ where: { items: { some: { fileId: file.id } } } })).toBe(1);
   expect(await db.file.count({ where: { folderId: folder.id } })).toBe(1);
+  expect(await db.uploadRequest.findUnique({ where: { id: request.id } })).toMatchObject({ closedAt: null, tokenHash: request.tokenHash });
+  expect(await db.uploadRequest.count({ where: { ownerId: b.id } })).toBe(0);
 });
 
 test('without a session every action is refused and app pages send you to sign in', async ({ db, makeUser, requestAs }) => {
@@ -61,10 +70,11 @@ test('without a session every action is refused and app pages send you to sign i
     [FILES_ACTIONS, 'createDirectLink', { fileId: file.id, expiresIn: 60 }],
     [SHARES_ACTIONS, 'createShare', { fileId: file.id, expiry: '7d', recipients: '', message: '' }],
     [SHARES_ACTIONS, 'revokeShare', { shareId: share.id }],
+    [REQUESTS_ACTIONS, 'createRequest', { title: 'x', expiry: '7d' }],
   ] as const) {
     expect(await callAction(anonymous, filename, name, input)).toEqual({ ok: false, error: 'You are signed out. Sign in again to continue.' });
   }
-  for (const path of ['/files', '/shares']) {
+  for (const path of ['/files', '/shares', '/requests']) {
     const response = await anonymous.get(path, { maxRedirects: 0 });
     expect(response.status()).toBe(307);
     expect(response.headers()['location']).toContain('/signin');

@@ -47,15 +47,17 @@ test('a part that fails once is retried and the file completes intact', async ({
 
 test('cancel aborts the multipart upload: nothing is left in the bucket or the list', async ({ userPage: page, user, db }) => {
   await page.goto('/files');
-  await throttle(page, 1024 * 1024);
+  // Slow enough that the cancel comes well before the last part (12 MB take about 30 s).
+  await throttle(page, 400 * 1024);
   await page.getByTestId('file-input').setInputFiles({ name: 'too-slow.bin', mimeType: 'application/octet-stream', buffer: randomBytes(SIZE) });
   const row = page.getByTestId('upload-row').filter({ hasText: 'too-slow.bin' });
-  await expect(row).toContainText(/MB\/s · \d+ (s|min) left/, { timeout: 15_000 });
+  await expect(row).toContainText(/B\/s · \d+ (s|min) left/, { timeout: 15_000 });
   await expect.poll(async () => (await openMultipartUploads(user.id)).length).toBe(1);
   await row.getByRole('button', { name: 'Cancel upload of too-slow.bin' }).click();
   await expect(row).toContainText('Cancelled');
   await expect.poll(async () => (await openMultipartUploads(user.id)).length).toBe(0);
   await expect.poll(() => db.file.count({ where: { ownerId: user.id } })).toBe(0);
+  await expect(row).toContainText('Cancelled');
 });
 
 test('after a reload, the upload resumes and sends only the parts not yet stored', async ({ userPage: page, user, db }, testInfo) => {

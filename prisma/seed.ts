@@ -58,3 +58,15 @@ export async function seedShare(db: Db, ownerId: string, fileId: string, data: {
     },
   });
 }
+
+export async function seedUploadRequest(db: Db, ownerId: string, folderId: string | null, data: { tokenHash?: string; title?: string } = {}) {
+  return db.uploadRequest.create({
+    data: {
+      ownerId,
+      folderId,
+      title: data.title ?? 'Send me files',
+      tokenHash: data.tokenHash ?? randomBytes(32).toString('hex'),
+      expiresAt: new Date(Date.now() + 7 * 86400_000),
+    },
+  });
+}
