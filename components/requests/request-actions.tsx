@@ -2,8 +2,8 @@
 
 import { useState, useTransition } from 'react';
 import { closeRequest, newRequestLink } from '@/app/(app)/requests/actions';
-import { CopyButton } from '@/components/ui/copy-button';
-import { button, field } from '@/components/ui/styles';
+import { LinkField } from '@/components/ui/link-field';
+import { button } from '@/components/ui/styles';
 
 /** Close an open request at once, or replace a lost link (the old one stops working). */
 export function RequestActions({ requestId, title }: { requestId: string; title: string }) {
@@ -34,15 +34,7 @@ export function RequestActions({ requestId, title }: { requestId: string; title:
       <button type="button" onClick={close} disabled={isPending} className={button.secondary}>
         {isPending ? 'Working…' : 'Close request'}
       </button>
-      {link && (
-        <div className="flex w-full gap-2">
-          <label htmlFor={`link-${requestId}`} className="sr-only">
-            New upload link
-          </label>
-          <input id={`link-${requestId}`} readOnly value={link} className={`${field} font-mono`} data-testid="request-link" onFocus={(e) => e.target.select()} />
-          <CopyButton value={link} />
-        </div>
-      )}
+      {link && <LinkField id={`link-${requestId}`} label="New upload link" url={link} testId="request-link" />}
       <span aria-live="polite" className="text-sm text-red-600">
         {error}
       </span>

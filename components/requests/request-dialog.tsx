@@ -4,7 +4,7 @@ import { useActionState, useState } from 'react';
 import { createRequest } from '@/app/(app)/requests/actions';
 import type { ActionResult } from '@/lib/actions/result';
 import { Dialog } from '@/components/ui/dialog';
-import { CopyButton } from '@/components/ui/copy-button';
+import { LinkField } from '@/components/ui/link-field';
 import { LocalTime } from '@/components/ui/local-time';
 import { FieldError } from '@/components/ui/field-error';
 import { endOfLocalDay } from '@/components/ui/dates';
@@ -56,13 +56,7 @@ function RequestForm({ folders, maxUpload, onClose }: Props & { onClose: () => v
           Send this link to the people you want files from. It works until <LocalTime iso={created.expiresAt} />, or until you close the request. Copy it
           now: only a fingerprint of it is kept.
         </p>
-        <div className="flex gap-2">
-          <label htmlFor={idFor('link')} className="sr-only">
-            Upload link
-          </label>
-          <input id={idFor('link')} readOnly value={created.url} className={`${field} font-mono`} data-testid="request-link" onFocus={(e) => e.target.select()} />
-          <CopyButton value={created.url} />
-        </div>
+        <LinkField id={idFor('link')} label="Upload link" url={created.url} testId="request-link" />
         <div className="flex justify-end">
           <button type="button" onClick={onClose} className={button.primary}>
             Done

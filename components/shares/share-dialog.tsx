@@ -4,7 +4,7 @@ import { useActionState, useState } from 'react';
 import { createShare } from '@/app/(app)/shares/actions';
 import type { ActionResult } from '@/lib/actions/result';
 import { Dialog } from '@/components/ui/dialog';
-import { CopyButton } from '@/components/ui/copy-button';
+import { LinkField } from '@/components/ui/link-field';
 import { LocalTime } from '@/components/ui/local-time';
 import { FieldError } from '@/components/ui/field-error';
 import { endOfLocalDay, localToIso } from '@/components/ui/dates';
@@ -52,13 +52,7 @@ export function ShareDialog({ items, open, onClose }: Props) {
             Anyone with this link can open {describe(items)} until <LocalTime iso={created.expiresAt} />. Copy it now: for your
             safety only a fingerprint of it is kept.
           </p>
-          <div className="flex gap-2">
-            <label htmlFor={idFor('link')} className="sr-only">
-              Share link
-            </label>
-            <input id={idFor('link')} readOnly value={created.url} className={`${field} font-mono`} data-testid="share-link" onFocus={(e) => e.target.select()} />
-            <CopyButton value={created.url} />
-          </div>
+          <LinkField id={idFor('link')} label="Share link" url={created.url} testId="share-link" />
           {created.recipients.length > 0 && (
             <p className="text-sm text-zinc-600">
               Each of {created.recipients.join(', ')} gets a link of their own by email. Follow them on the Shares page.

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { tokenAction } from '@/lib/actions/authed-action';
 import { contentType, displayName } from '@/lib/validation/names';
 import { clientKey } from '@/lib/client-key';
-import { env } from '@/lib/env';
+import { setUnlockCookie } from '@/lib/unlock-cookie';
 import { requestIdForToken, unlockRequest as unlock } from '@/lib/requests/access';
 import {
   cancelSenderUpload,
@@ -32,13 +32,7 @@ export async function unlockRequest(requestToken: string, _prev: UnlockState, fo
   if (!password.success) return { error: 'Enter the password.' };
   const result = await unlock(requestToken, password.data, clientKey(await headers()));
   if (!result.ok) return { error: result.error };
-  (await cookies()).set(result.cookie.name, result.cookie.value, {
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: env().APP_URL.startsWith('https:'),
-    path: '/r',
-    expires: result.cookie.expires,
-  });
+  await setUnlockCookie(result.cookie, '/r');
   return {};
 }
 

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { grantDownload, unlockShare as unlock } from '@/lib/shares/access';
 import { signFileUrl } from '@/lib/storage/download-url';
 import { clientIp, clientKey } from '@/lib/client-key';
-import { env } from '@/lib/env';
+import { setUnlockCookie } from '@/lib/unlock-cookie';
 
 // Public actions on a share page: the token is the credential, so no session is involved.
 
@@ -16,14 +16,7 @@ export async function unlockShare(token: string, _prev: UnlockState, form: FormD
   if (!password.success) return { error: 'Enter the password.' };
   const result = await unlock(token, password.data, clientKey(await headers()));
   if (!result.ok) return { error: result.error };
-  const store = await cookies();
-  store.set(result.cookie.name, result.cookie.value, {
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: env().APP_URL.startsWith('https:'),
-    path: '/s',
-    expires: result.cookie.expires,
-  });
+  await setUnlockCookie(result.cookie, '/s');
   return {};
 }
 
