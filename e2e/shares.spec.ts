@@ -15,6 +15,10 @@ test('the share dialog refuses bad recipients and dates, and names each problem'
   await expect(dialog.getByText('"\\"quoted\\"@handoff.test" uses a quoted local part, which is not accepted'.replace(/\\"/g, '"'))).toBeVisible();
   await expect(dialog.getByText('"not an email" contains a space')).toBeVisible();
   await expect(dialog.getByText('The expiry must be in the future.')).toBeVisible();
+  // What was typed stays, to be corrected rather than typed again.
+  await expect(dialog.getByLabel(/Email a link to/)).toHaveValue(/^ok@handoff.test, two@@handoff.test/);
+  await expect(dialog.getByLabel('Link expires in')).toHaveValue('date');
+  await expect(dialog.getByLabel(/Expiry date/)).toHaveValue('2020-01-01');
   expect(await db.share.count({ where: { ownerId: user.id } })).toBe(0);
 });
 

@@ -76,6 +76,12 @@ test('someone without an account sends files into the owner’s folder; the owne
   expect(mail.text).toContain('receipt.pdf (100 kB), from Sam Sender');
   expect(mail.text).toContain('scans.bin (12 MB), from Sam Sender');
 
+  // The third and last file fills the request: the page says so and takes no more.
+  await sender.getByTestId('file-input').setInputFiles({ name: 'last.pdf', mimeType: 'application/pdf', buffer: randomBytes(1000) });
+  await expect(sender.getByTestId('upload-full')).toHaveText('This request has all the files it asked for. Thank you!');
+  await expect(sender.getByTestId('upload-row').filter({ hasText: 'last.pdf' })).toContainText('Uploaded');
+  await expect(sender.getByTestId('file-input')).toHaveCount(0);
+
   // The files are the owner's, in the folder named after the request, byte for byte.
   const request = await db.uploadRequest.findFirstOrThrow({ where: { ownerId: user.id } });
   const stored = await db.file.findFirstOrThrow({ where: { ownerId: user.id, name: 'scans.bin' } });
@@ -88,7 +94,7 @@ test('someone without an account sends files into the owner’s folder; the owne
   await expect(owner.getByTestId('file-row').filter({ hasText: 'scans.bin' })).toBeVisible();
 
   await owner.goto('/requests');
-  await expect(card.getByTestId('request-received')).toHaveText('2 files received');
+  await expect(card.getByTestId('request-received')).toHaveText('3 files received');
   owner.once('dialog', (dialog) => void dialog.accept());
   await card.getByRole('button', { name: 'Close request' }).click();
   await expect(card.getByTestId('request-status')).toHaveText('Closed');

@@ -7,6 +7,7 @@ import { Dialog } from '@/components/ui/dialog';
 import { CopyButton } from '@/components/ui/copy-button';
 import { LocalTime } from '@/components/ui/local-time';
 import { button, field, label } from '@/components/ui/styles';
+import { ActionForm } from '@/components/ui/action-form';
 
 type Props = { file: { id: string; name: string }; open: boolean; onClose: () => void };
 
@@ -22,7 +23,7 @@ export function DirectLinkDialog({ file, open, onClose }: Props) {
         This is a bare S3 presigned URL, as made by <code>aws s3 presign</code>. It cannot be revoked: it works until it expires,
         for anyone who has it, and it shows the bucket’s address. For people, prefer Share.
       </p>
-      <form action={formAction} className="space-y-4">
+      <ActionForm action={formAction} className="space-y-4">
         <input type="hidden" name="fileId" value={file.id} />
         <div className="space-y-1.5">
           <label htmlFor={inputId} className={label}>
@@ -38,7 +39,7 @@ export function DirectLinkDialog({ file, open, onClose }: Props) {
             {isPending ? 'Signing…' : 'Create S3 link'}
           </button>
         </div>
-      </form>
+      </ActionForm>
       {state?.ok && (
         <div className="mt-4 space-y-2">
           <div className="flex gap-2">

@@ -6,6 +6,7 @@ import type { ActionResult } from '@/lib/actions/result';
 import { Dialog } from '@/components/ui/dialog';
 import { FieldError } from '@/components/ui/field-error';
 import { button, field, label } from '@/components/ui/styles';
+import { ActionForm } from '@/components/ui/action-form';
 
 type Rule = { recipients: string[]; days: number; message: string | null } | null;
 
@@ -31,7 +32,7 @@ export function FolderRuleDialog({ folder, onClose }: { folder: { id: string; na
       {rule === undefined ? (
         <p className="text-sm text-zinc-600">Loading…</p>
       ) : (
-        <form action={formAction} className="space-y-4" noValidate>
+        <ActionForm action={formAction} className="space-y-4" noValidate>
           <p className="text-sm text-zinc-700">Every new file that lands in this folder is shared with these people, who each get an email with their own link.</p>
           <div className="space-y-1.5">
             <label htmlFor="rule-recipients" className={label}>
@@ -66,7 +67,7 @@ export function FolderRuleDialog({ folder, onClose }: { folder: { id: string; na
               {isPending ? 'Saving…' : 'Save rule'}
             </button>
           </div>
-        </form>
+        </ActionForm>
       )}
     </Dialog>
   );

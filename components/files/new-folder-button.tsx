@@ -5,6 +5,7 @@ import { createFolder } from '@/app/(app)/files/actions';
 import type { ActionResult } from '@/lib/actions/result';
 import { Dialog } from '@/components/ui/dialog';
 import { button, field, label } from '@/components/ui/styles';
+import { ActionForm } from '@/components/ui/action-form';
 
 export function NewFolderButton({ parentId }: { parentId: string | null }) {
   const [open, setOpen] = useState(false);
@@ -26,7 +27,7 @@ function NewFolderDialog({ parentId, onClose }: { parentId: string | null; onClo
   }, null);
   return (
       <Dialog open onClose={onClose} title="New folder">
-        <form action={formAction} className="space-y-4">
+        <ActionForm action={formAction} className="space-y-4">
           <input type="hidden" name="parentId" value={parentId ?? ''} />
           <div className="space-y-1.5">
             <label htmlFor="folder-name" className={label}>
@@ -45,7 +46,7 @@ function NewFolderDialog({ parentId, onClose }: { parentId: string | null; onClo
               {isPending ? 'Creating…' : 'Create'}
             </button>
           </div>
-        </form>
+        </ActionForm>
       </Dialog>
   );
 }

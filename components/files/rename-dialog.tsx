@@ -6,6 +6,7 @@ import type { ActionResult } from '@/lib/actions/result';
 import { Dialog } from '@/components/ui/dialog';
 import { button, field, label } from '@/components/ui/styles';
 import type { Item } from '@/components/files/item-actions';
+import { ActionForm } from '@/components/ui/action-form';
 
 export function RenameDialog({ item, open, onClose }: { item: Item; open: boolean; onClose: () => void }) {
   const [state, formAction, isPending] = useActionState<ActionResult | null, FormData>(async (_prev, form) => {
@@ -15,7 +16,7 @@ export function RenameDialog({ item, open, onClose }: { item: Item; open: boolea
   }, null);
   return (
     <Dialog open={open} onClose={onClose} title={`Rename ${item.kind}`}>
-      <form action={formAction} className="space-y-4">
+      <ActionForm action={formAction} className="space-y-4">
         <input type="hidden" name="kind" value={item.kind} />
         <input type="hidden" name="id" value={item.id} />
         <div className="space-y-1.5">
@@ -35,7 +36,7 @@ export function RenameDialog({ item, open, onClose }: { item: Item; open: boolea
             {isPending ? 'Saving…' : 'Rename'}
           </button>
         </div>
-      </form>
+      </ActionForm>
     </Dialog>
   );
 }

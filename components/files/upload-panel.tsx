@@ -23,11 +23,13 @@ type Props = {
   accept?: string;
   /** Called when every file picked together has finished, with the handles of those that arrived. */
   onBatchDone?: (handles: string[]) => void;
+  /** Shown instead of the drop zone when nothing more can be sent; the uploads stay listed. */
+  fullNote?: string;
 };
 
 const PARALLEL = 3;
 
-export function UploadPanel({ api, scope, maxSize, multipartThreshold, concurrency, refuse, accept, onBatchDone }: Props) {
+export function UploadPanel({ api, scope, maxSize, multipartThreshold, concurrency, refuse, accept, onBatchDone, fullNote }: Props) {
   const router = useRouter();
   const [uploads, setUploads] = useState<Upload[]>([]);
   const [isDragging, setIsDragging] = useState(false);
@@ -201,35 +203,41 @@ export function UploadPanel({ api, scope, maxSize, multipartThreshold, concurren
           />
         </div>
       )}
-      <div
-        onDragOver={(event) => {
-          event.preventDefault();
-          setIsDragging(true);
-        }}
-        onDragLeave={() => setIsDragging(false)}
-        onDrop={(event) => {
-          event.preventDefault();
-          setIsDragging(false);
-          void start([...event.dataTransfer.files]);
-        }}
-        className={`flex flex-col items-center justify-center gap-2 rounded-xl border-2 border-dashed px-4 py-6 text-center text-sm ${isDragging ? 'border-zinc-900 bg-zinc-100' : 'border-zinc-300 bg-white'}`}
-      >
-        <p className="text-zinc-600">Drop files here to upload, up to {formatBytes(maxSize)} each.</p>
-        <label className={`${button.primary} cursor-pointer focus-within:outline-2 focus-within:outline-offset-2 focus-within:outline-zinc-900`}>
-          Choose files
-          <input
-            type="file"
-            multiple
-            accept={accept}
-            className="sr-only"
-            data-testid="file-input"
-            onChange={(event) => {
-              void start([...(event.target.files ?? [])]);
-              event.target.value = '';
-            }}
-          />
-        </label>
-      </div>
+      {fullNote ? (
+        <p className="rounded-lg bg-emerald-50 px-4 py-3 text-sm text-emerald-900" role="status" data-testid="upload-full">
+          {fullNote}
+        </p>
+      ) : (
+        <div
+          onDragOver={(event) => {
+            event.preventDefault();
+            setIsDragging(true);
+          }}
+          onDragLeave={() => setIsDragging(false)}
+          onDrop={(event) => {
+            event.preventDefault();
+            setIsDragging(false);
+            void start([...event.dataTransfer.files]);
+          }}
+          className={`flex flex-col items-center justify-center gap-2 rounded-xl border-2 border-dashed px-4 py-6 text-center text-sm ${isDragging ? 'border-zinc-900 bg-zinc-100' : 'border-zinc-300 bg-white'}`}
+        >
+          <p className="text-zinc-600">Drop files here to upload, up to {formatBytes(maxSize)} each.</p>
+          <label className={`${button.primary} cursor-pointer focus-within:outline-2 focus-within:outline-offset-2 focus-within:outline-zinc-900`}>
+            Choose files
+            <input
+              type="file"
+              multiple
+              accept={accept}
+              className="sr-only"
+              data-testid="file-input"
+              onChange={(event) => {
+                void start([...(event.target.files ?? [])]);
+                event.target.value = '';
+              }}
+            />
+          </label>
+        </div>
+      )}
       {uploads.length > 0 && (
         <ul className="mt-3 space-y-2" aria-label="Uploads" aria-busy={isBusy}>
           {uploads.map((u) => (

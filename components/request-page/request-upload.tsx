@@ -9,6 +9,7 @@ import { isAllowedType } from '@/lib/requests/allowed-types';
 import { field, label } from '@/components/ui/styles';
 
 type Props = {
+  isFull: boolean;
   token: string;
   requestId: string;
   ownerName: string;
@@ -19,7 +20,7 @@ type Props = {
 };
 
 /** The sender's side: who they are (optional), the files, and a clear end once a batch is in. */
-export function RequestUpload({ token, requestId, ownerName, allowedTypes, ...limits }: Props) {
+export function RequestUpload({ isFull, token, requestId, ownerName, allowedTypes, ...limits }: Props) {
   const [name, setName] = useState('');
   const nameRef = useRef(name);
   nameRef.current = name;
@@ -46,6 +47,7 @@ export function RequestUpload({ token, requestId, ownerName, allowedTypes, ...li
         accept={allowedTypes.length > 0 ? allowedTypes.join(',') : undefined}
         refuse={(file) => (isAllowedType(allowedTypes, file.name, file.type || 'application/octet-stream') ? null : `This request takes only ${allowedTypes.join(', ')}.`)}
         onBatchDone={(handles) => void batchDone(handles)}
+        fullNote={isFull ? 'This request has all the files it asked for. Thank you!' : undefined}
       />
       {sent && (
         <div role="status" className="rounded-lg bg-emerald-50 px-4 py-3 text-sm text-emerald-900" data-testid="request-done">

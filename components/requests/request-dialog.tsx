@@ -9,6 +9,7 @@ import { LocalTime } from '@/components/ui/local-time';
 import { FieldError } from '@/components/ui/field-error';
 import { endOfLocalDay } from '@/components/ui/dates';
 import { button, field, label } from '@/components/ui/styles';
+import { ActionForm } from '@/components/ui/action-form';
 
 type Created = { id: string; url: string; expiresAt: string };
 type Props = { folders: { id: string; path: string }[]; maxUpload: string };
@@ -66,7 +67,7 @@ function RequestForm({ folders, maxUpload, onClose }: Props & { onClose: () => v
     );
   }
   return (
-    <form action={formAction} className="space-y-4" noValidate>
+    <ActionForm action={formAction} className="space-y-4" noValidate>
       <div className="space-y-1.5">
         <label htmlFor={idFor('title')} className={label}>
           What are you asking for?
@@ -159,6 +160,6 @@ function RequestForm({ folders, maxUpload, onClose }: Props & { onClose: () => v
           {isPending ? 'Creating link…' : 'Create link'}
         </button>
       </div>
-    </form>
+    </ActionForm>
   );
 }

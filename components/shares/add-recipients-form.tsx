@@ -1,19 +1,23 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useActionState, useRef } from 'react';
 import { addRecipients } from '@/app/(app)/shares/actions';
 import type { ActionResult } from '@/lib/actions/result';
 import { FieldError } from '@/components/ui/field-error';
 import { button, field, label } from '@/components/ui/styles';
+import { ActionForm } from '@/components/ui/action-form';
 
 export function AddRecipientsForm({ shareId }: { shareId: string }) {
-  const [state, formAction, isPending] = useActionState<ActionResult<{ added: number }> | null, FormData>(
-    (_prev, form) => addRecipients({ shareId, recipients: String(form.get('recipients') ?? '') }),
-    null,
-  );
+  const formRef = useRef<HTMLFormElement>(null);
+  const [state, formAction, isPending] = useActionState<ActionResult<{ added: number }> | null, FormData>(async (_prev, form) => {
+    const result = await addRecipients({ shareId, recipients: String(form.get('recipients') ?? '') });
+    // Cleared once the people are added; a refused list stays to be corrected.
+    if (result.ok) formRef.current?.reset();
+    return result;
+  }, null);
   const errors = state && !state.ok ? state.fieldErrors?.recipients : undefined;
   return (
-    <form action={formAction} className="mt-4 space-y-2" noValidate>
+    <ActionForm ref={formRef} action={formAction} className="mt-4 space-y-2" noValidate>
       <label htmlFor="add-recipients" className={label}>
         Add people
       </label>
@@ -29,6 +33,6 @@ export function AddRecipientsForm({ shareId }: { shareId: string }) {
           Added {state.data.added}; their emails are on the way.
         </p>
       )}
-    </form>
+    </ActionForm>
   );
 }

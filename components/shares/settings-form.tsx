@@ -6,6 +6,7 @@ import type { ActionResult } from '@/lib/actions/result';
 import { FieldError } from '@/components/ui/field-error';
 import { isoToLocal, localToIso } from '@/components/ui/dates';
 import { button, field, label } from '@/components/ui/styles';
+import { ActionForm } from '@/components/ui/action-form';
 
 type Settings = { id: string; expiresAt: string; availableFrom: string | null; maxDownloads: number | null; hasPassword: boolean; notifyOnFirstDownload: boolean };
 
@@ -25,7 +26,7 @@ export function SettingsForm({ share, disabled }: { share: Settings; disabled: b
   }, null);
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   return (
-    <form action={formAction} className="space-y-4" noValidate>
+    <ActionForm action={formAction} className="space-y-4" noValidate>
       <fieldset disabled={disabled} className="grid gap-4 sm:grid-cols-2">
         <div className="space-y-1.5">
           <label htmlFor="expiresAt" className={label}>
@@ -88,6 +89,6 @@ export function SettingsForm({ share, disabled }: { share: Settings; disabled: b
           {state ? (state.ok ? 'Saved. Links follow the new settings from their next request.' : Object.keys(errors).length ? '' : state.error) : ''}
         </p>
       </div>
-    </form>
+    </ActionForm>
   );
 }

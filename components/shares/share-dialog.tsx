@@ -10,6 +10,7 @@ import { FieldError } from '@/components/ui/field-error';
 import { endOfLocalDay, localToIso } from '@/components/ui/dates';
 import { button, field, label } from '@/components/ui/styles';
 import { formatBytes } from '@/lib/bytes';
+import { ActionForm } from '@/components/ui/action-form';
 
 export type ShareItem = { kind: 'file'; id: string; name: string; size: number } | { kind: 'folder'; id: string; name: string };
 type Created = { id: string; url: string; expiresAt: string; recipients: string[] };
@@ -65,7 +66,7 @@ export function ShareDialog({ items, open, onClose }: Props) {
           </div>
         </div>
       ) : (
-        <form action={formAction} className="space-y-4" noValidate>
+        <ActionForm action={formAction} className="space-y-4" noValidate>
           <div className="grid gap-4 sm:grid-cols-2">
             <div className="space-y-1.5">
               <label htmlFor={idFor('expiry')} className={label}>
@@ -142,7 +143,7 @@ export function ShareDialog({ items, open, onClose }: Props) {
               {isPending ? 'Creating link…' : 'Create link'}
             </button>
           </div>
-        </form>
+        </ActionForm>
       )}
     </Dialog>
   );

@@ -63,7 +63,8 @@ export async function viewRequest(token: string, cookies: CookieJar, now = new D
   const request = await load(token);
   const gate = gateOf(request, cookies, now);
   if (!request || gate === 'unknown') return { gate: 'unknown' };
-  const received = gate === 'open' ? await db().file.count({ where: { uploadRequestId: request.id } }) : 0;
+  // Shown to senders: files that have arrived (uploads under way are counted when admitting more).
+  const received = gate === 'open' ? await db().file.count({ where: { uploadRequestId: request.id, status: 'ready' } }) : 0;
   return {
     gate,
     id: request.id,

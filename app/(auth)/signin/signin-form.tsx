@@ -3,11 +3,12 @@
 import { useActionState } from 'react';
 import { requestSignInLink, type SignInState } from './actions';
 import { button, field, label } from '@/components/ui/styles';
+import { ActionForm } from '@/components/ui/action-form';
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const [state, formAction, isPending] = useActionState<SignInState, FormData>(requestSignInLink, {});
   return (
-    <form action={formAction} className="space-y-4" noValidate>
+    <ActionForm action={formAction} className="space-y-4" noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <div className="space-y-1.5">
         <label htmlFor="email" className={label}>
@@ -32,6 +33,6 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       <button type="submit" disabled={isPending} className={`${button.primary} w-full`}>
         {isPending ? 'Sending…' : 'Email me a sign-in link'}
       </button>
-    </form>
+    </ActionForm>
   );
 }

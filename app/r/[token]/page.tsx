@@ -45,21 +45,17 @@ export default async function RequestPage({ params }: Props) {
               )}
               {limits.allowedTypes.length > 0 && <li>Only {limits.allowedTypes.join(', ')}</li>}
             </ul>
-            {isFull ? (
-              <p className="mt-6 rounded-lg bg-emerald-50 px-4 py-3 text-sm text-emerald-900" role="status" data-testid="request-full">
-                This request has all the files it asked for. Thank you!
-              </p>
-            ) : (
-              <RequestUpload
-                token={token}
-                requestId={view.id}
-                ownerName={view.ownerName}
-                maxSize={limits.maxFileSize}
-                multipartThreshold={env().MULTIPART_THRESHOLD}
-                concurrency={env().UPLOAD_CONCURRENCY}
-                allowedTypes={limits.allowedTypes}
-              />
-            )}
+            {/* Kept mounted when full, so the uploads of the batch that filled it stay on screen. */}
+            <RequestUpload
+              isFull={isFull}
+              token={token}
+              requestId={view.id}
+              ownerName={view.ownerName}
+              maxSize={limits.maxFileSize}
+              multipartThreshold={env().MULTIPART_THRESHOLD}
+              concurrency={env().UPLOAD_CONCURRENCY}
+              allowedTypes={limits.allowedTypes}
+            />
           </>
         )}
         {view.gate !== 'closed' && view.gate !== 'expired' && (
