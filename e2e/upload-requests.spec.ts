@@ -91,7 +91,7 @@ test('someone without an account sends files into the owner’s folder; the owne
   await owner.goto('/files');
   await owner.getByRole('link', { name: 'Q3 receipts' }).click();
   await expect(owner.getByTestId('file-row').filter({ hasText: 'receipt.pdf' })).toBeVisible();
-  await expect(owner.getByTestId('file-row').filter({ hasText: 'scans.bin' })).toBeVisible();
+  await expect(owner.getByTestId('file-row').filter({ hasText: 'scans.bin' }).getByTestId('sent-by')).toHaveText('sent by Sam Sender through a request');
 
   await owner.goto('/requests');
   await expect(card.getByTestId('request-received')).toHaveText('3 files received');

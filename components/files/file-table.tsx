@@ -77,6 +77,11 @@ export function FileTable({ folders, files, sort, dir, base }: Props) {
                   <span className="truncate font-medium" title={file.name}>
                     {file.name}
                   </span>
+                  {file.viaRequest && (
+                    <span className="shrink-0 truncate text-xs text-zinc-500" data-testid="sent-by">
+                      sent by {file.uploadedBy ?? 'someone'} through a request
+                    </span>
+                  )}
                 </span>
               </td>
               <td className="px-4 py-2.5 text-zinc-600">{formatBytes(file.size)}</td>

@@ -6,7 +6,8 @@ export const SORTS = ['name', 'date', 'size', 'type'] as const;
 export type SortKey = (typeof SORTS)[number];
 export type SortDir = 'asc' | 'desc';
 
-export type FileRow = { id: string; name: string; size: number; contentType: string; createdAt: string };
+/** uploadedBy: the name a sender gave when the file came in through an upload request. */
+export type FileRow = { id: string; name: string; size: number; contentType: string; createdAt: string; uploadedBy: string | null; viaRequest: boolean };
 export type FolderRow = { id: string; name: string; createdAt: string };
 export type Crumb = { id: string; name: string };
 
@@ -46,7 +47,7 @@ export async function listFiles(input: ListInput): Promise<{ folders: FolderRow[
     orderBy: [{ [sortColumn[input.sort]]: input.dir }, { id: input.dir }],
     take: PAGE_SIZE + 1,
     ...(input.after ? { cursor: { id: input.after }, skip: 1 } : {}),
-    select: { id: true, name: true, size: true, contentType: true, createdAt: true },
+    select: { id: true, name: true, size: true, contentType: true, createdAt: true, uploadedBy: true, uploadRequestId: true },
   });
   const page = rows.slice(0, PAGE_SIZE);
   const folders = input.after
@@ -59,7 +60,7 @@ export async function listFiles(input: ListInput): Promise<{ folders: FolderRow[
       });
   return {
     folders: folders.map((f) => ({ ...f, createdAt: f.createdAt.toISOString() })),
-    files: page.map((f) => ({ ...f, size: Number(f.size), createdAt: f.createdAt.toISOString() })),
+    files: page.map(({ uploadRequestId, ...f }) => ({ ...f, size: Number(f.size), createdAt: f.createdAt.toISOString(), viaRequest: uploadRequestId !== null })),
     nextCursor: rows.length > PAGE_SIZE ? (page.at(-1)?.id ?? null) : null,
   };
 }

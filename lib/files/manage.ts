@@ -30,12 +30,28 @@ export async function renameFile(ownerId: string, fileId: string, name: string) 
   if (count === 0) throw new UserError('That file no longer exists.');
 }
 
-/** Object first, then row: a failure leaves the file listed (and retryable), never a row without an object. */
+const STORE_DOWN = 'The storage server did not answer; the rest is deleted on the next sweep.';
+
+/**
+ * The row is marked "deleting" first (every list, share and link skips it), then the object
+ * goes, then the row. If the store fails in between, the sweeper finishes the job, so no file is
+ * ever listed without its object.
+ */
 export async function deleteFile(ownerId: string, fileId: string) {
-  const file = await db().file.findFirst({ where: { id: fileId, ownerId }, select: { storageKey: true } });
+  const file = await db().file.findFirst({ where: { id: fileId, ownerId }, select: { storageKey: true, name: true } });
   if (!file) throw new UserError('That file no longer exists.');
-  await deleteObject(file.storageKey);
-  await db().file.delete({ where: { id: fileId } });
+  await db().file.update({ where: { id: fileId }, data: { status: 'deleting' } });
+  try {
+    await finishDelete(fileId, file.storageKey);
+  } catch (error) {
+    console.error('delete', error);
+    throw new UserError(`"${file.name}" is gone from your files. ${STORE_DOWN}`);
+  }
+}
+
+export async function finishDelete(fileId: string, storageKey: string) {
+  await deleteObject(storageKey);
+  await db().file.deleteMany({ where: { id: fileId, status: 'deleting' } });
 }
 
 async function descendantFolderIds(ownerId: string, rootId: string): Promise<string[]> {
@@ -51,14 +67,20 @@ export async function deleteFolder(ownerId: string, folderId: string) {
   const folder = await db().folder.findFirst({ where: { id: folderId, ownerId }, select: { id: true } });
   if (!folder) throw new UserError('That folder no longer exists.');
   const folderIds = await descendantFolderIds(ownerId, folderId);
+  // As for one file: hidden first, then the objects, then the rows (with the folders, by cascade).
+  await db().file.updateMany({ where: { ownerId, folderId: { in: folderIds } }, data: { status: 'deleting' } });
   const files = await db().file.findMany({ where: { ownerId, folderId: { in: folderIds } }, select: { storageKey: true } });
-  for (let i = 0; i < files.length; i += 1000) {
-    const batch = files.slice(i, i + 1000);
-    const result = await s3().send(
-      new DeleteObjectsCommand({ Bucket: bucket(), Delete: { Objects: batch.map((f) => ({ Key: f.storageKey })), Quiet: true } }),
-    );
-    if (result.Errors?.length) throw new Error(`could not delete ${result.Errors.length} objects: ${result.Errors[0]?.Code}`);
+  try {
+    for (let i = 0; i < files.length; i += 1000) {
+      const batch = files.slice(i, i + 1000);
+      const result = await s3().send(
+        new DeleteObjectsCommand({ Bucket: bucket(), Delete: { Objects: batch.map((f) => ({ Key: f.storageKey })), Quiet: true } }),
+      );
+      if (result.Errors?.length) throw new Error(`could not delete ${result.Errors.length} objects: ${result.Errors[0]?.Code}`);
+    }
+  } catch (error) {
+    console.error('delete folder', error);
+    throw new UserError(`The files in this folder are gone from your files. ${STORE_DOWN} Delete the folder again then.`);
   }
-  // Subfolders and file rows go with it (onDelete: Cascade).
   await db().folder.delete({ where: { id: folderId } });
 }

@@ -4,23 +4,33 @@ import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { bucket, s3 } from '@/lib/storage/s3';
 import { sweepPendingUploads } from '@/lib/files/upload';
+import { finishDelete } from '@/lib/files/manage';
 
 const PREFIX = 'users/';
 
-export type SweepReport = { pendingRows: number; multipartUploads: number; orphanObjects: number };
+export type SweepReport = { pendingRows: number; unfinishedDeletes: number; multipartUploads: number; orphanObjects: number };
 
 /**
  * Brings the bucket and the database back into agreement, for everything older than
- * PENDING_UPLOAD_MAX_AGE_SECONDS: uploads that never completed (rows and objects), multipart
- * uploads left open, and objects under users/ that no file row points at.
+ * PENDING_UPLOAD_MAX_AGE_SECONDS: uploads that never completed (rows and objects), deletes the
+ * store did not finish, multipart uploads left open, and objects under users/ that no file row
+ * points at.
  */
 export async function sweepStorage(now = new Date()): Promise<SweepReport> {
   const cutoff = new Date(now.getTime() - env().PENDING_UPLOAD_MAX_AGE_SECONDS * 1000);
   return {
     pendingRows: await sweepPendingUploads(now),
+    unfinishedDeletes: await finishDeletes(),
     multipartUploads: await abortStaleMultipartUploads(cutoff),
     orphanObjects: await deleteOrphanObjects(cutoff),
   };
+}
+
+/** Deletes the store did not finish (the row says "deleting"): the object, then the row. */
+async function finishDeletes(): Promise<number> {
+  const rows = await db().file.findMany({ where: { status: 'deleting' }, select: { id: true, storageKey: true }, take: 1000 });
+  for (const row of rows) await finishDelete(row.id, row.storageKey);
+  return rows.length;
 }
 
 async function abortStaleMultipartUploads(cutoff: Date): Promise<number> {

@@ -48,6 +48,8 @@ test('after uploads abandoned in every way, one sweep leaves the bucket and the 
   await put(unconfirmed.storageKey);
   await fileRow(user.id, 'pending', 0); // browser gave up before sending
   await put(storageKeyFor(user.id, 'orphan-no-row')); // a row deleted, its object left behind
+  const halfDeleted = await fileRow(user.id, 'deleting', 0); // the store failed during a delete
+  await put(halfDeleted.storageKey);
   const multipart = await s3().send(new CreateMultipartUploadCommand({ Bucket: bucket(), Key: storageKeyFor(user.id, 'abandoned-multipart') }));
   await s3().send(
     new UploadPartCommand({ Bucket: bucket(), Key: storageKeyFor(user.id, 'abandoned-multipart'), UploadId: multipart.UploadId, PartNumber: 1, Body: randomBody(5 * 1024 * 1024) }),
@@ -57,6 +59,7 @@ test('after uploads abandoned in every way, one sweep leaves the bucket and the 
   const report = await sweepStorage(new Date(Date.now() + 2 * 3600_000));
   expect(report.multipartUploads).toBeGreaterThanOrEqual(1);
   expect(report.orphanObjects).toBeGreaterThanOrEqual(1);
+  expect(report.unfinishedDeletes).toBeGreaterThanOrEqual(1);
 
   const prefix = `users/${user.id}/`;
   const objects = await s3().send(new ListObjectsV2Command({ Bucket: bucket(), Prefix: prefix }));
