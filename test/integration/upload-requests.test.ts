@@ -91,8 +91,10 @@ describe('sending through a request link', () => {
     const racing = await Promise.allSettled(Array.from({ length: 5 }, (_, i) => startSenderUpload(token, noCookies, pdf(`page-${i}.pdf`))));
     expect(racing.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     for (const r of racing.filter((r) => r.status === 'rejected')) expect(String(r.reason)).toContain('This request takes at most 2 files, and it has them all.');
+    await expect(startSenderUpload(token, noCookies, pdf('one-more.pdf'))).rejects.toThrow('it has them all');
+    // Senders are shown what has arrived; these two are still on their way.
     const view = await viewRequest(token, noCookies);
-    expect(view.gate === 'open' && view.limits.filesLeft).toBe(0);
+    expect(view.gate === 'open' && view.limits.filesLeft).toBe(2);
   });
 
   test('a cancelled upload frees its place and leaves nothing behind', async () => {
