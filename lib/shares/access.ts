@@ -1,5 +1,6 @@
 import 'server-only';
-import { db } from '@/lib/db';
+import type { Database } from 'better-sqlite3';
+import { db, sqlite } from '@/lib/db';
 import { hashToken, isWellFormedToken } from '@/lib/shares/token';
 import { checkGuess, isUnlocked, unlockCookieName, unlockValue } from '@/lib/password';
 import { shareFiles, type SharedFile } from '@/lib/shares/contents';
@@ -9,6 +10,7 @@ import { createId } from '@/lib/ids';
 // Everything a recipient's request needs, in ONE read: the share by its own token or by a
 // recipient's, with its owner and its items. This is the download hot path, so it is one SQL
 // statement rather than Prisma's one-query-per-relation (measured: scripts/bench).
+// Columns come back as stored: SQLite integers as BigInt, DateTime as ISO text.
 type Row = {
   id: string;
   ownerId: string;
@@ -55,26 +57,59 @@ type Loaded = {
 
 const date = (value: string | null) => (value === null ? null : new Date(value));
 
+// The download path's statements, prepared once on Prisma's own connection (lib/db.ts): Prisma
+// would prepare each one again on every call, which was most of this path's cost (scripts/bench).
+const LOAD = `
+  WITH hit AS (
+    SELECT "id" AS "shareId", NULL AS "recipientId" FROM "Share" WHERE "tokenHash" = @hash
+    UNION ALL
+    SELECT "shareId", "id" FROM "ShareRecipient" WHERE "tokenHash" = @hash
+  )
+  SELECT s."id", s."ownerId", s."message", s."availableFrom", s."expiresAt", s."revokedAt", s."maxDownloads",
+         s."downloadCount", s."passwordHash", s."passwordVersion", s."notifyOnFirstDownload",
+         u."name" AS "ownerName", u."email" AS "ownerEmail",
+         r."id" AS "recipientId", r."email" AS "recipientEmail", r."revokedAt" AS "recipientRevokedAt",
+         i."folderId" AS "itemFolderId", f."id" AS "fileId", f."name" AS "fileName", f."storageKey" AS "fileKey", f."status" AS "fileStatus"
+  FROM hit
+  JOIN "Share" s ON s."id" = hit."shareId"
+  JOIN "User" u ON u."id" = s."ownerId"
+  LEFT JOIN "ShareRecipient" r ON r."id" = hit."recipientId"
+  LEFT JOIN "ShareItem" i ON i."shareId" = s."id"
+  LEFT JOIN "File" f ON f."id" = i."fileId"`;
+// The cap, taken atomically: one conditional UPDATE, so concurrent requests cannot overshoot.
+const TAKE = `
+  UPDATE "Share" SET "downloadCount" = "downloadCount" + 1
+  WHERE "id" = ? AND "revokedAt" IS NULL AND ("maxDownloads" IS NULL OR "downloadCount" < "maxDownloads")
+  RETURNING "downloadCount"`;
+const EVENT = `INSERT INTO "AccessEvent" ("id", "shareId", "recipientId", "fileId", "kind", "at", "userAgent") VALUES (?, ?, ?, ?, 'download', ?, ?)`;
+const RECIPIENT_COUNT = `UPDATE "ShareRecipient" SET "downloadCount" = "downloadCount" + 1 WHERE "id" = ?`;
+
+type Event = { shareId: string; recipientId: string | null; fileId: string; at: string; userAgent: string | null };
+
+function prepare(connection: Database) {
+  const load = connection.prepare<[{ hash: string }], Row>(LOAD);
+  const take = connection.prepare<[string], { downloadCount: bigint }>(TAKE);
+  const event = connection.prepare(EVENT);
+  const recipientCount = connection.prepare(RECIPIENT_COUNT);
+  const record = connection.transaction((events: Event[], recipientId: string | null) => {
+    for (const e of events) event.run(createId(), e.shareId, e.recipientId, e.fileId, e.at, e.userAgent);
+    if (recipientId) recipientCount.run(recipientId);
+  });
+  return { load, take, record };
+}
+
+const preparedFor = new WeakMap<Database, ReturnType<typeof prepare>>();
+
+async function statements() {
+  const connection = await sqlite();
+  let prepared = preparedFor.get(connection);
+  if (!prepared) preparedFor.set(connection, (prepared = prepare(connection)));
+  return prepared;
+}
+
 async function load(token: string): Promise<Loaded | null> {
   if (!isWellFormedToken(token)) return null;
-  const tokenHash = hashToken(token);
-  const rows = await db().$queryRaw<Row[]>`
-    WITH hit AS (
-      SELECT "id" AS "shareId", NULL AS "recipientId" FROM "Share" WHERE "tokenHash" = ${tokenHash}
-      UNION ALL
-      SELECT "shareId", "id" FROM "ShareRecipient" WHERE "tokenHash" = ${tokenHash}
-    )
-    SELECT s."id", s."ownerId", s."message", s."availableFrom", s."expiresAt", s."revokedAt", s."maxDownloads",
-           s."downloadCount", s."passwordHash", s."passwordVersion", s."notifyOnFirstDownload",
-           u."name" AS "ownerName", u."email" AS "ownerEmail",
-           r."id" AS "recipientId", r."email" AS "recipientEmail", r."revokedAt" AS "recipientRevokedAt",
-           i."folderId" AS "itemFolderId", f."id" AS "fileId", f."name" AS "fileName", f."storageKey" AS "fileKey", f."status" AS "fileStatus"
-    FROM hit
-    JOIN "Share" s ON s."id" = hit."shareId"
-    JOIN "User" u ON u."id" = s."ownerId"
-    LEFT JOIN "ShareRecipient" r ON r."id" = hit."recipientId"
-    LEFT JOIN "ShareItem" i ON i."shareId" = s."id"
-    LEFT JOIN "File" f ON f."id" = i."fileId"`;
+  const rows = (await statements()).load.all({ hash: hashToken(token) });
   const first = rows[0];
   if (!first) return null;
   const hasFolders = rows.some((row) => row.itemFolderId !== null);
@@ -195,23 +230,17 @@ export async function grantDownload(token: string, fileId: string | null, reques
   const files = fileId ? all.filter((f) => f.id === fileId) : all;
   if (files.length === 0) return { ok: false, status: 404, gate: 'unknown', reason: 'That file is not part of this share any more.' };
 
-  // The cap, taken atomically: one conditional UPDATE, so concurrent requests cannot overshoot.
-  const taken = await db().$queryRaw<{ downloadCount: number }[]>`
-    UPDATE "Share" SET "downloadCount" = "downloadCount" + 1
-    WHERE "id" = ${share.id} AND "revokedAt" IS NULL AND ("maxDownloads" IS NULL OR "downloadCount" < "maxDownloads")
-    RETURNING "downloadCount"`;
-  if (taken.length === 0) return refuse('used-up');
+  const sql = await statements();
+  if (!sql.take.get(share.id)) return refuse('used-up');
 
   const userAgent = request.userAgent?.slice(0, 512) ?? null;
   const recipientId = recipient?.id ?? null;
   // Stored the way Prisma stores DateTime on SQLite, so ordering by time stays right.
   const at = now.toISOString().replace('Z', '+00:00');
-  await db().$transaction([
-    ...files.map((f) => db().$executeRaw`
-      INSERT INTO "AccessEvent" ("id", "shareId", "recipientId", "fileId", "kind", "at", "userAgent")
-      VALUES (${createId()}, ${share.id}, ${recipientId}, ${f.id}, 'download', ${at}, ${userAgent})`),
-    ...(recipient ? [db().$executeRaw`UPDATE "ShareRecipient" SET "downloadCount" = "downloadCount" + 1 WHERE "id" = ${recipient.id}`] : []),
-  ]);
+  sql.record(
+    files.map((f) => ({ shareId: share.id, recipientId, fileId: f.id, at, userAgent })),
+    recipientId,
+  );
   if (recipient) {
     const first = await db().shareRecipient.updateMany({ where: { id: recipient.id, firstDownloadedAt: null }, data: { firstDownloadedAt: now } });
     if (first.count === 1 && share.notifyOnFirstDownload) await notifyFirstDownload(share.id, share.ownerId, recipient.email, files[0]!.name, now);
