@@ -105,8 +105,15 @@ test('someone without an account sends files into the owner’s folder; the owne
   await sender.context().close();
 });
 
-test('closing a request stops an upload under way, and a link that never existed is a 404', async ({ userPage: owner, user, browser }) => {
-  const link = await createRequest(owner, { title: 'Raw footage' });
+test('a replaced link stops working; closing a request stops an upload under way; a link that never existed is a 404', async ({ userPage: owner, user, browser }) => {
+  const first = await createRequest(owner, { title: 'Raw footage' });
+  // A lost link can be replaced; the old one stops working at once.
+  const card = owner.getByTestId('request-card').filter({ hasText: 'Raw footage' });
+  owner.once('dialog', (dialog) => void dialog.accept());
+  await card.getByRole('button', { name: 'New link' }).click();
+  const link = await card.getByTestId('request-link').inputValue();
+  expect(link).not.toBe(first);
+  expect((await owner.request.get(first)).status()).toBe(404);
   const sender = await senderPage(browser, link);
   const cdp = await sender.context().newCDPSession(sender);
   await cdp.send('Network.enable');
@@ -118,8 +125,8 @@ test('closing a request stops an upload under way, and a link that never existed
 
   await owner.goto('/requests');
   owner.once('dialog', (dialog) => void dialog.accept());
-  await owner.getByTestId('request-card').filter({ hasText: 'Raw footage' }).getByRole('button', { name: 'Close request' }).click();
-  await expect(owner.getByTestId('request-card').filter({ hasText: 'Raw footage' }).getByTestId('request-status')).toHaveText('Closed');
+  await card.getByRole('button', { name: 'Close request' }).click();
+  await expect(card.getByTestId('request-status')).toHaveText('Closed');
   // The open multipart upload is aborted at once; the sender is told why their upload stopped.
   await expect.poll(async () => (await openMultipartUploads(user.id)).length).toBe(0);
   await expect(row).toContainText('This request has been closed; it takes no more files.', { timeout: 30_000 });
