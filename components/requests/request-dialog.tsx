@@ -10,6 +10,7 @@ import { FieldError } from '@/components/ui/field-error';
 import { endOfLocalDay } from '@/components/ui/dates';
 import { button, field, label } from '@/components/ui/styles';
 import { ActionForm } from '@/components/ui/action-form';
+import { ExpiryFields } from '@/components/ui/expiry-fields';
 
 type Created = { id: string; url: string; expiresAt: string };
 type Props = { folders: { id: string; path: string }[]; maxUpload: string };
@@ -31,7 +32,6 @@ export function NewRequestButton({ folders, maxUpload }: Props) {
 }
 
 function RequestForm({ folders, maxUpload, onClose }: Props & { onClose: () => void }) {
-  const [expiry, setExpiry] = useState('7d');
   const [state, formAction, isPending] = useActionState<ActionResult<Created> | null, FormData>((_prev, form) => {
     const value = (name: string) => String(form.get(name) ?? '');
     return createRequest({
@@ -95,25 +95,16 @@ function RequestForm({ folders, maxUpload, onClose }: Props & { onClose: () => v
             ))}
           </select>
         </div>
-        <div className="space-y-1.5">
-          <label htmlFor={idFor('expiry')} className={label}>
-            Open for
-          </label>
-          <select id={idFor('expiry')} name="expiry" value={expiry} onChange={(e) => setExpiry(e.target.value)} className={field}>
-            <option value="1d">1 day</option>
-            <option value="7d">7 days</option>
-            <option value="30d">30 days</option>
-            <option value="date">Until a date…</option>
-          </select>
-        </div>
-        {expiry === 'date' && (
-          <div className="space-y-1.5 sm:col-span-2">
-            <label htmlFor={idFor('date')} className={label}>
-              Open until (end of that day)
-            </label>
-            <input id={idFor('date')} name="expiryDate" type="date" min={new Date().toISOString().slice(0, 10)} className={field} aria-invalid={Boolean(errors.expiresAt)} aria-describedby={idFor('date-error')} />
-          </div>
-        )}
+        <ExpiryFields
+          idPrefix="request"
+          label="Open for"
+          dateLabel="Open until (end of that day)"
+          presets={[['1d', '1 day'], ['7d', '7 days'], ['30d', '30 days']]}
+          dateOption="Until a date…"
+          initial="7d"
+          invalid={Boolean(errors.expiresAt)}
+          errorId={idFor('date-error')}
+        />
       </div>
       <FieldError id={idFor('date-error')} messages={errors.expiresAt} />
       <details className="rounded-lg border border-zinc-200 px-3 py-2">

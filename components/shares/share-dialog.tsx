@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState, useState } from 'react';
+import { useActionState } from 'react';
 import { createShare } from '@/app/(app)/shares/actions';
 import type { ActionResult } from '@/lib/actions/result';
 import { Dialog } from '@/components/ui/dialog';
@@ -11,6 +11,7 @@ import { endOfLocalDay, localToIso } from '@/components/ui/dates';
 import { button, field, label } from '@/components/ui/styles';
 import { formatBytes } from '@/lib/bytes';
 import { ActionForm } from '@/components/ui/action-form';
+import { ExpiryFields } from '@/components/ui/expiry-fields';
 
 export type ShareItem = { kind: 'file'; id: string; name: string; size: number } | { kind: 'folder'; id: string; name: string };
 type Created = { id: string; url: string; expiresAt: string; recipients: string[] };
@@ -23,7 +24,6 @@ function describe(items: ShareItem[]): string {
 }
 
 export function ShareDialog({ items, open, onClose }: Props) {
-  const [expiry, setExpiry] = useState('7d');
   const [state, formAction, isPending] = useActionState<ActionResult<Created> | null, FormData>((_prev, form) => {
     const value = (name: string) => String(form.get(name) ?? '');
     return createShare({
@@ -68,26 +68,16 @@ export function ShareDialog({ items, open, onClose }: Props) {
       ) : (
         <ActionForm action={formAction} className="space-y-4" noValidate>
           <div className="grid gap-4 sm:grid-cols-2">
-            <div className="space-y-1.5">
-              <label htmlFor={idFor('expiry')} className={label}>
-                Link expires in
-              </label>
-              <select id={idFor('expiry')} name="expiry" value={expiry} onChange={(e) => setExpiry(e.target.value)} className={field}>
-                <option value="1h">1 hour</option>
-                <option value="1d">1 day</option>
-                <option value="7d">7 days</option>
-                <option value="30d">30 days</option>
-                <option value="date">On a date…</option>
-              </select>
-            </div>
-            {expiry === 'date' && (
-              <div className="space-y-1.5">
-                <label htmlFor={idFor('date')} className={label}>
-                  Expiry date (end of that day)
-                </label>
-                <input id={idFor('date')} name="expiryDate" type="date" min={new Date().toISOString().slice(0, 10)} className={field} aria-invalid={Boolean(errors.expiresAt)} aria-describedby={idFor('date-error')} />
-              </div>
-            )}
+            <ExpiryFields
+              idPrefix="share"
+              label="Link expires in"
+              dateLabel="Expiry date (end of that day)"
+              presets={[['1h', '1 hour'], ['1d', '1 day'], ['7d', '7 days'], ['30d', '30 days']]}
+              dateOption="On a date…"
+              initial="7d"
+              invalid={Boolean(errors.expiresAt)}
+              errorId={idFor('date-error')}
+            />
           </div>
           <FieldError id={idFor('date-error')} messages={errors.expiresAt} />
           <div className="space-y-1.5">
