@@ -83,4 +83,13 @@ test('a folder rule shares each new file in it with the chosen people', async ({
   expect(mail.subject).toContain('shared invoice-0042.pdf with you');
   await page.goto('/shares');
   await expect(page.getByTestId('share-card').filter({ hasText: 'invoice-0042.pdf' })).toBeVisible();
+
+  // The rule can be stopped from the same dialog.
+  await page.goto('/files');
+  await page.getByRole('button', { name: 'Auto-share Outbox to accounting' }).click();
+  await dialog.getByRole('button', { name: 'Stop auto-sharing' }).click();
+  await expect(dialog).toBeHidden();
+  await page.getByRole('link', { name: 'Outbox to accounting' }).click();
+  await expect(page.getByRole('navigation', { name: 'Breadcrumb' })).toContainText('Outbox to accounting');
+  await expect(page.getByTestId('folder-rule')).toHaveCount(0);
 });

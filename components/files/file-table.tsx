@@ -77,9 +77,9 @@ export function FileTable({ folders, files, sort, dir, base }: Props) {
                   <span className="truncate font-medium" title={file.name}>
                     {file.name}
                   </span>
-                  {file.viaRequest && (
+                  {file.sentBy && (
                     <span className="shrink-0 truncate text-xs text-zinc-500" data-testid="sent-by">
-                      sent by {file.uploadedBy ?? 'someone'} through a request
+                      sent by {file.sentBy} through a request
                     </span>
                   )}
                 </span>

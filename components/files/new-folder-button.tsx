@@ -6,6 +6,7 @@ import type { ActionResult } from '@/lib/actions/result';
 import { Dialog } from '@/components/ui/dialog';
 import { button, field, label } from '@/components/ui/styles';
 import { ActionForm } from '@/components/ui/action-form';
+import { DialogButtons } from '@/components/ui/dialog-buttons';
 
 export function NewFolderButton({ parentId }: { parentId: string | null }) {
   const [open, setOpen] = useState(false);
@@ -38,14 +39,7 @@ function NewFolderDialog({ parentId, onClose }: { parentId: string | null; onClo
               {state && !state.ok ? state.error : ''}
             </p>
           </div>
-          <div className="flex justify-end gap-2">
-            <button type="button" onClick={onClose} className={button.secondary}>
-              Cancel
-            </button>
-            <button type="submit" disabled={isPending} className={button.primary}>
-              {isPending ? 'Creating…' : 'Create'}
-            </button>
-          </div>
+          <DialogButtons onCancel={onClose} isPending={isPending} submit="Create" pending="Creating…" />
         </ActionForm>
       </Dialog>
   );

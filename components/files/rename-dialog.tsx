@@ -4,9 +4,10 @@ import { useActionState } from 'react';
 import { renameItem } from '@/app/(app)/files/actions';
 import type { ActionResult } from '@/lib/actions/result';
 import { Dialog } from '@/components/ui/dialog';
-import { button, field, label } from '@/components/ui/styles';
+import { field, label } from '@/components/ui/styles';
 import type { Item } from '@/components/files/item-actions';
 import { ActionForm } from '@/components/ui/action-form';
+import { DialogButtons } from '@/components/ui/dialog-buttons';
 
 export function RenameDialog({ item, open, onClose }: { item: Item; open: boolean; onClose: () => void }) {
   const [state, formAction, isPending] = useActionState<ActionResult | null, FormData>(async (_prev, form) => {
@@ -28,14 +29,7 @@ export function RenameDialog({ item, open, onClose }: { item: Item; open: boolea
             {state && !state.ok ? state.error : ''}
           </p>
         </div>
-        <div className="flex justify-end gap-2">
-          <button type="button" onClick={onClose} className={button.secondary}>
-            Cancel
-          </button>
-          <button type="submit" disabled={isPending} className={button.primary}>
-            {isPending ? 'Saving…' : 'Rename'}
-          </button>
-        </div>
+        <DialogButtons onCancel={onClose} isPending={isPending} submit="Rename" pending="Saving…" />
       </ActionForm>
     </Dialog>
   );

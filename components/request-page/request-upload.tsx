@@ -21,9 +21,8 @@ type Props = {
 
 /** The sender's side: who they are (optional), the files, and a clear end once a batch is in. */
 export function RequestUpload({ isFull, token, requestId, ownerName, allowedTypes, ...limits }: Props) {
-  const [name, setName] = useState('');
-  const nameRef = useRef(name);
-  nameRef.current = name;
+  // Read when each upload starts, so the api (and uploads under way) need not change as it is typed.
+  const nameRef = useRef('');
   const api = useMemo(() => senderUploadApi(token, () => nameRef.current), [token]);
   const [sent, setSent] = useState<{ count: number; notified: boolean } | null>(null);
 
@@ -38,7 +37,7 @@ export function RequestUpload({ isFull, token, requestId, ownerName, allowedType
         <label htmlFor="sender-name" className={label}>
           Your name or email <span className="font-normal text-zinc-500">(optional, shown to {ownerName})</span>
         </label>
-        <input id="sender-name" value={name} onChange={(e) => setName(e.target.value)} maxLength={200} autoComplete="name" className={field} />
+        <input id="sender-name" onChange={(e) => (nameRef.current = e.target.value)} maxLength={200} autoComplete="name" className={field} />
       </div>
       <UploadPanel
         api={api}

@@ -10,9 +10,11 @@ export function RequestActions({ requestId, title }: { requestId: string; title:
   const [error, setError] = useState<string | null>(null);
   const [link, setLink] = useState<string | null>(null);
   const [isPending, startTransition] = useTransition();
+  const [doing, setDoing] = useState<'close' | 'replace'>('close');
 
   function close() {
     if (!window.confirm(`Close “${title}” now? Senders will not be able to add files, and uploads under way are discarded.`)) return;
+    setDoing('close');
     startTransition(async () => {
       const result = await closeRequest({ requestId });
       setError(result.ok ? null : result.error);
@@ -20,6 +22,7 @@ export function RequestActions({ requestId, title }: { requestId: string; title:
   }
   function replace() {
     if (!window.confirm('Make a new link? The current link stops working at once.')) return;
+    setDoing('replace');
     startTransition(async () => {
       const result = await newRequestLink({ requestId });
       setError(result.ok ? null : result.error);
@@ -29,10 +32,10 @@ export function RequestActions({ requestId, title }: { requestId: string; title:
   return (
     <div className="flex flex-wrap items-center gap-2">
       <button type="button" onClick={replace} disabled={isPending} className={button.secondary}>
-        New link
+        {isPending && doing === 'replace' ? 'Making a link…' : 'New link'}
       </button>
       <button type="button" onClick={close} disabled={isPending} className={button.secondary}>
-        {isPending ? 'Working…' : 'Close request'}
+        {isPending && doing === 'close' ? 'Closing…' : 'Close request'}
       </button>
       {link && <LinkField id={`link-${requestId}`} label="New upload link" url={link} testId="request-link" />}
       <span aria-live="polite" className="text-sm text-red-600">

@@ -11,6 +11,8 @@ import { endOfLocalDay } from '@/components/ui/dates';
 import { button, field, label } from '@/components/ui/styles';
 import { ActionForm } from '@/components/ui/action-form';
 import { ExpiryFields } from '@/components/ui/expiry-fields';
+import { TextField } from '@/components/ui/text-field';
+import { DialogButtons } from '@/components/ui/dialog-buttons';
 
 type Created = { id: string; url: string; expiresAt: string };
 type Props = { folders: { id: string; path: string }[]; maxUpload: string };
@@ -68,13 +70,7 @@ function RequestForm({ folders, maxUpload, onClose }: Props & { onClose: () => v
   }
   return (
     <ActionForm action={formAction} className="space-y-4" noValidate>
-      <div className="space-y-1.5">
-        <label htmlFor={idFor('title')} className={label}>
-          What are you asking for?
-        </label>
-        <input id={idFor('title')} name="title" required maxLength={255} placeholder="Signed contracts, Q3" className={field} aria-invalid={Boolean(errors.title)} aria-describedby={idFor('title-error')} />
-        <FieldError id={idFor('title-error')} messages={errors.title} />
-      </div>
+      <TextField id={idFor('title')} label="What are you asking for?" name="title" required maxLength={255} placeholder="Signed contracts, Q3" errors={errors.title} />
       <div className="space-y-1.5">
         <label htmlFor={idFor('message')} className={label}>
           Message to senders <span className="font-normal text-zinc-500">(optional)</span>
@@ -110,47 +106,27 @@ function RequestForm({ folders, maxUpload, onClose }: Props & { onClose: () => v
       <details className="rounded-lg border border-zinc-200 px-3 py-2">
         <summary className="cursor-pointer text-sm font-medium">Limits and password</summary>
         <div className="mt-3 grid gap-4 sm:grid-cols-2">
-          <div className="space-y-1.5">
-            <label htmlFor={idFor('max-files')} className={label}>
-              Number of files
-            </label>
-            <input id={idFor('max-files')} name="maxFiles" type="number" min={1} placeholder="No limit" className={field} aria-describedby={idFor('max-files-error')} />
-            <FieldError id={idFor('max-files-error')} messages={errors.maxFiles} />
-          </div>
-          <div className="space-y-1.5">
-            <label htmlFor={idFor('max-size')} className={label}>
-              Largest file
-            </label>
-            <input id={idFor('max-size')} name="maxFileSize" placeholder={`Up to ${maxUpload}`} className={field} aria-describedby={idFor('max-size-error')} />
-            <FieldError id={idFor('max-size-error')} messages={errors.maxFileSize} />
-          </div>
-          <div className="space-y-1.5 sm:col-span-2">
-            <label htmlFor={idFor('types')} className={label}>
-              Only these kinds of file <span className="font-normal text-zinc-500">(extensions or types, comma-separated)</span>
-            </label>
-            <input id={idFor('types')} name="allowedTypes" placeholder=".pdf, .docx, image/*" className={field} aria-describedby={idFor('types-error')} />
-            <FieldError id={idFor('types-error')} messages={errors.allowedTypes} />
-          </div>
-          <div className="space-y-1.5">
-            <label htmlFor={idFor('password')} className={label}>
-              Password
-            </label>
-            <input id={idFor('password')} name="password" type="password" autoComplete="new-password" className={field} aria-describedby={idFor('password-error')} />
-            <FieldError id={idFor('password-error')} messages={errors.password} />
-          </div>
+          <TextField id={idFor('max-files')} label="Number of files" name="maxFiles" type="number" min={1} placeholder="No limit" errors={errors.maxFiles} />
+          <TextField id={idFor('max-size')} label="Largest file" name="maxFileSize" placeholder={`Up to ${maxUpload}`} errors={errors.maxFileSize} />
+          <TextField
+            id={idFor('types')}
+            wide
+            label={
+              <>
+                Only these kinds of file <span className="font-normal text-zinc-500">(extensions or types, comma-separated)</span>
+              </>
+            }
+            name="allowedTypes"
+            placeholder=".pdf, .docx, image/*"
+            errors={errors.allowedTypes}
+          />
+          <TextField id={idFor('password')} label="Password" name="password" type="password" autoComplete="new-password" errors={errors.password} />
         </div>
       </details>
       <p aria-live="polite" className="text-sm text-red-600">
         {state && !state.ok && Object.keys(errors).length === 0 ? state.error : ''}
       </p>
-      <div className="flex justify-end gap-2">
-        <button type="button" onClick={onClose} className={button.secondary}>
-          Cancel
-        </button>
-        <button type="submit" disabled={isPending} className={button.primary}>
-          {isPending ? 'Creating link…' : 'Create link'}
-        </button>
-      </div>
+      <DialogButtons onCancel={onClose} isPending={isPending} submit="Create link" pending="Creating link…" />
     </ActionForm>
   );
 }

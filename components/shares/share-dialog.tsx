@@ -12,6 +12,8 @@ import { button, field, label } from '@/components/ui/styles';
 import { formatBytes } from '@/lib/bytes';
 import { ActionForm } from '@/components/ui/action-form';
 import { ExpiryFields } from '@/components/ui/expiry-fields';
+import { TextField } from '@/components/ui/text-field';
+import { DialogButtons } from '@/components/ui/dialog-buttons';
 
 export type ShareItem = { kind: 'file'; id: string; name: string; size: number } | { kind: 'folder'; id: string; name: string };
 type Created = { id: string; url: string; expiresAt: string; recipients: string[] };
@@ -96,20 +98,8 @@ export function ShareDialog({ items, open, onClose }: Props) {
           <details className="rounded-lg border border-zinc-200 px-3 py-2">
             <summary className="cursor-pointer text-sm font-medium">More options: password, download limit, opening date</summary>
             <div className="mt-3 grid gap-4 sm:grid-cols-2">
-              <div className="space-y-1.5">
-                <label htmlFor={idFor('password')} className={label}>
-                  Password
-                </label>
-                <input id={idFor('password')} name="password" type="password" autoComplete="new-password" className={field} aria-describedby={idFor('password-error')} />
-                <FieldError id={idFor('password-error')} messages={errors.password} />
-              </div>
-              <div className="space-y-1.5">
-                <label htmlFor={idFor('max')} className={label}>
-                  Download limit
-                </label>
-                <input id={idFor('max')} name="maxDownloads" type="number" min={1} placeholder="No limit" className={field} aria-describedby={idFor('max-error')} />
-                <FieldError id={idFor('max-error')} messages={errors.maxDownloads} />
-              </div>
+              <TextField id={idFor('password')} label="Password" name="password" type="password" autoComplete="new-password" errors={errors.password} />
+              <TextField id={idFor('max')} label="Download limit" name="maxDownloads" type="number" min={1} placeholder="No limit" errors={errors.maxDownloads} />
               <div className="space-y-1.5">
                 <label htmlFor={idFor('from')} className={label}>
                   Available from
@@ -125,14 +115,7 @@ export function ShareDialog({ items, open, onClose }: Props) {
           <p aria-live="polite" className="text-sm text-red-600">
             {state && !state.ok && Object.keys(errors).length === 0 ? state.error : ''}
           </p>
-          <div className="flex justify-end gap-2">
-            <button type="button" onClick={onClose} className={button.secondary}>
-              Cancel
-            </button>
-            <button type="submit" disabled={isPending} className={button.primary}>
-              {isPending ? 'Creating link…' : 'Create link'}
-            </button>
-          </div>
+          <DialogButtons onCancel={onClose} isPending={isPending} submit="Create link" pending="Creating link…" />
         </ActionForm>
       )}
     </Dialog>

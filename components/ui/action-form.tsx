@@ -16,7 +16,8 @@ export function ActionForm({ action, ...props }: Props) {
       {...props}
       onSubmit={(event) => {
         event.preventDefault();
-        const data = new FormData(event.currentTarget);
+        // With the button that was pressed, as a native submit would send it (name="intent" etc.).
+        const data = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
         startTransition(() => action(data));
       }}
     />

@@ -1,8 +1,9 @@
 'use client';
 
 import { useActionState } from 'react';
-import type { UnlockState } from '@/app/s/[token]/actions';
 import { button, field, label } from '@/components/ui/styles';
+
+export type UnlockState = { error?: string };
 
 type Props = { action: (prev: UnlockState, form: FormData) => Promise<UnlockState>; prompt: string };
 

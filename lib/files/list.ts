@@ -6,8 +6,8 @@ export const SORTS = ['name', 'date', 'size', 'type'] as const;
 export type SortKey = (typeof SORTS)[number];
 export type SortDir = 'asc' | 'desc';
 
-/** uploadedBy: the name a sender gave when the file came in through an upload request. */
-export type FileRow = { id: string; name: string; size: number; contentType: string; createdAt: string; uploadedBy: string | null; viaRequest: boolean };
+/** sentBy: for a file that came in through an upload request, who the sender said they were. */
+export type FileRow = { id: string; name: string; size: number; contentType: string; createdAt: string; sentBy: string | null };
 export type FolderRow = { id: string; name: string; createdAt: string };
 export type Crumb = { id: string; name: string };
 
@@ -60,7 +60,12 @@ export async function listFiles(input: ListInput): Promise<{ folders: FolderRow[
       });
   return {
     folders: folders.map((f) => ({ ...f, createdAt: f.createdAt.toISOString() })),
-    files: page.map(({ uploadRequestId, ...f }) => ({ ...f, size: Number(f.size), createdAt: f.createdAt.toISOString(), viaRequest: uploadRequestId !== null })),
+    files: page.map(({ uploadRequestId, uploadedBy, ...f }) => ({
+      ...f,
+      size: Number(f.size),
+      createdAt: f.createdAt.toISOString(),
+      sentBy: uploadRequestId === null ? null : (uploadedBy ?? 'someone'),
+    })),
     nextCursor: rows.length > PAGE_SIZE ? (page.at(-1)?.id ?? null) : null,
   };
 }

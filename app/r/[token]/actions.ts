@@ -19,7 +19,7 @@ import {
 } from '@/lib/requests/uploads';
 import { announceArrivals } from '@/lib/requests/announce';
 import { drainOutbox } from '@/lib/mail/outbox';
-import type { UnlockState } from '@/app/s/[token]/actions';
+import type { UnlockState } from '@/components/ui/unlock-form';
 
 // Public actions behind an upload request link: the token is the credential and each call
 // re-reads the request; an upload's handle proves the browser started it.

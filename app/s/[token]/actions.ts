@@ -6,10 +6,9 @@ import { grantDownload, unlockShare as unlock } from '@/lib/shares/access';
 import { signFileUrl } from '@/lib/storage/download-url';
 import { clientIp, clientKey } from '@/lib/client-key';
 import { setUnlockCookie } from '@/lib/unlock-cookie';
+import type { UnlockState } from '@/components/ui/unlock-form';
 
 // Public actions on a share page: the token is the credential, so no session is involved.
-
-export type UnlockState = { error?: string };
 
 export async function unlockShare(token: string, _prev: UnlockState, form: FormData): Promise<UnlockState> {
   const password = z.string().min(1).max(200).safeParse(form.get('password'));
