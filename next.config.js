@@ -1,18 +1,42 @@
 /** @type {import('next').NextConfig} */
+
+// Features no page of Handoff uses are switched off; passkeys (WebAuthn) work on the app itself only.
+const permissionsPolicy = [
+  'camera=()',
+  'microphone=()',
+  'geolocation=()',
+  'payment=()',
+  'usb=()',
+  'serial=()',
+  'hid=()',
+  'midi=()',
+  'display-capture=()',
+  'publickey-credentials-get=(self)',
+  'publickey-credentials-create=(self)',
+].join(', ');
+
 const nextConfig = {
   poweredByHeader: false,
   // better-sqlite3 is a native addon: load it from node_modules at run time, never bundle it.
   serverExternalPackages: ['better-sqlite3', '@prisma/adapter-better-sqlite3'],
   async headers() {
+    // The Content-Security-Policy of pages carries a nonce per response: proxy.ts sets it.
     const common = [
       { key: 'X-Content-Type-Options', value: 'nosniff' },
       { key: 'X-Frame-Options', value: 'DENY' },
+      { key: 'Permissions-Policy', value: permissionsPolicy },
+      { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
     ];
     return [
       { source: '/:path*', headers: [...common, { key: 'Referrer-Policy', value: 'same-origin' }] },
       // Share links are credentials: never leak them to another site through the Referer header.
       { source: '/s/:path*', headers: [{ key: 'Referrer-Policy', value: 'no-referrer' }] },
       { source: '/r/:path*', headers: [{ key: 'Referrer-Policy', value: 'no-referrer' }] },
+      // The download route answers with a redirect or a small page of its own: no script at all.
+      {
+        source: '/s/:token/download',
+        headers: [{ key: 'Content-Security-Policy', value: "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'" }],
+      },
     ];
   },
 };

@@ -29,7 +29,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npx next start --hostname localhost --port ${port}`,
+    command: `node scripts/server.mjs --hostname localhost --port ${port}`,
     url: `${baseURL}/signin`,
     reuseExistingServer: false,
     timeout: 60_000,

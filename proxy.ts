@@ -1,15 +1,41 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { crossOriginRefusal, crossOriginResponse } from '@/lib/http/origin';
+import { pageSecurityHeaders } from '@/lib/http/security-headers';
 
-// A convenience only: sends signed-out visitors to the sign-in page without rendering anything.
-// Every page, action and route still checks the session itself.
+const APP_PAGES = /^\/(files|shares|requests)(\/|$)/;
+
+/**
+ * Runs before every page, action and route except static files and the download route (which
+ * does its own origin check, off this path for speed):
+ * - refuses state-changing requests that did not come from the app's own pages;
+ * - gives each page a fresh CSP nonce (Next.js puts it on its scripts) and the security headers;
+ * - as a convenience only, sends signed-out visitors of app pages to sign in. Every page,
+ *   action and route still checks the session itself.
+ */
 export function proxy(request: NextRequest) {
-  // Server actions (POST) answer for themselves with a clear "signed out" result.
-  if (request.method !== 'GET') return NextResponse.next();
-  const hasSession = request.cookies.has('authjs.session-token') || request.cookies.has('__Secure-authjs.session-token');
-  if (hasSession) return NextResponse.next();
-  const url = new URL('/signin', request.url);
-  url.searchParams.set('callbackUrl', request.nextUrl.pathname + request.nextUrl.search);
-  return NextResponse.redirect(url);
+  const refusal = crossOriginRefusal(request.method, request.headers);
+  if (refusal) return crossOriginResponse(refusal);
+
+  const { pathname, search } = request.nextUrl;
+  if (request.method === 'GET' && APP_PAGES.test(pathname) && !hasSessionCookie(request)) {
+    const url = new URL('/signin', request.url);
+    url.searchParams.set('callbackUrl', pathname + search);
+    return NextResponse.redirect(url);
+  }
+
+  const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
+  const headers = pageSecurityHeaders(nonce);
+  const forwarded = new Headers(request.headers);
+  forwarded.set('content-security-policy', headers['Content-Security-Policy']!);
+  const response = NextResponse.next({ request: { headers: forwarded } });
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
 }
 
-export const config = { matcher: ['/files/:path*', '/shares/:path*', '/requests/:path*'] };
+function hasSessionCookie(request: NextRequest): boolean {
+  return request.cookies.has('authjs.session-token') || request.cookies.has('__Secure-authjs.session-token');
+}
+
+export const config = {
+  matcher: ['/((?!_next/static|_next/image|favicon\\.ico|s/[^/]+/download).*)'],
+};

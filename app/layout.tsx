@@ -1,6 +1,9 @@
 import type { Metadata } from 'next';
 import './globals.css';
 
+// Every page gets a fresh CSP nonce from proxy.ts, which only a dynamically rendered page can carry.
+export const dynamic = 'force-dynamic';
+
 export const metadata: Metadata = {
   title: { default: 'Handoff', template: '%s · Handoff' },
   description: 'Share private files from your own bucket.',

@@ -32,6 +32,7 @@ const schema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     APP_URL: z.url().default('http://localhost:3000'),
+    TRUSTED_PROXIES: z.coerce.number().int().min(0, 'must be 0 (clients connect directly) or the number of proxies in front').max(10).default(0),
     AUTH_SECRET: z.string({ error: 'required: a random secret of at least 32 characters (try: openssl rand -base64 32)' }).min(32, 'must be at least 32 characters (try: openssl rand -base64 32)'),
     DATABASE_URL: z.string().startsWith('file:', 'only SQLite "file:" URLs are supported so far').default('file:./.data/handoff.db'),
 

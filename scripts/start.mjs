@@ -16,7 +16,7 @@ const isWindows = process.platform === 'win32';
 const SERVICES = {
   s3: { name: 'dev S3', host: '127.0.0.1', port: 9000, args: ['scripts/dev-s3.mjs'] },
   mail: { name: 'mail catcher', host: '127.0.0.1', port: 1080, smtpPort: 1025, args: ['scripts/mail-catcher.mjs'] },
-  web: { name: 'Next.js', host: 'localhost', port: 3000, args: ['next', 'dev', '--hostname', 'localhost', '--port', '3000'] },
+  web: { name: 'Next.js', host: 'localhost', port: 3000, args: ['scripts/server.mjs', '--dev', '--hostname', 'localhost', '--port', '3000'] },
 };
 
 const children = new Map(); // tag -> ChildProcess
@@ -194,6 +194,6 @@ startChild('s3', process.execPath, SERVICES.s3.args, env);
 startChild('mail', process.execPath, SERVICES.mail.args, env);
 const ready = await Promise.all([waitForPort(SERVICES.s3, 30_000), waitForPort(SERVICES.mail, 30_000)]);
 if (ready.every(Boolean)) {
-  startChild('web', 'npx', SERVICES.web.args, env);
+  startChild('web', process.execPath, SERVICES.web.args, env);
   if (await waitForPort(SERVICES.web, 180_000)) banner();
 }

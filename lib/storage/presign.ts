@@ -5,6 +5,7 @@ import { S3RequestPresigner } from '@aws-sdk/s3-request-presigner';
 import { bucket, s3 } from '@/lib/storage/s3';
 import { attachmentDisposition } from '@/lib/storage/content-disposition';
 import { env } from '@/lib/env';
+import { storageTarget, type StorageTarget } from '@/lib/storage/endpoint';
 
 export type UploadPost = { url: string; fields: Record<string, string>; expiresAt: string };
 
@@ -49,9 +50,7 @@ class NodeSha256 {
   }
 }
 
-type Target = { protocol: string; hostname: string; port?: number; pathPrefix: string };
-
-const globalForPresign = globalThis as unknown as { handoffPresigner?: { presigner: S3RequestPresigner; target: Target } };
+const globalForPresign = globalThis as unknown as { handoffPresigner?: { presigner: S3RequestPresigner; target: StorageTarget } };
 
 function presigner() {
   globalForPresign.handoffPresigner ??= buildPresigner();
@@ -59,22 +58,12 @@ function presigner() {
 }
 
 function buildPresigner() {
-  const config = env();
-  const client = s3();
   const presigner = new S3RequestPresigner({
-    credentials: client.config.credentials,
-    region: config.S3_REGION,
+    credentials: s3().config.credentials,
+    region: env().S3_REGION,
     sha256: NodeSha256,
   });
-  const endpoint = new URL(config.S3_ENDPOINT ?? `https://s3.${config.S3_REGION}.amazonaws.com`);
-  const pathStyle = config.S3_FORCE_PATH_STYLE;
-  const target: Target = {
-    protocol: endpoint.protocol,
-    hostname: pathStyle ? endpoint.hostname : `${config.S3_BUCKET}.${endpoint.hostname}`,
-    port: endpoint.port ? Number(endpoint.port) : undefined,
-    pathPrefix: `${endpoint.pathname.replace(/\/$/, '')}${pathStyle ? `/${config.S3_BUCKET}` : ''}`,
-  };
-  return { presigner, target };
+  return { presigner, target: storageTarget() };
 }
 
 function encodeRfc3986(value: string): string {

@@ -56,7 +56,7 @@ const pad = (v, n) => String(v).padStart(n);
 const fmt = (x) => x.toFixed(x < 10 ? 2 : 1);
 console.log(`\nGET /s/<token>/download -> 303, ${config.connections} connections x ${config.duration}, median of ${runCount} runs each (${config.tool})`);
 console.log(`${'server'.padEnd(22)}${pad('req/s', 9)}${pad('p50 ms', 9)}${pad('p99 ms', 9)}${pad('non-303', 9)}${pad('errors', 8)}   runs (req/s)`);
-for (const [label, r] of [['app (next start)', app], ['baseline (node:http)', baseline]]) {
+for (const [label, r] of [['app (scripts/server.mjs)', app], ['baseline (node:http)', baseline]]) {
   console.log(
     `${label.padEnd(22)}${pad(r.rps.toFixed(0), 9)}${pad(fmt(r.p50Ms), 9)}${pad(fmt(r.p99Ms), 9)}${pad(r.non303, 9)}${pad(r.socketErrors, 8)}   ${r.runs.map((x) => x.rps.toFixed(0)).join(' ')}`,
   );

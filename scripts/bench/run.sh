@@ -55,7 +55,7 @@ echo "$token" > "$work/token"
 bash scripts/bench/build-if-stale.sh "$work"
 
 echo "== starting the app on :$app_port and the baseline on :$base_port"
-setsid node_modules/.bin/next start --hostname localhost --port "$app_port" > "$work/app.log" 2>&1 &
+setsid node scripts/server.mjs --hostname localhost --port "$app_port" > "$work/app.log" 2>&1 &
 pids+=($!)
 setsid node scripts/bench/baseline.mjs > "$work/baseline.log" 2>&1 &
 pids+=($!)

@@ -5,7 +5,7 @@ import { expect, test } from 'vitest';
 
 function startServer(env: Record<string, string | undefined>): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn('node_modules/.bin/next', ['start', '--hostname', 'localhost', '--port', '3199'], { env: env as NodeJS.ProcessEnv });
+    const child = spawn('node', ['scripts/server.mjs', '--hostname', 'localhost', '--port', '3199'], { env: env as NodeJS.ProcessEnv });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
@@ -18,7 +18,7 @@ function startServer(env: Record<string, string | undefined>): Promise<{ code: n
 }
 
 // Needs the production build that npm test makes first; vitest run on its own skips it.
-test.runIf(existsSync('.next/BUILD_ID'))('next start refuses a bad configuration and says which variable', async () => {
+test.runIf(existsSync('.next/BUILD_ID'))('the server refuses a bad configuration and says which variable', async () => {
   // Empty rather than deleted: Next would fill a deleted variable from a local .env file.
   const missing = await startServer({ ...process.env, NODE_ENV: 'production', S3_BUCKET: '' });
   expect(missing.code).toBe(1);

@@ -69,7 +69,7 @@ npx tsx scripts/bench/upload/seed.ts > "$work/seed.json"
 bash scripts/bench/build-if-stale.sh "$work"
 
 echo "== starting the app on :$app_port"
-setsid node_modules/.bin/next start --hostname localhost --port "$app_port" > "$work/app.log" 2>&1 &
+setsid node scripts/server.mjs --hostname localhost --port "$app_port" > "$work/app.log" 2>&1 &
 pids+=($!)
 export BENCH_APP_SID=$! BENCH_WORK="$work" BENCH_RUNS="$runs" BENCH_RGW_DIR="$work/rgw"
 for _ in $(seq 1 120); do

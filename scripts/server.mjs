@@ -1,0 +1,68 @@
+#!/usr/bin/env node
+// Serves Handoff: Next.js behind a plain node:http server. `next start` passes on whatever
+// X-Forwarded-For a client sends, so throttles keyed on it could be dodged by rotating that
+// header. Here every request carries the address of the socket it came in on, stamped with a key
+// only this process knows (lib/client-key.ts reads it, and trusts X-Forwarded-For only as far as
+// TRUSTED_PROXIES says). On SIGTERM or SIGINT the server stops taking connections, finishes the
+// requests under way, then exits.
+//
+//   node scripts/server.mjs [--port 3000] [--hostname localhost] [--dev]
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import next from 'next';
+
+const { values: args } = parseArgs({
+  options: {
+    port: { type: 'string', default: '3000' },
+    hostname: { type: 'string', default: 'localhost' },
+    dev: { type: 'boolean', default: false },
+  },
+});
+const port = Number(args.port);
+if (!Number.isInteger(port) || port < 1 || port > 65535) {
+  console.error(`--port must be a number from 1 to 65535, got "${args.port}"`);
+  process.exit(1);
+}
+
+// Shared with the app's code through globalThis: Next runs it in this same process.
+const peerKey = randomBytes(16).toString('hex');
+globalThis.handoffPeerKey = peerKey;
+const PEER_HEADER = 'x-handoff-peer';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const server = createServer();
+const app = next({ dev: args.dev, dir: root, hostname: args.hostname, port, httpServer: server });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+server.on('request', (req, res) => {
+  req.headers[PEER_HEADER] = `${peerKey} ${req.socket.remoteAddress ?? ''}`;
+  handle(req, res);
+});
+server.keepAliveTimeout = 65_000; // longer than common load balancers' idle timeout (60 s)
+
+server.listen(port, args.hostname, () => {
+  console.log(`Handoff ${args.dev ? '(development) ' : ''}listening on http://${args.hostname}:${port}`);
+});
+
+const DRAIN_MS = 25_000;
+let isStopping = false;
+function stop(signal) {
+  if (isStopping) return;
+  isStopping = true;
+  console.log(`${signal}: no new connections; finishing requests under way`);
+  server.close(() => {
+    console.log('all requests finished; exiting');
+    process.exit(0);
+  });
+  server.closeIdleConnections();
+  setTimeout(() => {
+    console.error(`requests still open after ${DRAIN_MS / 1000} s; exiting anyway`);
+    process.exit(1);
+  }, DRAIN_MS).unref();
+}
+process.on('SIGTERM', () => stop('SIGTERM'));
+process.on('SIGINT', () => stop('SIGINT'));
