@@ -5,7 +5,7 @@ import { expect, test } from 'vitest';
 
 function startServer(env: Record<string, string | undefined>): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn('node', ['scripts/server.mjs', '--hostname', 'localhost', '--port', '3199'], { env: env as NodeJS.ProcessEnv });
+    const child = spawn('node', ['scripts/server.mjs', '--hostname', 'localhost', '--port', String(Number(process.env.E2E_PORT ?? 3100) + 99)], { env: env as NodeJS.ProcessEnv });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
