@@ -45,6 +45,7 @@ const schema = z
 
     SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').default('smtp://127.0.0.1:1025'),
     MAIL_FROM: z.string().min(3).default('Handoff <handoff@localhost>'),
+    INVITES_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(100),
 
     SIGNIN_ALLOWLIST: optional,
     OIDC_ISSUER: z.url().optional(),
@@ -66,6 +67,10 @@ const schema = z
     UPLOAD_URL_TTL_SECONDS: seconds(600, 600),
     DOWNLOAD_URL_TTL_SECONDS: seconds(60, 3600),
     PENDING_UPLOAD_MAX_AGE_SECONDS: seconds(3600, 30 * 86400),
+    BACKGROUND_JOBS: z
+      .enum(['true', 'false'], { error: 'must be true or false' })
+      .default('true')
+      .transform((v) => v === 'true'),
   })
   .superRefine((env, ctx) => {
     const isProduction = env.NODE_ENV === 'production';

@@ -40,34 +40,42 @@ export function isUnlocked(subject: string, passwordVersion: number, cookieValue
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
-// Throttling: each client gets a few free guesses, then waits twice as long after each miss;
-// all clients together get more, so a spread-out attack slows down too. State lives in the
-// database so it holds across app instances.
-const FREE_PER_CLIENT = 5;
-const FREE_PER_SHARE = 30;
-const MAX_WAIT_SECONDS = 15 * 60;
+// Throttling, with state in the database so it holds across app instances. Each client (by its
+// real address, lib/client-key.ts) gets a few free guesses, then waits twice as long after each
+// miss, up to 15 minutes. Guesses through one link from all clients together are throttled too,
+// so an attacker with many addresses slows down as well; but that wait stops at one minute, so
+// strangers hammering a link can delay the person with the right password a little, never lock
+// them out. Each recipient's own link has a budget of its own.
+type Budget = { free: number; maxWaitSeconds: number };
+const PER_CLIENT: Budget = { free: 5, maxWaitSeconds: 15 * 60 };
+const PER_LINK: Budget = { free: 20, maxWaitSeconds: 60 };
 const FORGET_AFTER_MS = 60 * 60_000;
-const ALL_CLIENTS = '*';
 
-export function waitSeconds(failures: number, free: number): number {
-  return failures < free ? 0 : Math.min(2 ** (failures - free), MAX_WAIT_SECONDS);
+/** The throttle row of everyone guessing through one link: "*" and the link's fingerprint. */
+function linkKey(link: string): string {
+  return `*${link}`;
 }
 
-/** Seconds this client must wait before its next guess (0: go ahead). */
-export async function unlockWait(subject: string, clientKey: string, now = new Date()): Promise<number> {
-  const rows = await db().unlockThrottle.findMany({ where: { subject, clientKey: { in: [clientKey, ALL_CLIENTS] } } });
+function waitSeconds(failures: number, { free, maxWaitSeconds }: Budget): number {
+  return failures < free ? 0 : Math.min(2 ** (failures - free), maxWaitSeconds);
+}
+
+const budgetOf = (clientKey: string) => (clientKey.startsWith('*') ? PER_LINK : PER_CLIENT);
+
+/** Seconds this client must wait before its next guess through this link (0: go ahead). */
+async function unlockWait(subject: string, clientKey: string, link: string, now = new Date()): Promise<number> {
+  const rows = await db().unlockThrottle.findMany({ where: { subject, clientKey: { in: [clientKey, linkKey(link)] } } });
   let wait = 0;
   for (const row of rows) {
     if (now.getTime() - row.lastFailureAt.getTime() > FORGET_AFTER_MS) continue;
-    const free = row.clientKey === ALL_CLIENTS ? FREE_PER_SHARE : FREE_PER_CLIENT;
-    const until = row.lastFailureAt.getTime() + waitSeconds(row.failures, free) * 1000;
+    const until = row.lastFailureAt.getTime() + waitSeconds(row.failures, budgetOf(row.clientKey)) * 1000;
     wait = Math.max(wait, Math.ceil((until - now.getTime()) / 1000));
   }
   return wait;
 }
 
-export async function recordUnlockFailure(subject: string, clientKey: string, now = new Date()): Promise<void> {
-  for (const key of [clientKey, ALL_CLIENTS]) {
+async function recordUnlockFailure(subject: string, clientKey: string, link: string, now = new Date()): Promise<void> {
+  for (const key of [clientKey, linkKey(link)]) {
     const row = await db().unlockThrottle.findUnique({ where: { subject_clientKey: { subject, clientKey: key } } });
     const isStale = !row || now.getTime() - row.lastFailureAt.getTime() > FORGET_AFTER_MS;
     await db().unlockThrottle.upsert({
@@ -78,7 +86,7 @@ export async function recordUnlockFailure(subject: string, clientKey: string, no
   }
 }
 
-export async function clearUnlockFailures(subject: string, clientKey: string): Promise<void> {
+async function clearUnlockFailures(subject: string, clientKey: string): Promise<void> {
   await db().unlockThrottle.deleteMany({ where: { subject, clientKey } });
 }
 
@@ -90,12 +98,15 @@ export async function forgetOldUnlockFailures(now = new Date()): Promise<number>
 
 export type Guess = { ok: true } | { ok: false; error: string; waitSeconds?: number };
 
-/** One password guess against a share or request, throttled per client and in total. */
-export async function checkGuess(subject: string, passwordHash: string, guess: string, clientKey: string, now = new Date()): Promise<Guess> {
-  const wait = await unlockWait(subject, clientKey, now);
+/**
+ * One password guess against a share or request (`subject`), made by `clientKey` through `link`
+ * (a fingerprint of the link's token), throttled per client and per link.
+ */
+export async function checkGuess(subject: string, passwordHash: string, guess: string, clientKey: string, link: string, now = new Date()): Promise<Guess> {
+  const wait = await unlockWait(subject, clientKey, link, now);
   if (wait > 0) return { ok: false, error: `Too many wrong passwords. Try again in ${wait} second${wait === 1 ? '' : 's'}.`, waitSeconds: wait };
   if (!(await verifyPassword(guess, passwordHash))) {
-    await recordUnlockFailure(subject, clientKey, now);
+    await recordUnlockFailure(subject, clientKey, link, now);
     return { ok: false, error: 'That password is not right.' };
   }
   await clearUnlockFailures(subject, clientKey);

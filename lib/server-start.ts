@@ -4,6 +4,7 @@ import { drainOutbox } from '@/lib/mail/outbox';
 import { sweepStorage } from '@/lib/files/sweep';
 import { announceLeftovers } from '@/lib/requests/announce';
 import { forgetOldUnlockFailures } from '@/lib/password';
+import { forgetOldRateLimits } from '@/lib/rate-limit';
 
 const OUTBOX_EVERY_MS = 10_000;
 const SWEEP_EVERY_MS = 10 * 60_000;
@@ -28,7 +29,8 @@ export async function startServer() {
     console.error(`\nHandoff cannot start.\n${error.message}\n`);
     process.exit(1);
   }
+  if (!env().BACKGROUND_JOBS) return;
   // Files that came in through a request whose sender left before reporting are announced here.
   every(OUTBOX_EVERY_MS, 'outbox', async () => (await announceLeftovers(), await drainOutbox()));
-  every(SWEEP_EVERY_MS, 'sweep', async () => (await sweepStorage(), await forgetOldUnlockFailures()));
+  every(SWEEP_EVERY_MS, 'sweep', async () => (await sweepStorage(), await forgetOldUnlockFailures(), await forgetOldRateLimits()));
 }

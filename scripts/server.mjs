@@ -38,8 +38,11 @@ const app = next({ dev: args.dev, dir: root, hostname: args.hostname, port, http
 const handle = app.getRequestHandler();
 await app.prepare();
 
+let isStopping = false;
 server.on('request', (req, res) => {
   req.headers[PEER_HEADER] = `${peerKey} ${req.socket.remoteAddress ?? ''}`;
+  // While stopping, each connection closes after its answer instead of waiting for more.
+  if (isStopping) res.setHeader('Connection', 'close');
   handle(req, res);
 });
 server.keepAliveTimeout = 65_000; // longer than common load balancers' idle timeout (60 s)
@@ -49,7 +52,6 @@ server.listen(port, args.hostname, () => {
 });
 
 const DRAIN_MS = 25_000;
-let isStopping = false;
 function stop(signal) {
   if (isStopping) return;
   isStopping = true;
@@ -58,7 +60,8 @@ function stop(signal) {
     console.log('all requests finished; exiting');
     process.exit(0);
   });
-  server.closeIdleConnections();
+  // Keep-alive connections that fall idle after this point are closed too, not left to time out.
+  setInterval(() => server.closeIdleConnections(), 100).unref();
   setTimeout(() => {
     console.error(`requests still open after ${DRAIN_MS / 1000} s; exiting anyway`);
     process.exit(1);

@@ -6,8 +6,9 @@ import { PrismaAdapter } from '@auth/prisma-adapter';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { isEmailAllowed } from '@/lib/auth/allowlist';
-import { sendEmail } from '@/lib/mail/transport';
-import { magicLinkEmail } from '@/lib/mail/templates';
+import { headers } from 'next/headers';
+import { admitSignInEmail, queueSignInEmail } from '@/lib/auth/signin-mail';
+import { clientKey } from '@/lib/client-key';
 
 declare module 'next-auth' {
   interface Session {
@@ -39,16 +40,21 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
         server: config.SMTP_URL,
         from: config.MAIL_FROM,
         maxAge: 24 * 60 * 60,
-        async sendVerificationRequest({ identifier, url }) {
-          await sendEmail(magicLinkEmail(identifier, url, new URL(url).host));
+        // Queued, not sent here; the link is rebuilt on APP_URL (lib/mail/signin-link.ts).
+        async sendVerificationRequest({ identifier, token, url }) {
+          await queueSignInEmail(identifier, token, new URL(url).searchParams.get('callbackUrl'));
         },
       }),
       ...oidc,
     ],
     callbacks: {
-      // Runs when a link is requested and again when it is used: refuse both for outsiders.
-      signIn({ user }) {
-        return isEmailAllowed(user.email, config.SIGNIN_ALLOWLIST, config.NODE_ENV === 'production');
+      // Runs when a link is requested and again when it is used: refuse both for outsiders. Before
+      // a link is made, its email is counted against the sign-in limits (lib/auth/signin-mail.ts).
+      async signIn({ user, email }) {
+        if (!isEmailAllowed(user.email, config.SIGNIN_ALLOWLIST, config.NODE_ENV === 'production')) return false;
+        if (!email?.verificationRequest || !user.email) return true;
+        const refused = await admitSignInEmail(user.email, clientKey(await headers()));
+        return refused ? '/signin?error=TooManyEmails' : true;
       },
       session({ session, user }) {
         session.user.id = user.id;

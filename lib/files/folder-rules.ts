@@ -43,6 +43,6 @@ export async function applyFolderRule(fileId: string) {
     password: null,
     maxDownloads: null,
     notifyOnFirstDownload: false,
-  });
+  }, { isFolderRule: true });
   void drainOutbox().catch((error) => console.error('outbox', error));
 }

@@ -5,6 +5,9 @@ import { env } from '@/lib/env';
 
 export type Email = { to: string; subject: string; text: string; html: string };
 
+/** A queued message that must not go out at all (a sign-in link never stored, or expired): not retried. */
+export class Undeliverable extends Error {}
+
 const globalForMail = globalThis as unknown as { handoffMailer?: Transporter };
 
 function mailer(): Transporter {

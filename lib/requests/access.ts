@@ -98,7 +98,7 @@ export type RequestUnlock = { ok: true; cookie: { name: string; value: string; e
 export async function unlockRequest(token: string, password: string, clientKey: string, now = new Date()): Promise<RequestUnlock> {
   const request = await load(token);
   if (!request?.passwordHash || gateOf(request, undefined, now) !== 'locked') return { ok: false, error: 'This link is not available.' };
-  const guess = await checkGuess(request.id, request.passwordHash, password, clientKey, now);
+  const guess = await checkGuess(request.id, request.passwordHash, password, clientKey, 'request', now);
   if (!guess.ok) return guess;
   return { ok: true, cookie: { name: unlockCookieName(request.id), value: unlockValue(request.id, request.passwordVersion), expires: request.expiresAt } };
 }

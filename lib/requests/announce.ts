@@ -24,7 +24,7 @@ export async function announceArrivals(which: Which, now = new Date()): Promise<
     for (const [requestId, arrived] of byRequest) {
       const request = await tx.uploadRequest.findUniqueOrThrow({
         where: { id: requestId },
-        select: { title: true, folderId: true, folder: { select: { name: true } }, owner: { select: { email: true } } },
+        select: { title: true, ownerId: true, folderId: true, folder: { select: { name: true } }, owner: { select: { email: true } } },
       });
       const folderUrl = new URL(request.folderId ? `/files?folder=${request.folderId}` : '/files', env().APP_URL).toString();
       const email = arrivalsEmail({
@@ -34,7 +34,7 @@ export async function announceArrivals(which: Which, now = new Date()): Promise<
         folderName: request.folder?.name ?? 'My files',
         url: folderUrl,
       });
-      await tx.emailOutbox.create({ data: email });
+      await tx.emailOutbox.create({ data: { ...email, sender: request.ownerId } });
     }
     return files.length;
   });

@@ -258,7 +258,8 @@ export async function unlockShare(token: string, password: string, clientKey: st
   const passwordHash = loaded?.share.passwordHash;
   if (!loaded || !passwordHash) return { ok: false, error: 'This link is not available.' };
   const { share } = loaded;
-  const guess = await checkGuess(share.id, passwordHash, password, clientKey, now);
+  // Each recipient's link has its own budget: guesses through the shared link cannot slow them down.
+  const guess = await checkGuess(share.id, passwordHash, password, clientKey, hashToken(token).slice(0, 16), now);
   if (!guess.ok) return guess;
   return { ok: true, cookie: { name: unlockCookieName(share.id), value: unlockValue(share.id, share.passwordVersion), expires: share.expiresAt } };
 }

@@ -4,7 +4,7 @@ import { UserError } from '@/lib/actions/user-error';
 import { createToken, hashToken } from '@/lib/shares/token';
 import { hashPassword } from '@/lib/password';
 import { shareUrl } from '@/lib/shares/links';
-import { queueInvites } from '@/lib/shares/invites';
+import { admitInvitations, queueInvites } from '@/lib/shares/invites';
 import type { SessionUser } from '@/lib/auth';
 
 export type CreateShareInput = {
@@ -25,7 +25,7 @@ export type CreateShareInput = {
  * The owner gets the share's own link; each recipient gets a link of their own, minted when
  * their email is sent (lib/shares/recipient-link.ts).
  */
-export async function createShare(owner: SessionUser, input: CreateShareInput) {
+export async function createShare(owner: SessionUser, input: CreateShareInput, { isFolderRule = false } = {}) {
   const [files, folders] = await Promise.all([
     db().file.findMany({ where: { id: { in: input.fileIds }, ownerId: owner.id, status: 'ready' }, select: { id: true } }),
     db().folder.findMany({ where: { id: { in: input.folderIds }, ownerId: owner.id }, select: { id: true } }),
@@ -35,6 +35,8 @@ export async function createShare(owner: SessionUser, input: CreateShareInput) {
   }
   if (files.length + folders.length === 0) throw new UserError('Choose at least one file or folder to share.');
 
+  // Folder rules mail people the owner chose once, in advance; they do not count (lib/shares/invites.ts).
+  if (!isFolderRule) await admitInvitations(owner.id, input.recipients.length);
   const token = createToken();
   const passwordHash = input.password ? await hashPassword(input.password) : null;
   const share = await db().$transaction(async (tx) => {

@@ -3,8 +3,31 @@ import { shareEmail } from '@/lib/mail/templates';
 import { RECIPIENT_LINK } from '@/lib/shares/links';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { SessionUser } from '@/lib/auth';
+import { env } from '@/lib/env';
+import { UserError } from '@/lib/actions/user-error';
+import { remainingIn, takeFrom, waitInWords, type Limit } from '@/lib/rate-limit';
 
 type Tx = Prisma.TransactionClient;
+
+const invitations = (): Limit => ({ bucket: 'invitations', limit: env().INVITES_PER_HOUR, windowMs: 3600_000 });
+
+/**
+ * Counts `count` invitations against the owner's hourly limit, before they are queued, so an
+ * account cannot be used to mail strangers in bulk. Refuses all of them, with the numbers, when
+ * they do not fit. (Folder rules share with people the owner chose in advance; they do not count.)
+ */
+export async function admitInvitations(ownerId: string, count: number): Promise<void> {
+  if (count === 0) return;
+  const limit = invitations();
+  const taken = await takeFrom(limit, ownerId, count);
+  if (taken.ok) return;
+  const left = await remainingIn(limit, ownerId);
+  const people = (n: number) => `${n} ${n === 1 ? 'person' : 'people'}`;
+  throw new UserError(
+    `You can invite ${left === 0 ? 'nobody else' : `${people(left)} more`} this hour (the limit is ${people(limit.limit)} an hour), and this would invite ${people(count)}. ` +
+      `Invite fewer people, or try again in ${waitInWords(taken.retryAfterSeconds)}.`,
+  );
+}
 
 /**
  * Adds recipients (or reactivates removed ones) and queues one invite each, inside the caller's
@@ -40,7 +63,7 @@ export async function queueInvites(tx: Tx, owner: SessionUser, shareId: string, 
       items,
       expiresAt: share.expiresAt,
     });
-    await tx.emailOutbox.create({ data: { ...mail, shareId, recipientId: recipient.id } });
+    await tx.emailOutbox.create({ data: { ...mail, shareId, recipientId: recipient.id, sender: owner.id } });
     ids.push(recipient.id);
   }
   return ids;

@@ -2,7 +2,7 @@ import 'server-only';
 import { db } from '@/lib/db';
 import { UserError } from '@/lib/actions/user-error';
 import { hashPassword } from '@/lib/password';
-import { queueInvites } from '@/lib/shares/invites';
+import { admitInvitations, queueInvites } from '@/lib/shares/invites';
 import type { SessionUser } from '@/lib/auth';
 
 export type ShareChanges = {
@@ -47,6 +47,7 @@ export async function addRecipients(owner: SessionUser, shareId: string, emails:
   const existing = await db().shareRecipient.findMany({ where: { shareId, email: { in: emails }, revokedAt: null }, select: { email: true } });
   const fresh = emails.filter((email) => !existing.some((r) => r.email === email));
   if (fresh.length === 0) throw new UserError(emails.length === 1 ? 'That person already has a link.' : 'Those people already have links.');
+  await admitInvitations(owner.id, fresh.length);
   await db().$transaction((tx) => queueInvites(tx, owner, shareId, fresh));
   return fresh.length;
 }
@@ -71,6 +72,7 @@ export async function revokeRecipient(ownerId: string, recipientId: string): Pro
 export async function resendInvite(owner: SessionUser, recipientId: string): Promise<string> {
   const recipient = await requireRecipient(owner.id, recipientId);
   if (recipient.revokedAt || recipient.share.revokedAt) throw new UserError('This link is revoked. Add the person again to send a new one.');
+  await admitInvitations(owner.id, 1);
   await db().$transaction((tx) => queueInvites(tx, owner, recipient.shareId, [recipient.email]));
   return recipient.shareId;
 }

@@ -8,5 +8,5 @@ export async function notifyFirstDownload(shareId: string, ownerId: string, reci
   const owner = await db().user.findUnique({ where: { id: ownerId }, select: { email: true } });
   if (!owner) return;
   const url = new URL(`/shares/${shareId}`, env().APP_URL).toString();
-  await db().emailOutbox.create({ data: { ...firstDownloadEmail({ to: owner.email, recipientEmail, fileName, at, url }), shareId } });
+  await db().emailOutbox.create({ data: { ...firstDownloadEmail({ to: owner.email, recipientEmail, fileName, at, url }), shareId, sender: ownerId } });
 }

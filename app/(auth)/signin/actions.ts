@@ -1,7 +1,9 @@
 'use server';
 
+import { redirect } from 'next/navigation';
 import { env } from '@/lib/env';
 import { signIn } from '@/lib/auth';
+import { emailSignInLink } from '@/lib/auth/email-signin';
 import { isEmailAllowed } from '@/lib/auth/allowlist';
 import { checkEmail } from '@/lib/validation/email';
 
@@ -21,9 +23,9 @@ export async function requestSignInLink(_prev: SignInState, formData: FormData):
   if (!isEmailAllowed(checked.email, config.SIGNIN_ALLOWLIST, config.NODE_ENV === 'production')) {
     return { error: 'This email address is not allowed to sign in here. Ask whoever runs this Handoff to add it.', email: raw };
   }
-  // Throws the redirect to the "check your email" page; must stay outside try/catch.
-  await signIn('nodemailer', { email: checked.email, redirectTo: safeCallback(formData.get('callbackUrl')) });
-  return {};
+  const result = await emailSignInLink(checked.email, safeCallback(formData.get('callbackUrl')));
+  if (!result.ok) return { error: result.error, email: raw };
+  redirect(result.isDelayed ? '/signin/check-email?delayed=1' : '/signin/check-email');
 }
 
 export async function signInWithOidc(formData: FormData) {

@@ -11,6 +11,8 @@ export const metadata: Metadata = { title: 'Sign in' };
 const ERRORS: Record<string, string> = {
   Verification: 'That sign-in link has expired or was already used. Ask for a new one below.',
   AccessDenied: 'This account is not allowed to sign in here.',
+  EmailSignin: 'The sign-in email could not be queued just now. Wait a moment and ask again.',
+  TooManyEmails: 'Too many sign-in links were asked for this address or from your network in the last hour. Use the newest one you have, or try again later.',
   Configuration: 'Sign-in is not configured correctly on this server. Check the server log.',
 };
 

@@ -1,0 +1,56 @@
+import 'server-only';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { db } from '@/lib/db';
+import { env } from '@/lib/env';
+import { magicLinkEmail } from '@/lib/mail/templates';
+import { SIGNIN_LINK, sealSignInLink, signInLink } from '@/lib/mail/signin-link';
+import { takeFrom, waitInWords, type Limit } from '@/lib/rate-limit';
+import { SIGNIN_SENDER } from '@/lib/mail/outbox';
+
+const HOUR = 3600_000;
+const PER_ADDRESS: Limit = { bucket: 'signin-email:address', limit: 5, windowMs: HOUR };
+// Generous per client: a whole office behind one address signs in on a Monday morning.
+const PER_CLIENT: Limit = { bucket: 'signin-email:client', limit: 50, windowMs: HOUR };
+
+/** What queueing did, for the page that asked (lib/auth/email-signin.ts): Auth.js passes nothing back. */
+export type SignInMailOutcome = { messageId?: string; refusal?: string };
+export const signInMailOutcome = new AsyncLocalStorage<SignInMailOutcome>();
+
+/**
+ * Counts a sign-in email against its limits (Auth.js's signIn callback, before any token is made).
+ * Returns why it is refused, or null; the refusal is also handed to the page that asked.
+ */
+export async function admitSignInEmail(email: string, client: string): Promise<string | null> {
+  const refused = await refusal(email, client);
+  const outcome = signInMailOutcome.getStore();
+  if (refused && outcome) outcome.refusal = refused;
+  return refused;
+}
+
+async function refusal(email: string, client: string): Promise<string | null> {
+  const byAddress = await takeFrom(PER_ADDRESS, email);
+  if (!byAddress.ok) {
+    return `Several sign-in links went to this address in the last hour. Use the newest one, or ask again in ${waitInWords(byAddress.retryAfterSeconds)}.`;
+  }
+  const byClient = await takeFrom(PER_CLIENT, client);
+  if (!byClient.ok) return `Too many sign-in links were asked for from your network. Try again in ${waitInWords(byClient.retryAfterSeconds)}.`;
+  return null;
+}
+
+/**
+ * Auth.js's sendVerificationRequest. Nothing is sent from here: Auth.js stores the token at the
+ * same moment, and no link may go out unless that worked. The message is queued with its link
+ * sealed; whoever asked sends it at once, and the outbox retries it if mail is down.
+ */
+export async function queueSignInEmail(email: string, token: string, callbackUrl: string | null): Promise<void> {
+  const message = await db().emailOutbox.create({
+    data: {
+      ...magicLinkEmail(email, SIGNIN_LINK, new URL(env().APP_URL).host),
+      sender: SIGNIN_SENDER,
+      sealedLink: sealSignInLink(signInLink(email, token, callbackUrl)),
+    },
+    select: { id: true },
+  });
+  const outcome = signInMailOutcome.getStore();
+  if (outcome) outcome.messageId = message.id;
+}

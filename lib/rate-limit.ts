@@ -1,0 +1,46 @@
+import 'server-only';
+import { db } from '@/lib/db';
+
+export type Limit = { bucket: string; limit: number; windowMs: number };
+export type Taken = { ok: true } | { ok: false; retryAfterSeconds: number };
+
+/**
+ * Takes `cost` from a fixed-window counter kept in the database, so every app instance counts
+ * together. One statement (INSERT … ON CONFLICT … WHERE … RETURNING, the same on SQLite and
+ * PostgreSQL) decides: concurrent callers cannot overshoot the limit. A refused call takes nothing.
+ */
+export async function takeFrom({ bucket, limit, windowMs }: Limit, key: string, cost = 1, now = Date.now()): Promise<Taken> {
+  if (cost > limit) return { ok: false, retryAfterSeconds: Math.ceil(windowMs / 1000) };
+  const expired = BigInt(now - windowMs);
+  const rows = await db().$queryRaw<{ count: number }[]>`
+    INSERT INTO "RateLimit" ("bucket", "key", "count", "windowStart") VALUES (${bucket}, ${key}, ${cost}, ${BigInt(now)})
+    ON CONFLICT ("bucket", "key") DO UPDATE SET
+      "count" = CASE WHEN "RateLimit"."windowStart" <= ${expired} THEN excluded."count" ELSE "RateLimit"."count" + excluded."count" END,
+      "windowStart" = CASE WHEN "RateLimit"."windowStart" <= ${expired} THEN excluded."windowStart" ELSE "RateLimit"."windowStart" END
+    WHERE "RateLimit"."windowStart" <= ${expired} OR "RateLimit"."count" + excluded."count" <= ${limit}
+    RETURNING "count"`;
+  if (rows.length > 0) return { ok: true };
+  const row = await db().rateLimit.findUnique({ where: { bucket_key: { bucket, key } }, select: { windowStart: true } });
+  const endsAt = Number(row?.windowStart ?? BigInt(now)) + windowMs;
+  return { ok: false, retryAfterSeconds: Math.max(Math.ceil((endsAt - now) / 1000), 1) };
+}
+
+/** What is left in the current window (for messages such as "you can invite 12 more"). */
+export async function remainingIn({ bucket, limit, windowMs }: Limit, key: string, now = Date.now()): Promise<number> {
+  const row = await db().rateLimit.findUnique({ where: { bucket_key: { bucket, key } }, select: { count: true, windowStart: true } });
+  if (!row || Number(row.windowStart) <= now - windowMs) return limit;
+  return Math.max(limit - row.count, 0);
+}
+
+/** Counters of windows long past; the sweeper removes them. */
+export async function forgetOldRateLimits(now = Date.now()): Promise<number> {
+  const { count } = await db().rateLimit.deleteMany({ where: { windowStart: { lt: BigInt(now - 24 * 3600_000) } } });
+  return count;
+}
+
+/** "12 minutes", "40 seconds": how long someone must wait, in words. */
+export function waitInWords(seconds: number): string {
+  if (seconds < 90) return `${seconds} second${seconds === 1 ? '' : 's'}`;
+  const minutes = Math.ceil(seconds / 60);
+  return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+}
