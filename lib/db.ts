@@ -3,6 +3,7 @@ import type { Database } from 'better-sqlite3';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaClient } from '@/lib/generated/prisma/client';
 import { env } from '@/lib/env';
+import { isDatabaseBusyError } from '@/lib/db-busy';
 
 // One client per process; dev hot reload re-evaluates modules, so keep it on globalThis.
 const globalForDb = globalThis as unknown as { handoffDb?: PrismaClient; handoffSqlite?: Database };
@@ -17,12 +18,46 @@ class SharedConnection extends PrismaBetterSqlite3 {
   override async connect() {
     const adapter = await super.connect();
     globalForDb.handoffSqlite = (adapter as unknown as { client: Database }).client;
+    retryWhenBusy(adapter);
+    const startTransaction = adapter.startTransaction.bind(adapter);
+    adapter.startTransaction = async (...args) => retryWhenBusy(await startTransaction(...args));
     return adapter;
   }
 }
 
+// SQLite makes a writer wait for another process's write lock by sleeping on the thread, which is
+// Node's only one: every request stalled behind it. So SQLite does not wait at all (timeout 0);
+// a statement refused for a lock is retried here, asleep on timers, for about a second and a half,
+// then fails with the lock's error (lib/db-busy.ts), which routes and actions turn into a clear
+// refusal. Reads are never refused: in WAL mode they do not wait for writers.
+const RETRY_DELAYS_MS = [5, 10, 20, 40, 80, 160, 300, 400, 450];
+
+/** Runs a statement, retrying while the database is locked by someone else. */
+export async function whenNotBusy<T>(run: () => T | Promise<T>): Promise<T> {
+  for (const delay of [...RETRY_DELAYS_MS, null]) {
+    try {
+      return await run();
+    } catch (error) {
+      if (!isDatabaseBusyError(error)) throw error;
+      if (delay === null) throw error;
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
+  throw new Error('unreachable');
+}
+
+type Queryable = { queryRaw: (...args: never[]) => Promise<unknown>; executeRaw: (...args: never[]) => Promise<unknown> };
+
+function retryWhenBusy<Q extends Queryable>(queryable: Q): Q {
+  for (const method of ['queryRaw', 'executeRaw'] as const) {
+    const original = queryable[method].bind(queryable) as (...args: unknown[]) => Promise<unknown>;
+    (queryable[method] as unknown) = (...args: unknown[]) => whenNotBusy(() => original(...args));
+  }
+  return queryable;
+}
+
 function createClient() {
-  const client = new PrismaClient({ adapter: new SharedConnection({ url: env().DATABASE_URL }) });
+  const client = new PrismaClient({ adapter: new SharedConnection({ url: env().DATABASE_URL, timeout: 0 }) });
   // WAL lets readers (share pages) run while a writer holds the lock. It is stored in the file,
   // so one call per process is enough; failure only costs concurrency.
   client.$queryRawUnsafe('PRAGMA journal_mode = WAL').catch(() => undefined);

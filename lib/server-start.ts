@@ -5,9 +5,11 @@ import { sweepStorage } from '@/lib/files/sweep';
 import { announceLeftovers } from '@/lib/requests/announce';
 import { forgetOldUnlockFailures } from '@/lib/password';
 import { forgetOldRateLimits } from '@/lib/rate-limit';
+import { checkClock } from '@/lib/clock';
 
 const OUTBOX_EVERY_MS = 10_000;
 const SWEEP_EVERY_MS = 10 * 60_000;
+const CLOCK_EVERY_MS = 5 * 60_000;
 
 function every(ms: number, name: string, job: () => Promise<unknown>) {
   let isRunning = false;
@@ -29,6 +31,9 @@ export async function startServer() {
     console.error(`\nHandoff cannot start.\n${error.message}\n`);
     process.exit(1);
   }
+  // Every instance has a clock of its own to check, background jobs or not.
+  void checkClock().catch((error) => console.error('[clock]', error instanceof Error ? error.message : error));
+  every(CLOCK_EVERY_MS, 'clock', checkClock);
   if (!env().BACKGROUND_JOBS) return;
   // Files that came in through a request whose sender left before reporting are announced here.
   every(OUTBOX_EVERY_MS, 'outbox', async () => (await announceLeftovers(), await drainOutbox()));

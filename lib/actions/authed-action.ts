@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { currentUser, type SessionUser } from '@/lib/auth';
 import type { ActionResult } from '@/lib/actions/result';
 import { UserError } from '@/lib/actions/user-error';
+import { DATABASE_BUSY_MESSAGE, isDatabaseBusyError } from '@/lib/db-busy';
 
 /** Validates the input, runs the handler, and turns its outcome into an ActionResult. */
 async function run<S extends z.ZodType, T>(schema: S, raw: unknown, handler: (input: z.output<S>) => Promise<T>): Promise<ActionResult<T>> {
@@ -16,6 +17,7 @@ async function run<S extends z.ZodType, T>(schema: S, raw: unknown, handler: (in
     return { ok: true, data: await handler(parsed.data) };
   } catch (error) {
     if (error instanceof UserError) return { ok: false, error: error.message };
+    if (isDatabaseBusyError(error)) return { ok: false, error: DATABASE_BUSY_MESSAGE };
     console.error('action failed', error);
     return { ok: false, error: 'Something went wrong on our side. Nothing was changed; try again.' };
   }

@@ -3,6 +3,7 @@ import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { UserError } from '@/lib/actions/user-error';
 import { hashToken, isWellFormedToken } from '@/lib/shares/token';
+import { now as clockNow } from '@/lib/clock';
 import { checkGuess, isUnlocked, unlockCookieName, unlockValue, type Guess } from '@/lib/password';
 
 type CookieJar = { get(name: string): { value: string } | undefined } | undefined;
@@ -59,7 +60,7 @@ export type RequestView =
   | { gate: Exclude<RequestGate, 'unknown'>; id: string; title: string; ownerName: string; message: string | null; expiresAt: Date; limits: RequestLimits };
 
 /** What the public page shows. Closed and expired requests say so, and nothing more. */
-export async function viewRequest(token: string, cookies: CookieJar, now = new Date()): Promise<RequestView> {
+export async function viewRequest(token: string, cookies: CookieJar, now = clockNow()): Promise<RequestView> {
   const request = await load(token);
   const gate = gateOf(request, cookies, now);
   if (!request || gate === 'unknown') return { gate: 'unknown' };
@@ -84,7 +85,7 @@ const REFUSALS: Record<Exclude<RequestGate, 'open'>, string> = {
 };
 
 /** For every sender action: the request, read afresh, must be open to this browser right now. */
-export async function openRequest(token: string, cookies: CookieJar, now = new Date()) {
+export async function openRequest(token: string, cookies: CookieJar, now = clockNow()) {
   const request = await load(token);
   const gate = gateOf(request, cookies, now);
   if (gate !== 'open' || !request) throw new UserError(REFUSALS[gate === 'open' ? 'unknown' : gate]);
@@ -95,7 +96,7 @@ export type OpenRequest = Awaited<ReturnType<typeof openRequest>>;
 
 export type RequestUnlock = { ok: true; cookie: { name: string; value: string; expires: Date } } | Extract<Guess, { ok: false }>;
 
-export async function unlockRequest(token: string, password: string, clientKey: string, now = new Date()): Promise<RequestUnlock> {
+export async function unlockRequest(token: string, password: string, clientKey: string, now = clockNow()): Promise<RequestUnlock> {
   const request = await load(token);
   if (!request?.passwordHash || gateOf(request, undefined, now) !== 'locked') return { ok: false, error: 'This link is not available.' };
   const guess = await checkGuess(request.id, request.passwordHash, password, clientKey, 'request', now);

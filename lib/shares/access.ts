@@ -1,11 +1,14 @@
 import 'server-only';
 import type { Database } from 'better-sqlite3';
-import { db, sqlite } from '@/lib/db';
+import { db, sqlite, whenNotBusy } from '@/lib/db';
+import { isDatabaseBusyError } from '@/lib/db-busy';
 import { hashToken, isWellFormedToken } from '@/lib/shares/token';
 import { checkGuess, isUnlocked, unlockCookieName, unlockValue } from '@/lib/password';
 import { shareFiles, type SharedFile } from '@/lib/shares/contents';
 import { notifyFirstDownload } from '@/lib/shares/notify';
 import { createId } from '@/lib/ids';
+import { now as clockNow } from '@/lib/clock';
+import { isStorageUp } from '@/lib/storage/health';
 
 // Everything a recipient's request needs, in ONE read: the share by its own token or by a
 // recipient's, with its owner and its items. This is the download hot path, so it is one SQL
@@ -91,11 +94,14 @@ function prepare(connection: Database) {
   const take = connection.prepare<[string], { downloadCount: bigint }>(TAKE);
   const event = connection.prepare(EVENT);
   const recipientCount = connection.prepare(RECIPIENT_COUNT);
-  const record = connection.transaction((events: Event[], recipientId: string | null) => {
+  // The cap and the record in one transaction: a download is counted and recorded, or neither.
+  const grant = connection.transaction((shareId: string, events: Event[], recipientId: string | null) => {
+    if (!take.get(shareId)) return false;
     for (const e of events) event.run(createId(), e.shareId, e.recipientId, e.fileId, e.at, e.userAgent);
     if (recipientId) recipientCount.run(recipientId);
+    return true;
   });
-  return { load, take, record };
+  return { load, grant };
 }
 
 const preparedFor = new WeakMap<Database, ReturnType<typeof prepare>>();
@@ -135,7 +141,8 @@ async function load(token: string): Promise<Loaded | null> {
   };
 }
 
-export type Gate = 'unknown' | 'revoked' | 'expired' | 'not-yet' | 'used-up' | 'locked' | 'open';
+/** 'unavailable' and 'busy': the link is fine, but the file store or the database cannot serve it now. */
+export type Gate = 'unknown' | 'revoked' | 'expired' | 'not-yet' | 'used-up' | 'locked' | 'unavailable' | 'busy' | 'open';
 
 function gate(loaded: Loaded | null, request: RequestInfo, now: Date): Gate {
   if (!loaded) return 'unknown';
@@ -170,7 +177,7 @@ export type RequestInfo = {
 
 /** What the share page shows. Files are listed only once the share is open; opening it is recorded. */
 export async function viewShare(token: string, request: RequestInfo = {}): Promise<ShareView> {
-  const now = request.now ?? new Date();
+  const now = request.now ?? clockNow();
   const loaded = await load(token);
   const state = gate(loaded, request, now);
   if (!loaded || state === 'unknown') return { gate: 'unknown' };
@@ -183,13 +190,20 @@ export async function viewShare(token: string, request: RequestInfo = {}): Promi
     expiresAt: share.expiresAt,
   };
   if (state !== 'open') return base;
-  if (!request.isPrefetch) await recordView(share.id, recipient?.id ?? null, request.userAgent ?? null, now);
+  if (!request.isPrefetch) await recordView(share.id, recipient?.id ?? null, request.userAgent ?? null, now).catch(skipWhenBusy);
   return {
     ...base,
     message: share.message,
     downloadsLeft: share.maxDownloads === null ? null : share.maxDownloads - share.downloadCount,
     files: await shareFiles(share.id),
   };
+}
+
+// Showing a share only reads; if the database is locked for writing, the page is still shown and
+// only this view goes unrecorded (downloads, which must be counted, are refused instead).
+function skipWhenBusy(error: unknown) {
+  if (!isDatabaseBusyError(error)) throw error;
+  console.warn('[share] a view was not recorded: the database was busy');
 }
 
 async function recordView(shareId: string, recipientId: string | null, userAgent: string | null, now: Date) {
@@ -201,15 +215,17 @@ async function recordView(shareId: string, recipientId: string | null, userAgent
 
 export type Grant =
   | { ok: true; shareId: string; files: { storageKey: string; name: string; path: string }[] }
-  | { ok: false; status: 403 | 404 | 410; gate: Gate; reason: string };
+  | { ok: false; status: 403 | 404 | 410 | 503; gate: Gate; reason: string };
 
-const REFUSALS: Record<Exclude<Gate, 'open'>, { status: 403 | 404 | 410; reason: string }> = {
+const REFUSALS: Record<Exclude<Gate, 'open'>, { status: 403 | 404 | 410 | 503; reason: string }> = {
   unknown: { status: 404, reason: 'This link does not exist. Check that it was copied in full.' },
   revoked: { status: 410, reason: 'This link was turned off by the person who shared it.' },
   expired: { status: 410, reason: 'This link has expired. Ask the sender for a new one.' },
   'not-yet': { status: 403, reason: 'These files are not available yet.' },
   'used-up': { status: 410, reason: 'This link has reached its download limit. Ask the sender for a new one.' },
   locked: { status: 403, reason: 'Enter the password on the share page first.' },
+  unavailable: { status: 503, reason: 'The file store is not answering right now, so nothing was counted. Try again in a few minutes.' },
+  busy: { status: 503, reason: 'The database is busy right now, so nothing was counted. Try again in a moment.' },
 };
 
 function refuse(state: Exclude<Gate, 'open'>): Grant {
@@ -221,7 +237,16 @@ function refuse(state: Exclude<Gate, 'open'>): Grant {
  * then the access recorded. `fileId` null means every file in the share (a "download all").
  */
 export async function grantDownload(token: string, fileId: string | null, request: RequestInfo = {}): Promise<Grant> {
-  const now = request.now ?? new Date();
+  try {
+    return await grant(token, fileId, request);
+  } catch (error) {
+    if (isDatabaseBusyError(error)) return refuse('busy');
+    throw error;
+  }
+}
+
+async function grant(token: string, fileId: string | null, request: RequestInfo): Promise<Grant> {
+  const now = request.now ?? clockNow();
   const loaded = await load(token);
   const state = gate(loaded, request, now);
   if (!loaded || state !== 'open') return refuse(state === 'open' ? 'unknown' : state);
@@ -230,17 +255,15 @@ export async function grantDownload(token: string, fileId: string | null, reques
   const files = fileId ? all.filter((f) => f.id === fileId) : all;
   if (files.length === 0) return { ok: false, status: 404, gate: 'unknown', reason: 'That file is not part of this share any more.' };
 
-  const sql = await statements();
-  if (!sql.take.get(share.id)) return refuse('used-up');
-
+  // A URL to a store that is down would fail in the browser, yet count: refuse before counting.
+  if (!(await isStorageUp())) return refuse('unavailable');
   const userAgent = request.userAgent?.slice(0, 512) ?? null;
   const recipientId = recipient?.id ?? null;
   // Stored the way Prisma stores DateTime on SQLite, so ordering by time stays right.
   const at = now.toISOString().replace('Z', '+00:00');
-  sql.record(
-    files.map((f) => ({ shareId: share.id, recipientId, fileId: f.id, at, userAgent })),
-    recipientId,
-  );
+  const events = files.map((f) => ({ shareId: share.id, recipientId, fileId: f.id, at, userAgent }));
+  const sql = await statements();
+  if (!(await whenNotBusy(() => sql.grant(share.id, events, recipientId)))) return refuse('used-up');
   if (recipient) {
     const first = await db().shareRecipient.updateMany({ where: { id: recipient.id, firstDownloadedAt: null }, data: { firstDownloadedAt: now } });
     if (first.count === 1 && share.notifyOnFirstDownload) await notifyFirstDownload(share.id, share.ownerId, recipient.email, files[0]!.name, now);
@@ -253,7 +276,7 @@ export type Unlock =
   | { ok: false; error: string; waitSeconds?: number };
 
 /** Checks a password guess, throttled per share and per client; a right guess yields the unlock cookie. */
-export async function unlockShare(token: string, password: string, clientKey: string, now = new Date()): Promise<Unlock> {
+export async function unlockShare(token: string, password: string, clientKey: string, now = clockNow()): Promise<Unlock> {
   const loaded = await load(token);
   const passwordHash = loaded?.share.passwordHash;
   if (!loaded || !passwordHash) return { ok: false, error: 'This link is not available.' };

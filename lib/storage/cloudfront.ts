@@ -18,6 +18,8 @@ export type CloudFrontUrlInput = {
   startsAt?: Date;
   /** IPv4 address or CIDR the viewer must come from (switches to a custom policy). */
   ipRange?: string;
+  /** The moment it is signed, on the clock the app trusts (lib/clock.ts); this machine's by default. */
+  now?: Date;
 };
 
 // CloudFront's own parameters; a caller parameter with one of these names would break verification.
@@ -63,12 +65,12 @@ export function createCloudFrontSigner(config: CloudFrontSigner): (input: CloudF
   const origin = `https://${domain}`;
   const keyPairParam = `&Key-Pair-Id=${config.keyPairId}`;
 
-  return function signCloudFrontUrl({ path, query = {}, expiresAt, startsAt, ipRange }) {
+  return function signCloudFrontUrl({ path, query = {}, expiresAt, startsAt, ipRange, now = new Date() }) {
     if (typeof path !== 'string' || !path.startsWith('/')) throw new Error(`CloudFront: path must start with "/", got "${path}"`);
     // Round inwards so the link is never valid outside the window that was asked for.
     const expires = epochSeconds(expiresAt, 'expiresAt', Math.floor);
     const starts = startsAt === undefined ? undefined : epochSeconds(startsAt, 'startsAt', Math.ceil);
-    if (expires <= Date.now() / 1000) throw new Error('CloudFront: expiresAt is in the past');
+    if (expires <= now.getTime() / 1000) throw new Error('CloudFront: expiresAt is in the past');
     if (expires > MAX_EPOCH) throw new Error('CloudFront: expiresAt is after 2038-01-19, which CloudFront cannot express');
     if (starts !== undefined && expires <= starts) throw new Error('CloudFront: expiresAt must be after startsAt');
     if (ipRange !== undefined && !IPV4_CIDR.test(ipRange)) {

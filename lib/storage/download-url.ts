@@ -1,6 +1,7 @@
 import 'server-only';
 import { readFileSync } from 'node:fs';
 import { env } from '@/lib/env';
+import { now } from '@/lib/clock';
 import { signDownloadUrl } from '@/lib/storage/presign';
 import { createCloudFrontSigner } from '@/lib/storage/cloudfront';
 import { attachmentDisposition } from '@/lib/storage/content-disposition';
@@ -29,13 +30,15 @@ const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
  */
 export async function signFileUrl(storageKey: string, filename: string, clientIp?: string | null): Promise<string> {
   const ttl = env().DOWNLOAD_URL_TTL_SECONDS;
+  const signedAt = now();
   const signer = cloudFront();
   if (!signer) return signDownloadUrl(storageKey, filename, ttl);
   const bindTo = env().CLOUDFRONT_BIND_CLIENT_IP && clientIp && IPV4.test(clientIp) ? clientIp : undefined;
   return signer({
     path: `/${storageKey}`,
     query: { 'response-content-disposition': attachmentDisposition(filename) },
-    expiresAt: new Date(Date.now() + ttl * 1000),
+    expiresAt: new Date(signedAt.getTime() + ttl * 1000),
+    now: signedAt,
     ipRange: bindTo,
   });
 }

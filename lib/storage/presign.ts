@@ -5,6 +5,7 @@ import { S3RequestPresigner } from '@aws-sdk/s3-request-presigner';
 import { bucket, s3 } from '@/lib/storage/s3';
 import { attachmentDisposition } from '@/lib/storage/content-disposition';
 import { env } from '@/lib/env';
+import { storageNow } from '@/lib/clock';
 import { storageTarget, type StorageTarget } from '@/lib/storage/endpoint';
 
 export type UploadPost = { url: string; fields: Record<string, string>; expiresAt: string };
@@ -24,7 +25,7 @@ export async function presignUpload(key: string, size: number, contentType: stri
     Fields: { 'Content-Type': contentType },
     Expires: expiresIn,
   });
-  return { url, fields, expiresAt: new Date(Date.now() + expiresIn * 1000).toISOString() };
+  return { url, fields, expiresAt: new Date(storageNow().getTime() + expiresIn * 1000).toISOString() };
 }
 
 // Signing is on the download hot path. getSignedUrl() rebuilds a command and its middleware
@@ -85,7 +86,8 @@ export async function signDownloadUrl(key: string, filename: string, expiresIn: 
       query: { 'response-content-disposition': attachmentDisposition(filename) },
       headers: { host },
     },
-    { expiresIn },
+    // Dated by the store's clock, so a wrong clock here cannot make it refuse the URL.
+    { expiresIn, signingDate: storageNow() },
   );
   const query = Object.entries(signed.query ?? {})
     .map(([name, value]) => `${encodeRfc3986(name)}=${encodeRfc3986(String(value))}`)

@@ -63,3 +63,16 @@ describe('share tokens', () => {
     expect(shareStatus({ revokedAt: now, expiresAt: new Date('2027-01-01') }, now)).toBe('revoked');
   });
 });
+
+test('a locked database is recognised however it was wrapped', async () => {
+  const { isDatabaseBusyError } = await import('@/lib/db-busy');
+  const adapter = { name: 'DriverAdapterError', cause: { originalCode: 'SQLITE_BUSY', kind: 'SocketTimeout' } };
+  // Prisma's raw query error (P2010), wrapped again by Auth.js as { cause: { err } }.
+  const prisma = Object.assign(new Error('Raw query failed'), { code: 'P2010', meta: { driverAdapterError: adapter } });
+  expect(isDatabaseBusyError(Object.assign(new Error('AccessDenied'), { cause: { err: prisma, ...{ clientVersion: '7' } } }))).toBe(true);
+  const auth = Object.assign(new Error('AccessDenied'), { type: 'AccessDenied', kind: 'error', cause: { err: Object.assign(prisma, { clientVersion: '7.10.0' }) } });
+  expect(isDatabaseBusyError(auth)).toBe(true);
+  expect(isDatabaseBusyError(Object.assign(new Error('busy'), { code: 'SQLITE_BUSY_SNAPSHOT' }))).toBe(true);
+  expect(isDatabaseBusyError(Object.assign(new Error('Unique'), { code: 'P2002', meta: { target: ['email'] } }))).toBe(false);
+  expect(isDatabaseBusyError(new Error('plain'))).toBe(false);
+});

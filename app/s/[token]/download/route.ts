@@ -40,5 +40,7 @@ function refusal(token: string, status: number, gate: Gate, reason: string) {
 <body style="font-family:system-ui,sans-serif;background:#fafafa;color:#18181b;display:flex;min-height:100vh;align-items:center;justify-content:center;margin:0">
 <main style="max-width:28rem;background:#fff;border:1px solid #e4e4e7;border-radius:1rem;padding:2rem;text-align:center">
 <h1 style="font-size:1.25rem;margin:0 0 .75rem">This download is not available</h1><p style="color:#52525b;font-size:.9rem;margin:0">${escapeHtml(reason)}</p>${back}</main></body></html>`;
-  return new Response(body, { status, headers: { ...NO_STORE, 'Content-Type': 'text/html; charset=utf-8' } });
+  const headers: Record<string, string> = { ...NO_STORE, 'Content-Type': 'text/html; charset=utf-8' };
+  if (status === 503) headers['Retry-After'] = '60';
+  return new Response(body, { status, headers });
 }
