@@ -25,6 +25,13 @@ export const message = z
 
 export const password = z.preprocess(blankToUndefined, z.string().min(6, 'Use at least 6 characters.').max(200).optional());
 
+/** The share dialog's random id for one submission (optional for other callers): see createShare. */
+export const submissionId = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{16,64}$/, 'Not a valid submission id.')
+  .optional()
+  .transform((value) => value ?? null);
+
 export const recipientsText = z.string().max(20_000, 'That list is too long.').default('');
 
 type IssueSink = { addIssue(issue: { code: 'custom'; path: string[]; message: string }): void };
