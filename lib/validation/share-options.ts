@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EXPIRY_PRESETS, MAX_SHARE_DAYS } from '@/lib/shares/status';
 import { parseEmailList } from '@/lib/validation/email';
+import { stripBidiFromText } from '@/lib/validation/bidi';
 
 // Form fields shared by "create a share" and "edit a share". Dates arrive as ISO strings: the
 // browser converts what the person picked in their own time zone.
@@ -17,11 +18,12 @@ export const maxDownloads = z.preprocess(
 
 export const checkbox = z.preprocess((value) => value === 'on' || value === true || value === 'true', z.boolean());
 
+/** Free text for recipients or senders; it keeps its direction marks but not overrides (lib/validation/bidi.ts). */
 export const message = z
   .string()
   .max(2000, 'Keep the message under 2000 characters.')
   .optional()
-  .transform((v) => v?.replace(/\r\n/g, '\n').trim() || null);
+  .transform((v) => (v === undefined ? null : stripBidiFromText(v.replace(/\r\n/g, '\n')).trim() || null));
 
 export const password = z.preprocess(blankToUndefined, z.string().min(6, 'Use at least 6 characters.').max(200).optional());
 
