@@ -28,9 +28,10 @@ const nextConfig = {
       { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
     ];
     return [
+      // Share links are credentials: same-origin never sends them to another site in a Referer.
+      // (Not no-referrer on /s: browsers then send "Origin: null" with the share page's Download
+      // form, and the download route refuses posts that do not come from the app's origin.)
       { source: '/:path*', headers: [...common, { key: 'Referrer-Policy', value: 'same-origin' }] },
-      // Share links are credentials: never leak them to another site through the Referer header.
-      { source: '/s/:path*', headers: [{ key: 'Referrer-Policy', value: 'no-referrer' }] },
       { source: '/r/:path*', headers: [{ key: 'Referrer-Policy', value: 'no-referrer' }] },
       // The download route answers with a redirect or a small page of its own: no script at all.
       {

@@ -84,3 +84,36 @@ test('without a session every action is refused and app pages send you to sign i
   expect(await callAction(forged, FILES_ACTIONS, 'deleteItem', { kind: 'file', id: file.id })).toMatchObject({ ok: false });
   expect(await db.file.findUnique({ where: { id: file.id } })).not.toBeNull();
 });
+
+test('a paging cursor only works for the person and the listing it was made for', async ({ db, makeUser, signedInContext }) => {
+  const a = await makeUser();
+  const b = await makeUser();
+  // A has more than a page of files, one of them sorting among B's names.
+  const lemon = await seedFile(db, a.id, { name: 'lemon.txt' });
+  await db.file.createMany({
+    data: Array.from({ length: 101 }, (_, i) => ({
+      ownerId: a.id,
+      name: `m-${String(i).padStart(3, '0')}.txt`,
+      size: 10,
+      contentType: 'text/plain',
+      storageKey: `users/${a.id}/cursor-${i}`,
+      status: 'ready',
+    })),
+  });
+  for (const name of ['apple.txt', 'mango.txt', 'zebra.txt']) await seedFile(db, b.id, { name });
+
+  const pageOfA = await (await signedInContext(a)).newPage();
+  await pageOfA.goto('/files?sort=name');
+  await pageOfA.getByRole('link', { name: 'Next page →' }).click();
+  await expect(pageOfA.getByTestId('file-row')).toHaveCount(2);
+  const cursorOfA = new URL(pageOfA.url()).searchParams.get('after')!;
+  expect(cursorOfA).not.toContain(lemon.id);
+
+  // B tries A's file id (what cursors used to be) and A's own cursor: B sees B's first page, in full.
+  const pageOfB = await (await signedInContext(b)).newPage();
+  for (const after of [lemon.id, cursorOfA]) {
+    await pageOfB.goto(`/files?sort=name&dir=asc&after=${encodeURIComponent(after)}`);
+    await expect(pageOfB.getByTestId('file-row')).toHaveText([/apple\.txt/, /mango\.txt/, /zebra\.txt/]);
+    await expect(pageOfB.getByText('That page link was made for another list or has changed, so this is the first page.')).toBeVisible();
+  }
+});

@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { test, expect } from './fixtures';
 import { callAction, FILES_ACTIONS } from './fixtures/actions';
 import { objectExists } from './fixtures/bucket';
+import { waitForEmail } from './fixtures/mail';
+import { uniqueEmail } from '../prisma/seed';
 
 const text = (name: string, size = 2000) => ({ name, mimeType: 'text/plain', buffer: randomBytes(size) });
 
@@ -109,4 +111,35 @@ test('upload problems get clear messages and leave nothing behind', async ({ use
   await expect.poll(() => db.file.count({ where: { ownerId: user.id } })).toBe(0);
   await page.reload();
   await expect(page.getByRole('heading', { name: 'No files here yet' })).toBeVisible();
+});
+
+test('a name with a right-to-left override is kept as it reads: in the list, the share page and the email', async ({ userPage: page, user, db, browser }) => {
+  const recipient = uniqueEmail('bidi');
+  await page.goto('/files');
+  // Shown as "invoiceexe.pdf" if the override were kept: an .exe dressed as a PDF.
+  await page.getByTestId('file-input').setInputFiles(text('invoice\u202Efdp.exe', 500));
+  const row = page.getByTestId('file-row');
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText('invoicefdp.exe');
+  expect(await row.textContent()).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
+  expect(await page.getByTestId('upload-row').textContent()).not.toContain('\u202E');
+  expect((await db.file.findFirstOrThrow({ where: { ownerId: user.id } })).name).toBe('invoicefdp.exe');
+
+  await page.getByRole('button', { name: 'Share invoicefdp.exe' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Share “invoicefdp.exe”' });
+  await dialog.getByLabel(/Email a link to/).fill(recipient);
+  await dialog.getByLabel(/Message/).fill('Please pay \u202Eexe.pdf\u202C today');
+  await dialog.getByRole('button', { name: 'Create link' }).click();
+  const link = await dialog.getByTestId('share-link').inputValue();
+
+  const mail = await waitForEmail(recipient);
+  expect(mail.subject).toBe(`${user.name} shared invoicefdp.exe with you`);
+  expect(mail.text).toContain('invoicefdp.exe (500 B)');
+  expect(mail.text).toContain('Please pay exe.pdf today');
+  for (const part of [mail.subject, mail.text, mail.html]) expect(part).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
+
+  const stranger = await (await browser.newContext()).newPage();
+  await stranger.goto(link);
+  await expect(stranger.getByTestId('shared-file-name')).toHaveText('invoicefdp.exe');
+  await stranger.context().close();
 });

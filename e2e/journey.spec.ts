@@ -5,6 +5,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { test, expect } from './fixtures';
 import { firstLink, waitForEmail } from './fixtures/mail';
+import { postDownload } from './fixtures/download';
 
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 
@@ -79,16 +80,18 @@ test('sign in, upload, share with two recipients, download without an account, r
   const stranger = await browser.newContext({ acceptDownloads: true });
   const strangerPage = await stranger.newPage();
   const response = await strangerPage.goto(recipientLinks[0]!);
-  expect(response?.headers()['referrer-policy']).toBe('no-referrer');
+  // The link is a credential: it is never sent to another site as a Referer.
+  expect(response?.headers()['referrer-policy']).toBe('same-origin');
   await expect(strangerPage.getByTestId('shared-file-name')).toHaveText('Q3 report – final.pdf');
   await expect(strangerPage.getByText('3.1 MB')).toBeVisible();
   await expect(strangerPage.getByText(/shared with you/)).toContainText(owner);
   await expect(strangerPage.getByText('Numbers for Thursday.')).toBeVisible();
-  const [download] = await Promise.all([strangerPage.waitForEvent('download'), strangerPage.getByRole('link', { name: 'Download' }).click()]);
+  const [download] = await Promise.all([strangerPage.waitForEvent('download'), strangerPage.getByRole('button', { name: 'Download Q3 report – final.pdf' }).click()]);
   expect(download.suggestedFilename()).toBe('Q3 report – final.pdf');
   expect(sha256(await readFile((await download.path())!))).toBe(sha256(content));
 
   // The owner sees the download counted, revokes, and every link stops at once.
+  const fileId = await strangerPage.locator('input[name="file"]').inputValue();
   await page.reload();
   await expect(card).toContainText('1 download');
   page.once('dialog', (confirm) => void confirm.accept());
@@ -98,7 +101,7 @@ test('sign in, upload, share with two recipients, download without an account, r
     const refused = await strangerPage.goto(url);
     expect(refused?.status()).toBe(404);
     await expect(strangerPage.getByRole('heading', { name: 'This link is not available' })).toBeVisible();
-    const direct = await stranger.request.get(`${url}/download`, { maxRedirects: 0 });
+    const direct = await postDownload(stranger.request, url, fileId);
     expect(direct.status()).toBe(410);
     expect(direct.headers()['location']).toBeUndefined();
   }

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { test, expect } from './fixtures';
 import { instancePort, startInstance } from './fixtures/instance';
 import { putObject } from './fixtures/bucket';
+import { postDownload } from './fixtures/download';
 import { connect, seedFile, seedShare, seedUser, uniqueEmail } from '../prisma/seed';
 import { createToken, hashToken } from '../lib/shares/token';
 
@@ -20,13 +21,13 @@ async function sharedFile(db: ReturnType<typeof connect>, expiresAt?: Date) {
 }
 
 test('while the file store is down, a download is refused with 503 and not counted', async ({ db, playwright }, testInfo) => {
-  const { share, token } = await sharedFile(db);
+  const { share, file, token } = await sharedFile(db);
   const instance = await startInstance(instancePort(testInfo.parallelIndex), { S3_ENDPOINT: 'http://127.0.0.1:1', BACKGROUND_JOBS: 'false' });
   try {
     const request = await playwright.request.newContext({ baseURL: instance.url });
     // The share page itself needs no store: it still shows what is shared.
     expect((await request.get(`/s/${token}`)).status()).toBe(200);
-    const download = await request.get(`/s/${token}/download`, { maxRedirects: 0 });
+    const download = await postDownload(request, `/s/${token}`, file.id, { Origin: instance.url });
     expect(download.status()).toBe(503);
     expect(download.headers()['location']).toBeUndefined();
     expect(download.headers()['retry-after']).toBeTruthy();
@@ -65,7 +66,7 @@ test('a database locked by another process: reading pages still answer, writes f
   rmSync(file, { force: true });
   await db.$executeRawUnsafe(`VACUUM INTO '${file}'`);
   const copy = connect(`file:${file}`);
-  const { share, token } = await sharedFile(copy);
+  const { share, file: shared, token } = await sharedFile(copy);
   const instance = await startInstance(instancePort(testInfo.parallelIndex), { DATABASE_URL: `file:${file}`, BACKGROUND_JOBS: 'false' });
   const request = await playwright.request.newContext({ baseURL: instance.url, timeout: 8_000 });
   try {
@@ -73,7 +74,8 @@ test('a database locked by another process: reading pages still answer, writes f
     try {
       // Ten downloads at once, each refused for the lock, while the sign-in page is asked for: the
       // page does not wait behind them (SQLite used to sleep on Node's only thread).
-      const downloads = Array.from({ length: 10 }, () => request.get(`/s/${token}/download`, { maxRedirects: 0 }));
+      const download = () => postDownload(request, `/s/${token}`, shared.id, { Origin: instance.url });
+      const downloads = Array.from({ length: 10 }, download);
       const signinPage = await request.get('/signin', { timeout: 5_000 });
       expect(signinPage.status()).toBe(200);
       for (const download of await Promise.all(downloads)) {
@@ -97,7 +99,7 @@ test('a database locked by another process: reading pages still answer, writes f
       await lock.release();
     }
     // Once the lock is gone everything works again, and only the real download counted.
-    expect((await request.get(`/s/${token}/download`, { maxRedirects: 0 })).status()).toBe(303);
+    expect((await postDownload(request, `/s/${token}`, shared.id, { Origin: instance.url })).status()).toBe(303);
     expect((await copy.share.findUniqueOrThrow({ where: { id: share.id } })).downloadCount).toBe(1);
   } finally {
     await request.dispose();
@@ -121,7 +123,7 @@ test('an instance whose clock is 20 minutes fast warns, still serves a share val
     const page = await request.get(`/s/${token}`);
     expect(page.status()).toBe(200);
     expect(await page.text()).toContain('ledger.csv');
-    const download = await request.get(`/s/${token}/download?file=${file.id}`, { maxRedirects: 0 });
+    const download = await postDownload(request, `/s/${token}`, file.id, { Origin: instance.url });
     expect(download.status()).toBe(303);
     const fetched = await fetch(download.headers()['location']!);
     expect(fetched.status).toBe(200);

@@ -1,28 +1,26 @@
-// Issue 3 on the production build: caps counted only for real GETs, passwords, per-recipient
-// control from the share page, a shared folder downloaded as one zip built in the browser.
+// Issue 3 on the production build: caps counted only for a person's press of Download, passwords,
+// per-recipient control from the share page, a shared folder downloaded as one zip built in the browser.
 import { createHash, randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { test, expect } from './fixtures';
 import { firstLink, waitForEmail } from './fixtures/mail';
+import { putObject } from './fixtures/bucket';
+import { postDownload } from './fixtures/download';
 import { seedFile, seedShare, uniqueEmail } from '../prisma/seed';
 import { createToken, hashToken } from '../lib/shares/token';
 
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 const shareLink = /http:\/\/localhost:\d+\/s\/[A-Za-z0-9_-]{43}/;
 
-test('a cap of 5 gives exactly 5 redirects to 20 concurrent GETs; HEAD and prefetches are not counted', async ({ db, user, requestAs }) => {
+test('a cap of 5 gives exactly 5 redirects to 20 concurrent presses of Download', async ({ db, user, requestAs }) => {
   const file = await seedFile(db, user.id, { name: 'capped.pdf' });
   const token = createToken();
   const share = await seedShare(db, user.id, file.id, { tokenHash: hashToken(token) });
   await db.share.update({ where: { id: share.id }, data: { maxDownloads: 5 } });
   const anonymous = await requestAs(null);
-  const url = `/s/${token}/download`;
 
-  expect((await anonymous.head(url, { maxRedirects: 0 })).status()).toBe(405);
-  expect((await anonymous.get(url, { maxRedirects: 0, headers: { 'Sec-Purpose': 'prefetch' } })).status()).toBe(204);
-  expect((await anonymous.get(url, { maxRedirects: 0, headers: { Purpose: 'prefetch' } })).status()).toBe(204);
-
-  const responses = await Promise.all(Array.from({ length: 20 }, () => anonymous.get(url, { maxRedirects: 0 })));
+  const responses = await Promise.all(Array.from({ length: 20 }, () => postDownload(anonymous, `/s/${token}`, file.id)));
   const statuses = responses.map((r) => r.status());
   expect(statuses.filter((s) => s === 303)).toHaveLength(5);
   expect(statuses.filter((s) => s === 410)).toHaveLength(15);
@@ -30,8 +28,61 @@ test('a cap of 5 gives exactly 5 redirects to 20 concurrent GETs; HEAD and prefe
   expect((await db.share.findUniqueOrThrow({ where: { id: share.id } })).downloadCount).toBe(5);
 });
 
+test('link previews, scanners, range probes and other sites take no download; a press of Download on the page takes one', async ({ db, user, requestAs, browser }) => {
+  const content = randomBytes(4000);
+  const file = await seedFile(db, user.id, { name: 'scanned.pdf', size: content.length });
+  await putObject(file.storageKey, content);
+  const token = createToken();
+  const share = await seedShare(db, user.id, file.id, { tokenHash: hashToken(token) });
+  const link = `/s/${token}`;
+  const anonymous = await requestAs(null);
+  const slackbot = 'Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)';
+
+  // GETs of the download address (scanners following it, range probes, old bookmarks) only lead to the share page.
+  const probes: Record<string, string>[] = [
+    { Range: 'bytes=0-0' },
+    { 'User-Agent': slackbot },
+    { 'User-Agent': 'Mozilla/4.0 (compatible; ms-office; MSOffice 16)' },
+    { 'User-Agent': 'Microsoft Office/16.0 (Windows NT 10.0; Microsoft Outlook 16.0.17928; Pro)' },
+    { 'User-Agent': 'facebookexternalhit/1.1 (+http://www.facebook.com/externalhit_uatext.php)' },
+    { 'Sec-Purpose': 'prefetch' },
+  ];
+  for (const headers of probes) {
+    const response = await anonymous.get(`${link}/download?file=${file.id}`, { headers, maxRedirects: 0 });
+    expect(response.status(), JSON.stringify(headers)).toBe(303);
+    expect(response.headers()['location'], JSON.stringify(headers)).toBe(link);
+  }
+  expect((await anonymous.head(`${link}/download?file=${file.id}`, { maxRedirects: 0 })).headers()['location']).toBe(link);
+
+  // A preview agent that posts the form is refused, as is a form on another site.
+  for (const agent of [slackbot, 'Twitterbot/1.0', 'Mozilla/5.0 (compatible; Discordbot/2.0; +https://discordapp.com)', 'WhatsApp/2.23.20.0 A']) {
+    const response = await postDownload(anonymous, link, file.id, { 'User-Agent': agent });
+    expect(response.status(), agent).toBe(403);
+    expect(response.headers()['location'], agent).toBeUndefined();
+  }
+  const forged = await postDownload(anonymous, link, file.id, { Origin: 'http://evil.example' });
+  expect(forged.status()).toBe(403);
+  expect(forged.headers()['location']).toBeUndefined();
+
+  const counted = async () => ({
+    downloads: (await db.share.findUniqueOrThrow({ where: { id: share.id } })).downloadCount,
+    events: await db.accessEvent.count({ where: { shareId: share.id, kind: 'download' } }),
+  });
+  expect(await counted()).toEqual({ downloads: 0, events: 0 });
+
+  // A person presses Download: the file is saved under its name, and that is one download.
+  const context = await browser.newContext({ acceptDownloads: true });
+  const page = await context.newPage();
+  await page.goto(link);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download scanned.pdf' }).click()]);
+  expect(download.suggestedFilename()).toBe('scanned.pdf');
+  expect(sha256(await readFile((await download.path())!))).toBe(sha256(content));
+  expect(await counted()).toEqual({ downloads: 1, events: 1 });
+  await context.close();
+});
+
 test('password: set when sharing, asked of the recipient, and changing it locks everyone out again', async ({ userPage: page, browser, db, user }) => {
-  await seedFile(db, user.id, { name: 'salaries.xlsx' });
+  const file = await seedFile(db, user.id, { name: 'salaries.xlsx' });
   await page.goto('/files');
   await page.getByRole('button', { name: 'Share salaries.xlsx' }).click();
   const dialog = page.getByRole('dialog', { name: 'Share “salaries.xlsx”' });
@@ -44,14 +95,14 @@ test('password: set when sharing, asked of the recipient, and changing it locks 
   await stranger.goto(link);
   await expect(stranger.getByText('protected by a password')).toBeVisible();
   await expect(stranger.getByTestId('shared-file-name')).toHaveCount(0);
-  expect((await stranger.request.get(`${link}/download`, { maxRedirects: 0 })).status()).toBe(403);
+  expect((await postDownload(stranger.request, link, file.id)).status()).toBe(403);
   await stranger.getByLabel('Password').fill('wrong');
   await stranger.getByRole('button', { name: 'Unlock' }).click();
   await expect(stranger.getByText('That password is not right.')).toBeVisible();
   await stranger.getByLabel('Password').fill('first-secret');
   await stranger.getByRole('button', { name: 'Unlock' }).click();
   await expect(stranger.getByTestId('shared-file-name')).toHaveText('salaries.xlsx');
-  expect((await stranger.request.get(`${link}/download`, { maxRedirects: 0 })).status()).toBe(303);
+  expect((await postDownload(stranger.request, link, file.id)).status()).toBe(303);
 
   // The owner changes the password on the share's page: the earlier unlock no longer works.
   await page.goto('/shares');
@@ -62,12 +113,12 @@ test('password: set when sharing, asked of the recipient, and changing it locks 
   await expect(page.getByText('Saved.')).toBeVisible();
   await stranger.reload();
   await expect(stranger.getByText('protected by a password')).toBeVisible();
-  expect((await stranger.request.get(`${link}/download`, { maxRedirects: 0 })).status()).toBe(403);
+  expect((await postDownload(stranger.request, link, file.id)).status()).toBe(403);
   await stranger.context().close();
 });
 
 test('per recipient: own links, revoke one, add and resend, and a timeline of what happened', async ({ userPage: page, browser, db, user }) => {
-  await seedFile(db, user.id, { name: 'contract.pdf' });
+  const file = await seedFile(db, user.id, { name: 'contract.pdf' });
   const [ana, ben, cleo] = [uniqueEmail('ana'), uniqueEmail('ben'), uniqueEmail('cleo')];
   await page.goto('/files');
   await page.getByRole('button', { name: 'Share contract.pdf' }).click();
@@ -81,7 +132,7 @@ test('per recipient: own links, revoke one, add and resend, and a timeline of wh
 
   const visitor = await (await browser.newContext({ userAgent: 'Ana/1.0 test browser' })).newPage();
   await visitor.goto(anaLink);
-  expect((await visitor.request.get(`${anaLink}/download`, { maxRedirects: 0 })).status()).toBe(303);
+  expect((await postDownload(visitor.request, anaLink, file.id)).status()).toBe(303);
 
   await page.goto('/shares');
   await page.getByRole('link', { name: 'contract.pdf' }).click();
@@ -97,7 +148,7 @@ test('per recipient: own links, revoke one, add and resend, and a timeline of wh
   await page.getByRole('button', { name: `Revoke ${ana}` }).click();
   await expect(anaRow.getByTestId('delivery')).toHaveText('Revoked');
   expect((await visitor.goto(anaLink))?.status()).toBe(404);
-  expect((await visitor.request.get(`${benLink}/download`, { maxRedirects: 0 })).status()).toBe(303);
+  expect((await postDownload(visitor.request, benLink, file.id)).status()).toBe(303);
 
   await page.getByLabel('Add people').fill(cleo);
   await page.getByRole('button', { name: 'Add and email' }).click();
@@ -107,7 +158,7 @@ test('per recipient: own links, revoke one, add and resend, and a timeline of wh
   await page.getByRole('button', { name: `Resend to ${ben}` }).click();
   await expect(page.getByText('New link sent')).toBeVisible();
   await expect.poll(async () => (await fetch(`${process.env.MAIL_API_URL}/api/messages?to=${encodeURIComponent(ben)}`).then((r) => r.json())).length).toBe(2);
-  expect((await visitor.request.get(`${benLink}/download`, { maxRedirects: 0 })).status()).toBe(404);
+  expect((await postDownload(visitor.request, benLink, file.id)).status()).toBe(404);
   await visitor.context().close();
 });
 
@@ -151,6 +202,6 @@ test('a share that opens later says when, and gives no file before then', async 
   await page.goto(`/s/${token}`);
   await expect(page.getByRole('status')).toContainText('will be available from');
   await expect(page.getByTestId('shared-file-name')).toHaveCount(0);
-  expect((await page.request.get(`/s/${token}/download`, { maxRedirects: 0 })).status()).toBe(403);
+  expect((await postDownload(page.request, `/s/${token}`, file.id)).status()).toBe(403);
   await page.context().close();
 });

@@ -1,6 +1,7 @@
 import { test, expect } from './fixtures';
-import { seedFile } from '../prisma/seed';
-import { waitForEmail } from './fixtures/mail';
+import { seedFile, uniqueEmail } from '../prisma/seed';
+import { emailsTo, waitForEmail } from './fixtures/mail';
+import { callAction, SHARES_ACTIONS } from './fixtures/actions';
 
 test('the share dialog refuses bad recipients and dates, and names each problem', async ({ userPage: page, user, db }) => {
   await seedFile(db, user.id, { name: 'budget.xlsx' });
@@ -92,4 +93,57 @@ test('a folder rule shares each new file in it with the chosen people', async ({
   await page.getByRole('link', { name: 'Outbox to accounting' }).click();
   await expect(page.getByRole('navigation', { name: 'Breadcrumb' })).toContainText('Outbox to accounting');
   await expect(page.getByTestId('folder-rule')).toHaveCount(0);
+});
+
+test('one submission sent twice at once (two tabs, a retry) makes one share and one email per recipient', async ({ db, user, userRequest }) => {
+  const file = await seedFile(db, user.id, { name: 'twice.pdf' });
+  const recipients = [uniqueEmail('once-a'), uniqueEmail('once-b')];
+  const input = { fileIds: [file.id], expiry: '7d', recipients: recipients.join(', '), submissionId: 'dialog-4f1c2a9e8b7d6c5a' };
+  const replies = await Promise.all([callAction(userRequest, SHARES_ACTIONS, 'createShare', input), callAction(userRequest, SHARES_ACTIONS, 'createShare', input)]);
+
+  // Both answers succeed (nobody is told to try again); only one can carry the link.
+  expect(replies.map((r) => r.ok)).toEqual([true, true]);
+  const shares = replies.map((r) => r.data as { id: string; url: string | null });
+  expect(shares[0]!.id).toBe(shares[1]!.id);
+  expect(shares.filter((s) => s.url !== null)).toHaveLength(1);
+  expect(await db.share.count({ where: { ownerId: user.id } })).toBe(1);
+  await expect.poll(() => db.emailOutbox.count({ where: { shareId: shares[0]!.id, status: 'sent' } })).toBe(2);
+  for (const address of recipients) expect(await emailsTo(address)).toHaveLength(1);
+});
+
+test('a double submit of the share dialog makes one share, one email, and still shows the link', async ({ userPage: page, db, user }) => {
+  await seedFile(db, user.id, { name: 'double.pdf' });
+  const recipient = uniqueEmail('double');
+  await page.goto('/files');
+  await page.getByRole('button', { name: 'Share double.pdf' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Share “double.pdf”' });
+  await dialog.getByLabel(/Email a link to/).fill(recipient);
+  // Two submits before the page can react: what a fast double click does.
+  await dialog.locator('form').evaluate((form: HTMLFormElement) => {
+    form.requestSubmit();
+    form.requestSubmit();
+  });
+  await expect(dialog.getByTestId('share-link')).toHaveValue(/\/s\/[A-Za-z0-9_-]{43}$/);
+  await waitForEmail(recipient);
+  expect(await db.share.count({ where: { ownerId: user.id } })).toBe(1);
+  const share = await db.share.findFirstOrThrow({ where: { ownerId: user.id } });
+  await expect.poll(() => db.emailOutbox.count({ where: { shareId: share.id, status: 'sent' } })).toBe(1);
+  expect(await emailsTo(recipient)).toHaveLength(1);
+});
+
+test('a submission that already made its share says so and points to the share’s page', async ({ userPage: page, db, user, userRequest }) => {
+  const file = await seedFile(db, user.id, { name: 'again.pdf' });
+  await page.goto('/files');
+  await page.getByRole('button', { name: 'Share again.pdf' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Share “again.pdf”' });
+  const submissionId = await dialog.locator('input[name="submissionId"]').inputValue();
+  // The same form, sent from another tab first.
+  const first = await callAction(userRequest, SHARES_ACTIONS, 'createShare', { fileIds: [file.id], expiry: '7d', submissionId });
+  expect(first.ok).toBe(true);
+  await dialog.getByRole('button', { name: 'Create link' }).click();
+  await expect(dialog.getByRole('status')).toContainText('This form had already created the share');
+  await expect(dialog.getByTestId('share-link')).toHaveCount(0);
+  await dialog.getByRole('link', { name: 'Open the share’s page' }).click();
+  await expect(page).toHaveURL(new RegExp(`/shares/${(first.data as { id: string }).id}$`));
+  expect(await db.share.count({ where: { ownerId: user.id } })).toBe(1);
 });

@@ -7,6 +7,7 @@ import { uploadParts } from '@/components/files/upload-parts';
 import { forgetUpload, isSameFile, rememberUpload, unfinishedUploads, type ResumeRecord } from '@/components/files/resume-store';
 import type { UploadApi } from '@/components/files/upload-api';
 import { formatBytes } from '@/lib/bytes';
+import { stripBidiFromName } from '@/lib/validation/bidi';
 import { button } from '@/components/ui/styles';
 
 type Status = 'waiting' | 'uploading' | 'finishing' | 'done' | 'failed' | 'cancelled';
@@ -118,7 +119,7 @@ export function UploadPanel({ api, scope, maxSize, multipartThreshold, concurren
     setResumeError(null);
     setResumable((list) => list.filter((r) => r.handle !== record.handle));
     const key = `${Date.now()}-${Math.random()}`;
-    setUploads((list) => [{ key, name: file.name, size: file.size, loaded: 0, status: 'waiting' }, ...list]);
+    setUploads((list) => [{ key, name: stripBidiFromName(file.name), size: file.size, loaded: 0, status: 'waiting' }, ...list]);
     const handle = await uploadOne(key, file, record.handle);
     if (handle) onBatchDone?.([handle]);
   }
@@ -137,7 +138,8 @@ export function UploadPanel({ api, scope, maxSize, multipartThreshold, concurren
     setUploads((list) => [
       ...batch.map(({ key, file, problem }) => ({
         key,
-        name: file.name,
+        // Shown as the list will show it (the server strips the same characters from names).
+        name: stripBidiFromName(file.name),
         size: file.size,
         loaded: 0,
         status: (problem ? 'failed' : 'waiting') as Status,

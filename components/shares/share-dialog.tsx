@@ -1,23 +1,26 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useActionState, useState } from 'react';
 import { createShare } from '@/app/(app)/shares/actions';
 import type { ActionResult } from '@/lib/actions/result';
 import { Dialog } from '@/components/ui/dialog';
-import { LinkField } from '@/components/ui/link-field';
-import { LocalTime } from '@/components/ui/local-time';
 import { FieldError } from '@/components/ui/field-error';
 import { endOfLocalDay, localToIso } from '@/components/ui/dates';
-import { button, field, label } from '@/components/ui/styles';
+import { field, label } from '@/components/ui/styles';
 import { formatBytes } from '@/lib/bytes';
 import { ActionForm } from '@/components/ui/action-form';
 import { ExpiryFields } from '@/components/ui/expiry-fields';
 import { TextField } from '@/components/ui/text-field';
 import { DialogButtons } from '@/components/ui/dialog-buttons';
+import { ShareCreated, type CreatedShare } from '@/components/shares/share-created';
 
 export type ShareItem = { kind: 'file'; id: string; name: string; size: number } | { kind: 'folder'; id: string; name: string };
-type Created = { id: string; url: string; expiresAt: string; recipients: string[] };
 type Props = { items: ShareItem[]; open: boolean; onClose: () => void };
+
+/** 128 random bits naming this opening of the dialog (getRandomValues also works on plain http). */
+function newSubmissionId(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
 
 function describe(items: ShareItem[]): string {
   const [first] = items;
@@ -26,9 +29,15 @@ function describe(items: ShareItem[]): string {
 }
 
 export function ShareDialog({ items, open, onClose }: Props) {
-  const [state, formAction, isPending] = useActionState<ActionResult<Created> | null, FormData>((_prev, form) => {
+  // One id per opening (the dialog is mounted while open): every submit of this form carries it,
+  // so the server makes one share however many times it arrives.
+  const [submissionId] = useState(newSubmissionId);
+  const [state, formAction, isPending] = useActionState<ActionResult<CreatedShare> | null, FormData>((previous, form) => {
+    // A second submit queued behind the one that made the share keeps showing that share's link.
+    if (previous?.ok) return previous;
     const value = (name: string) => String(form.get(name) ?? '');
     return createShare({
+      submissionId: value('submissionId'),
       fileIds: items.filter((i) => i.kind === 'file').map((i) => i.id),
       folderIds: items.filter((i) => i.kind === 'folder').map((i) => i.id),
       expiry: value('expiry'),
@@ -50,25 +59,10 @@ export function ShareDialog({ items, open, onClose }: Props) {
   return (
     <Dialog open={open} onClose={onClose} title={title} wide>
       {created ? (
-        <div className="space-y-4">
-          <p className="text-sm text-zinc-700">
-            Anyone with this link can open {describe(items)} until <LocalTime iso={created.expiresAt} />. Copy it now: for your
-            safety only a fingerprint of it is kept.
-          </p>
-          <LinkField id={idFor('link')} label="Share link" url={created.url} testId="share-link" />
-          {created.recipients.length > 0 && (
-            <p className="text-sm text-zinc-600">
-              Each of {created.recipients.join(', ')} gets a link of their own by email. Follow them on the Shares page.
-            </p>
-          )}
-          <div className="flex justify-end">
-            <button type="button" onClick={onClose} className={button.primary}>
-              Done
-            </button>
-          </div>
-        </div>
+        <ShareCreated created={created} what={describe(items)} onClose={onClose} />
       ) : (
         <ActionForm action={formAction} className="space-y-4" noValidate>
+          <input type="hidden" name="submissionId" value={submissionId} />
           <div className="grid gap-4 sm:grid-cols-2">
             <ExpiryFields
               idPrefix="share"

@@ -43,6 +43,7 @@ export async function applyFolderRule(fileId: string) {
     password: null,
     maxDownloads: null,
     notifyOnFirstDownload: false,
+    submissionId: null,
   }, { isFolderRule: true });
   void drainOutbox().catch((error) => console.error('outbox', error));
 }

@@ -1,6 +1,7 @@
 import 'server-only';
 import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
+import { decodeCursor, encodeCursor, type CursorPosition } from '@/lib/files/cursor';
 
 export const SORTS = ['name', 'date', 'size', 'type'] as const;
 export type SortKey = (typeof SORTS)[number];
@@ -13,12 +14,32 @@ export type Crumb = { id: string; name: string };
 
 const PAGE_SIZE = 100;
 
-const sortColumn: Record<SortKey, keyof Prisma.FileOrderByWithRelationInput> = {
-  name: 'name',
-  date: 'createdAt',
-  size: 'size',
-  type: 'contentType',
+const sortColumn = { name: 'name', date: 'createdAt', size: 'size', type: 'contentType' } as const satisfies Record<SortKey, keyof Prisma.FileOrderByWithRelationInput>;
+
+type SortRow = { name: string; createdAt: Date; size: bigint; contentType: string };
+type SortValue = string | Date | bigint;
+
+/** A row's sort value as a cursor carries it (text), and back. */
+const sortText: Record<SortKey, (row: SortRow) => string> = {
+  name: (row) => row.name,
+  date: (row) => row.createdAt.toISOString(),
+  size: (row) => row.size.toString(),
+  type: (row) => row.contentType,
 };
+const sortValue: Record<SortKey, (text: string) => SortValue> = {
+  name: (text) => text,
+  date: (text) => new Date(text),
+  size: (text) => BigInt(text),
+  type: (text) => text,
+};
+
+/** Rows strictly after the position in this order: a keyset comparison on (sort value, id). */
+function afterPosition(sort: SortKey, dir: SortDir, position: CursorPosition): Prisma.FileWhereInput {
+  const column = sortColumn[sort];
+  const value = sortValue[sort](position.value);
+  const beyond = dir === 'asc' ? 'gt' : 'lt';
+  return { OR: [{ [column]: { [beyond]: value } }, { [column]: value, id: { [beyond]: position.id } }] };
+}
 
 /** The folder's ancestors, root first; null when the folder is not the owner's. */
 export async function folderPath(ownerId: string, folderId: string | null): Promise<Crumb[] | null> {
@@ -36,21 +57,32 @@ export async function folderPath(ownerId: string, folderId: string | null): Prom
 
 export type ListInput = { ownerId: string; folderId: string | null; query: string; sort: SortKey; dir: SortDir; after: string | null };
 
-/** One page of ready files, paged by key (cursor), never by offset, plus the folders. */
-export async function listFiles(input: ListInput): Promise<{ folders: FolderRow[]; files: FileRow[]; nextCursor: string | null }> {
+export type FileList = {
+  folders: FolderRow[];
+  files: FileRow[];
+  nextCursor: string | null;
+  isFirstPage: boolean;
+  /** A cursor was given but not made for this person's listing (or tampered with): page one instead. */
+  isCursorRefused: boolean;
+};
+
+/** One page of ready files, paged by key (an opaque cursor, see lib/files/cursor.ts), plus the folders. */
+export async function listFiles(input: ListInput): Promise<FileList> {
   const query = input.query.trim();
+  const scope = { ownerId: input.ownerId, folderId: input.folderId, query, sort: input.sort, dir: input.dir };
+  const position = input.after ? decodeCursor(scope, input.after) : null;
   const where: Prisma.FileWhereInput = query
     ? { ownerId: input.ownerId, status: 'ready', name: { contains: query } }
     : { ownerId: input.ownerId, status: 'ready', folderId: input.folderId };
   const rows = await db().file.findMany({
-    where,
+    where: position ? { AND: [where, afterPosition(input.sort, input.dir, position)] } : where,
     orderBy: [{ [sortColumn[input.sort]]: input.dir }, { id: input.dir }],
     take: PAGE_SIZE + 1,
-    ...(input.after ? { cursor: { id: input.after }, skip: 1 } : {}),
     select: { id: true, name: true, size: true, contentType: true, createdAt: true, uploadedBy: true, uploadRequestId: true },
   });
   const page = rows.slice(0, PAGE_SIZE);
-  const folders = input.after
+  const last = page.at(-1);
+  const folders = position
     ? []
     : await db().folder.findMany({
         where: query ? { ownerId: input.ownerId, name: { contains: query } } : { ownerId: input.ownerId, parentId: input.folderId },
@@ -66,6 +98,8 @@ export async function listFiles(input: ListInput): Promise<{ folders: FolderRow[
       createdAt: f.createdAt.toISOString(),
       sentBy: uploadRequestId === null ? null : (uploadedBy ?? 'someone'),
     })),
-    nextCursor: rows.length > PAGE_SIZE ? (page.at(-1)?.id ?? null) : null,
+    nextCursor: rows.length > PAGE_SIZE && last ? encodeCursor(scope, { value: sortText[input.sort](last), id: last.id }) : null,
+    isFirstPage: position === null,
+    isCursorRefused: input.after !== null && position === null,
   };
 }

@@ -9,6 +9,7 @@ import { notifyFirstDownload } from '@/lib/shares/notify';
 import { createId } from '@/lib/ids';
 import { now as clockNow } from '@/lib/clock';
 import { isStorageUp } from '@/lib/storage/health';
+import { isLinkPreviewAgent } from '@/lib/http/link-preview-agents';
 
 // Everything a recipient's request needs, in ONE read: the share by its own token or by a
 // recipient's, with its owner and its items. This is the download hot path, so it is one SQL
@@ -215,7 +216,7 @@ async function recordView(shareId: string, recipientId: string | null, userAgent
 
 export type Grant =
   | { ok: true; shareId: string; files: { storageKey: string; name: string; path: string }[] }
-  | { ok: false; status: 403 | 404 | 410 | 503; gate: Gate; reason: string };
+  | { ok: false; status: 403 | 404 | 410 | 503; gate: Gate | 'preview'; reason: string };
 
 const REFUSALS: Record<Exclude<Gate, 'open'>, { status: 403 | 404 | 410 | 503; reason: string }> = {
   unknown: { status: 404, reason: 'This link does not exist. Check that it was copied in full.' },
@@ -232,11 +233,15 @@ function refuse(state: Exclude<Gate, 'open'>): Grant {
   return { ok: false, gate: state, ...REFUSALS[state] };
 }
 
+const PREVIEW: Grant = { ok: false, status: 403, gate: 'preview', reason: 'Link previews and link checkers cannot download files. Open the link in a browser.' };
+
 /**
  * A real download: the gates, then the download cap taken atomically (one conditional UPDATE),
  * then the access recorded. `fileId` null means every file in the share (a "download all").
+ * Known link-preview agents are refused before anything is read or counted.
  */
 export async function grantDownload(token: string, fileId: string | null, request: RequestInfo = {}): Promise<Grant> {
+  if (isLinkPreviewAgent(request.userAgent)) return PREVIEW;
   try {
     return await grant(token, fileId, request);
   } catch (error) {

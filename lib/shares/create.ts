@@ -5,6 +5,7 @@ import { createToken, hashToken } from '@/lib/shares/token';
 import { hashPassword } from '@/lib/password';
 import { shareUrl } from '@/lib/shares/links';
 import { admitInvitations, queueInvites } from '@/lib/shares/invites';
+import { Prisma } from '@/lib/generated/prisma/client';
 import type { SessionUser } from '@/lib/auth';
 
 export type CreateShareInput = {
@@ -17,15 +18,35 @@ export type CreateShareInput = {
   password: string | null;
   maxDownloads: number | null;
   notifyOnFirstDownload: boolean;
+  /** The share dialog's id for this one submission; null for shares made by folder rules. */
+  submissionId: string | null;
 };
+
+/** url is null when this submission had already made the share: its link is shown only once. */
+export type CreatedShare = { id: string; url: string | null; expiresAt: Date; recipients: string[] };
+
+/** The share a submission already made, if any: the answer to a double submit or a retry. */
+async function madeBySubmission(ownerId: string, submissionId: string | null): Promise<CreatedShare | null> {
+  if (!submissionId) return null;
+  const share = await db().share.findUnique({
+    where: { ownerId_submissionId: { ownerId, submissionId } },
+    select: { id: true, expiresAt: true, recipients: { select: { email: true } } },
+  });
+  return share && { id: share.id, url: null, expiresAt: share.expiresAt, recipients: share.recipients.map((r) => r.email) };
+}
+
+const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
 
 /**
  * The share, its items, its recipients and one outbox row per recipient are written in one
  * transaction: either the share exists and every email is queued, or nothing was written.
  * The owner gets the share's own link; each recipient gets a link of their own, minted when
- * their email is sent (lib/shares/recipient-link.ts).
+ * their email is sent (lib/shares/recipient-link.ts). A submission id makes this idempotent:
+ * the same submission again (a double click, a retry) writes and sends nothing new.
  */
-export async function createShare(owner: SessionUser, input: CreateShareInput, { isFolderRule = false } = {}) {
+export async function createShare(owner: SessionUser, input: CreateShareInput, { isFolderRule = false } = {}): Promise<CreatedShare> {
+  const earlier = await madeBySubmission(owner.id, input.submissionId);
+  if (earlier) return earlier;
   const [files, folders] = await Promise.all([
     db().file.findMany({ where: { id: { in: input.fileIds }, ownerId: owner.id, status: 'ready' }, select: { id: true } }),
     db().folder.findMany({ where: { id: { in: input.folderIds }, ownerId: owner.id }, select: { id: true } }),
@@ -39,25 +60,33 @@ export async function createShare(owner: SessionUser, input: CreateShareInput, {
   if (!isFolderRule) await admitInvitations(owner.id, input.recipients.length);
   const token = createToken();
   const passwordHash = input.password ? await hashPassword(input.password) : null;
-  const share = await db().$transaction(async (tx) => {
-    const created = await tx.share.create({
-      data: {
-        ownerId: owner.id,
-        tokenHash: hashToken(token),
-        message: input.message,
-        expiresAt: input.expiresAt,
-        availableFrom: input.availableFrom,
-        passwordHash,
-        maxDownloads: input.maxDownloads,
-        notifyOnFirstDownload: input.notifyOnFirstDownload,
-        items: { create: [...files.map((f) => ({ fileId: f.id })), ...folders.map((f) => ({ folderId: f.id }))] },
-      },
-      select: { id: true },
+  try {
+    const share = await db().$transaction(async (tx) => {
+      const created = await tx.share.create({
+        data: {
+          ownerId: owner.id,
+          submissionId: input.submissionId,
+          tokenHash: hashToken(token),
+          message: input.message,
+          expiresAt: input.expiresAt,
+          availableFrom: input.availableFrom,
+          passwordHash,
+          maxDownloads: input.maxDownloads,
+          notifyOnFirstDownload: input.notifyOnFirstDownload,
+          items: { create: [...files.map((f) => ({ fileId: f.id })), ...folders.map((f) => ({ folderId: f.id }))] },
+        },
+        select: { id: true },
+      });
+      await queueInvites(tx, owner, created.id, input.recipients);
+      return created;
     });
-    await queueInvites(tx, owner, created.id, input.recipients);
-    return created;
-  });
-  return { id: share.id, url: shareUrl(token) };
+    return { id: share.id, url: shareUrl(token), expiresAt: input.expiresAt, recipients: input.recipients };
+  } catch (error) {
+    // The same submission, sent at the same moment, won the race: its share is the answer.
+    const winner = isUniqueViolation(error) ? await madeBySubmission(owner.id, input.submissionId) : null;
+    if (winner) return winner;
+    throw error;
+  }
 }
 
 export async function revokeShare(ownerId: string, shareId: string) {

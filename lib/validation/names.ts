@@ -1,10 +1,23 @@
 import { z } from 'zod';
+import { stripBidiFromName } from '@/lib/validation/bidi';
 
-/** Display names are kept as typed, but normalized and free of control characters. */
+/** A name as given, normalized, without control or bidirectional formatting characters. */
+export function cleanName(value: string): string {
+  return stripBidiFromName(value.normalize('NFC').replace(/[\u0000-\u001f\u007f]/g, '')).trim();
+}
+
+/** Names of files, folders and upload requests: every name a person gives passes here. */
 export const displayName = z
   .string()
-  .transform((value) => value.normalize('NFC').replace(/[\u0000-\u001f\u007f]/g, '').trim())
+  .transform(cleanName)
   .pipe(z.string().min(1, 'Enter a name.').max(255, 'Names are limited to 255 characters.'));
+
+/** The name an upload request's sender gives for themselves (optional). */
+export const senderName = z
+  .string()
+  .max(200, 'Keep your name under 200 characters.')
+  .optional()
+  .transform((value) => (value === undefined ? null : cleanName(value) || null));
 
 export const id = z.string().min(1).max(64).regex(/^[a-z0-9]+$/i, 'Not a valid id.');
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EXPIRY_PRESETS, MAX_SHARE_DAYS } from '@/lib/shares/status';
 import { parseEmailList } from '@/lib/validation/email';
+import { stripBidiFromText } from '@/lib/validation/bidi';
 
 // Form fields shared by "create a share" and "edit a share". Dates arrive as ISO strings: the
 // browser converts what the person picked in their own time zone.
@@ -17,13 +18,21 @@ export const maxDownloads = z.preprocess(
 
 export const checkbox = z.preprocess((value) => value === 'on' || value === true || value === 'true', z.boolean());
 
+/** Free text for recipients or senders; it keeps its direction marks but not overrides (lib/validation/bidi.ts). */
 export const message = z
   .string()
   .max(2000, 'Keep the message under 2000 characters.')
   .optional()
-  .transform((v) => v?.replace(/\r\n/g, '\n').trim() || null);
+  .transform((v) => (v === undefined ? null : stripBidiFromText(v.replace(/\r\n/g, '\n')).trim() || null));
 
 export const password = z.preprocess(blankToUndefined, z.string().min(6, 'Use at least 6 characters.').max(200).optional());
+
+/** The share dialog's random id for one submission (optional for other callers): see createShare. */
+export const submissionId = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{16,64}$/, 'Not a valid submission id.')
+  .optional()
+  .transform((value) => value ?? null);
 
 export const recipientsText = z.string().max(20_000, 'That list is too long.').default('');
 

@@ -1,10 +1,13 @@
 // The benchmark's baseline: the download path's work with no framework. A bare node:http server
-// that hashes the token, does one indexed read and one write transaction with better-sqlite3, and
-// answers 303 to a presigned GET. Env: DATABASE_URL (file:), S3_*, BASELINE_PORT (default 3202).
+// that takes the Download form's POST, checks its Origin and User-Agent (the app's own list of
+// link-preview agents), reads the file id from the body, hashes the token, does one indexed read
+// and one write transaction with better-sqlite3, and answers 303 to a presigned GET.
+// Env: DATABASE_URL (file:), APP_URL, S3_*, BASELINE_PORT (default 3202). Run with node --import tsx.
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import http from 'node:http';
 import Database from 'better-sqlite3';
 import { S3RequestPresigner } from '@aws-sdk/s3-request-presigner';
+import { isLinkPreviewAgent } from '../../lib/http/link-preview-agents.ts';
 
 const env = process.env;
 const db = new Database(env.DATABASE_URL.replace(/^file:/, ''));
@@ -13,7 +16,7 @@ db.pragma('journal_mode = WAL'); // as lib/db.ts does
 const find = db.prepare(`
   SELECT s.id AS shareId, s.expiresAt, s.revokedAt, f.id AS fileId, f.storageKey, f.name
   FROM Share s JOIN ShareItem i ON i.shareId = s.id JOIN File f ON f.id = i.fileId
-  WHERE s.tokenHash = ? AND f.status = 'ready' LIMIT 2`);
+  WHERE s.tokenHash = ? AND f.id = ? AND f.status = 'ready'`);
 const insertEvent = db.prepare(
   `INSERT INTO AccessEvent (id, shareId, fileId, kind, at, userAgent) VALUES (?, ?, ?, 'download', ?, ?)`,
 );
@@ -65,13 +68,24 @@ async function presign(key, name) {
 }
 
 const NO_STORE = { 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' };
-const route = /^\/s\/([A-Za-z0-9_-]{43})\/download(?:\?|$)/;
+const route = /^\/s\/([A-Za-z0-9_-]{43})\/download$/;
+const appOrigin = new URL(env.APP_URL).origin;
+
+async function formField(req, name) {
+  let body = '';
+  for await (const chunk of req) body += chunk;
+  return new URLSearchParams(body).get(name);
+}
 
 http
   .createServer(async (req, res) => {
-    const match = req.method === 'GET' && route.exec(req.url);
-    const rows = match ? find.all(createHash('sha256').update(match[1]).digest('hex')) : [];
-    const row = rows.length === 1 ? rows[0] : null;
+    const match = req.method === 'POST' && route.exec(req.url);
+    if (!match || req.headers.origin !== appOrigin || isLinkPreviewAgent(req.headers['user-agent'])) {
+      res.writeHead(403, NO_STORE).end();
+      return;
+    }
+    const fileId = await formField(req, 'file');
+    const row = fileId && /^[a-z0-9]{1,64}$/i.test(fileId) ? find.get(createHash('sha256').update(match[1]).digest('hex'), fileId) : null;
     if (!row || row.revokedAt !== null || new Date(row.expiresAt) <= new Date()) {
       res.writeHead(row ? 410 : 404, NO_STORE).end();
       return;

@@ -54,7 +54,7 @@ writeFileSync(`${work}/result.json`, `${JSON.stringify(result, null, 2)}\n`);
 
 const pad = (v, n) => String(v).padStart(n);
 const fmt = (x) => x.toFixed(x < 10 ? 2 : 1);
-console.log(`\nGET /s/<token>/download -> 303, ${config.connections} connections x ${config.duration}, median of ${runCount} runs each (${config.tool})`);
+console.log(`\nPOST /s/<token>/download (the Download form) -> 303, ${config.connections} connections x ${config.duration}, median of ${runCount} runs each (${config.tool})`);
 console.log(`${'server'.padEnd(22)}${pad('req/s', 9)}${pad('p50 ms', 9)}${pad('p99 ms', 9)}${pad('non-303', 9)}${pad('errors', 8)}   runs (req/s)`);
 for (const [label, r] of [['app (scripts/server.mjs)', app], ['baseline (node:http)', baseline]]) {
   console.log(

@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# npm run bench: the share-link download path of the production build (303 to a presigned GET) under
-# load, next to a bare node:http baseline doing the same lookup, write and presign (baseline.mjs),
-# measured in the same run. Fresh SQLite database in .data/bench; no S3 needed (presigning is local).
+# npm run bench: the share-link download path of the production build under load: the share page's
+# Download form (POST /s/<token>/download with the file id and the app's Origin, answered with a
+# 303 to a presigned GET), next to a bare node:http baseline doing the same checks, lookup, write
+# and presign (baseline.mjs), measured in the same run. Fresh SQLite database in .data/bench. Presigning
+# is local; the app only asks the store whether it is up (at most every 5 s), which the embedded dev
+# S3 answers.
 # Knobs: BENCH_RUNS (3), BENCH_DURATION (10s), BENCH_CONNECTIONS (50). Stops only what it started.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -32,7 +35,7 @@ for file in .env.example .env .env.local .env.production .env.production.local; 
   done < "$file"
 done
 
-for port in "$app_port" "$base_port"; do
+for port in "$app_port" "$base_port" 9999; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "bench: port $port is already in use" >&2; exit 1; fi
 done
 
@@ -50,14 +53,24 @@ npx prisma migrate deploy > "$work/migrate.log" 2>&1 || { cat "$work/migrate.log
 npx tsx scripts/bench/seed.ts > "$work/seed.json"
 token=$(node -p 'require(process.argv[1]).token' "$work/seed.json")
 share_id=$(node -p 'require(process.argv[1]).shareId' "$work/seed.json")
+file_id=$(node -p 'require(process.argv[1]).fileId' "$work/seed.json")
 echo "$token" > "$work/token"
+# What the share page's Download button sends; wrk reads it from this script.
+cat > "$work/post.lua" <<LUA
+wrk.method = "POST"
+wrk.body = "file=$file_id"
+wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
+wrk.headers["Origin"] = "$APP_URL"
+LUA
 
 bash scripts/bench/build-if-stale.sh "$work"
 
-echo "== starting the app on :$app_port and the baseline on :$base_port"
+echo "== starting the dev S3 on :9999, the app on :$app_port and the baseline on :$base_port"
+setsid node scripts/dev-s3.mjs --port 9999 --dir "$work/s3" --bucket "$S3_BUCKET" --origin "$APP_URL" --access-key "$S3_ACCESS_KEY_ID" --secret-key "$S3_SECRET_ACCESS_KEY" > "$work/s3.log" 2>&1 &
+pids+=($!)
 setsid node scripts/server.mjs --hostname localhost --port "$app_port" > "$work/app.log" 2>&1 &
 pids+=($!)
-setsid node scripts/bench/baseline.mjs > "$work/baseline.log" 2>&1 &
+setsid node --import tsx scripts/bench/baseline.mjs > "$work/baseline.log" 2>&1 &
 pids+=($!)
 
 app_url="http://localhost:$app_port/s/$token/download"
@@ -65,11 +78,11 @@ base_url="http://127.0.0.1:$base_port/s/$token/download"
 for name in app baseline; do
   url="$app_url"; [ $name = baseline ] && url="$base_url"
   for _ in $(seq 1 120); do
-    code=$(curl -s -o /dev/null -w '%{http_code}' "$url" || true)
+    code=$(curl -s -o /dev/null -w '%{http_code}' -H "Origin: $APP_URL" -d "file=$file_id" "$url" || true)
     [ "$code" = 303 ] && break
     sleep 0.5
   done
-  location=$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' "$url" || true)
+  location=$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' -H "Origin: $APP_URL" -d "file=$file_id" "$url" || true)
   if [[ $location != "303 $S3_ENDPOINT/$S3_BUCKET/users/"* ]]; then
     echo "bench: $name does not answer 303 to a presigned URL (got: ${location:-nothing})" >&2
     tail -20 "$work/$name.log" >&2; exit 1
@@ -86,18 +99,18 @@ commit="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git status --
 node -e 'const os = require("os"); const [tool, connections, duration, runs, commit] = process.argv.slice(1);
   console.log(JSON.stringify({ tool, connections: +connections, duration, runs: +runs, commit, node: process.version, cpus: os.cpus().length,
     startedAt: new Date().toISOString(), loadAvgBefore: os.loadavg().map((x) => +x.toFixed(2)) }))' \
-  "$wrk_version -t1 --latency (no redirects followed)" "$conns" "$duration" "$runs" "$commit" > "$work/config.json"
+  "$wrk_version -t1 --latency -s post.lua (no redirects followed)" "$conns" "$duration" "$runs" "$commit" > "$work/config.json"
 
 echo "== warm-up (5s each)"
-wrk -t1 -c"$conns" -d5s --timeout 10s "$app_url" > /dev/null
-wrk -t1 -c"$conns" -d5s --timeout 10s "$base_url" > /dev/null
+wrk -t1 -c"$conns" -d5s --timeout 10s -s "$work/post.lua" "$app_url" > /dev/null
+wrk -t1 -c"$conns" -d5s --timeout 10s -s "$work/post.lua" "$base_url" > /dev/null
 
 echo "== $runs x (app, baseline), $conns connections x $duration each"
 for i in $(seq 1 "$runs"); do
   for name in app baseline; do
     url="$app_url"; [ $name = baseline ] && url="$base_url"
     before=$(granted)
-    wrk -t1 -c"$conns" -d"$duration" --timeout 10s --latency "$url" > "$work/$name-$i.wrk"
+    wrk -t1 -c"$conns" -d"$duration" --timeout 10s --latency -s "$work/post.lua" "$url" > "$work/$name-$i.wrk"
     sleep 1 # let in-flight requests finish before counting recorded downloads
     echo $(($(granted) - before)) > "$work/$name-$i.granted"
     echo "   run $i $name: $(grep -h 'Requests/sec' "$work/$name-$i.wrk" | tr -s ' ')"

@@ -1,4 +1,4 @@
-// Seeds one user, one ready file and one share into $DATABASE_URL; prints {"token","shareId"} as JSON.
+// Seeds one user, one ready file and one share into $DATABASE_URL; prints {"token","shareId","fileId"} as JSON.
 import { connect, seedFile, seedShare, seedUser } from '../../prisma/seed';
 import { createToken, hashToken } from '../../lib/shares/token';
 
@@ -9,7 +9,7 @@ async function main() {
   const token = createToken();
   const share = await seedShare(db, user.id, file.id, { tokenHash: hashToken(token) });
   await db.$disconnect();
-  console.log(JSON.stringify({ token, shareId: share.id }));
+  console.log(JSON.stringify({ token, shareId: share.id, fileId: file.id }));
 }
 
 main().catch((error) => {

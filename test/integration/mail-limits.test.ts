@@ -31,6 +31,7 @@ const shareWith = async (who: Awaited<ReturnType<typeof owner>>, recipients: str
     password: null,
     maxDownloads: null,
     notifyOnFirstDownload: false,
+    submissionId: null,
   });
 
 const people = (n: number, prefix: string) => Array.from({ length: n }, (_, i) => uniqueEmail(`${prefix}${i}`));

@@ -50,6 +50,7 @@ test('an SMTP outage delays mail but loses none, and nothing is sent twice', asy
     password: null,
     maxDownloads: null,
     notifyOnFirstDownload: false,
+    submissionId: null,
   });
 
   await drainOutbox();

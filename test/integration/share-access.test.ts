@@ -48,6 +48,32 @@ describe('download cap', () => {
   });
 });
 
+describe('link previews', () => {
+  test('known preview and crawler agents are refused before anything is counted, "download all" included', async () => {
+    const { share, token } = await shareOf({ maxDownloads: 10 });
+    const previews = [
+      'Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)',
+      'facebookexternalhit/1.1 (+http://www.facebook.com/externalhit_uatext.php)',
+      'Microsoft Office/16.0 (Windows NT 10.0; Microsoft Outlook 16.0.17928; Pro)',
+      'TelegramBot (like TwitterBot)',
+      'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)',
+    ];
+    for (const userAgent of previews) {
+      expect(await grantDownload(token, null, { userAgent }), userAgent).toMatchObject({ ok: false, status: 403, gate: 'preview' });
+    }
+    expect((await db.share.findUniqueOrThrow({ where: { id: share.id } })).downloadCount).toBe(0);
+
+    // People's browsers, in-app ones included (they add their own name, not a preview agent's).
+    const people = [
+      'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36',
+      'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 [FBAN/FBIOS;FBAV/470.0]',
+      'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Mobile Safari/537.36 Telegram-Android/10.14.5',
+    ];
+    for (const userAgent of people) expect(await grantDownload(token, null, { userAgent }), userAgent).toMatchObject({ ok: true });
+    expect((await db.share.findUniqueOrThrow({ where: { id: share.id } })).downloadCount).toBe(people.length);
+  });
+});
+
 describe('password', () => {
   test('wrong guesses are throttled per client; the right one works after the wait; a new password locks everyone out', async () => {
     const { share, token } = await shareOf({ passwordHash: await hashPassword('correct horse') });

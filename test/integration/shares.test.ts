@@ -20,15 +20,16 @@ async function owner() {
   return { id: user.id, email: user.email, name: user.name };
 }
 
-const tokenOf = (url: string) => url.split('/s/')[1] ?? '';
+const tokenOf = (url: string | null) => url?.split('/s/')[1] ?? '';
 
 type Input = Parameters<typeof createShare>[1];
-const options = (input: Pick<Input, 'fileIds' | 'expiresAt' | 'recipients' | 'message'>): Input => ({
+const options = (input: Pick<Input, 'fileIds' | 'expiresAt' | 'recipients' | 'message'> & Partial<Input>): Input => ({
   folderIds: [],
   availableFrom: null,
   password: null,
   maxDownloads: null,
   notifyOnFirstDownload: false,
+  submissionId: null,
   ...input,
 });
 
@@ -81,6 +82,36 @@ describe('createShare', () => {
       createShare(ana, options({ fileIds: [bensFile.id], expiresAt: new Date(Date.now() + 3600_000), recipients: [uniqueEmail()], message: null })),
     ).rejects.toThrow(UserError);
     expect(await db.share.count()).toBe(before);
+  });
+});
+
+describe('one share per submission', () => {
+  test('the same submission sent twice at once makes one share and queues one email per recipient', async () => {
+    const ana = await owner();
+    const file = await seedFile(db, ana.id);
+    const recipients = [uniqueEmail('twice-a'), uniqueEmail('twice-b')];
+    const input = options({ fileIds: [file.id], expiresAt: new Date(Date.now() + 3600_000), recipients, message: null, submissionId: 'form-0123456789abcdef' });
+
+    const replies = await Promise.all([createShare(ana, input), createShare(ana, input), createShare(ana, input)]);
+    expect(new Set(replies.map((r) => r.id)).size).toBe(1);
+    // Only the first answer carries the link (only its hash is kept); the others say where the share is.
+    expect(replies.filter((r) => r.url !== null)).toHaveLength(1);
+    for (const reply of replies) expect(reply.recipients.sort()).toEqual([...recipients].sort());
+    expect(await db.share.count({ where: { ownerId: ana.id } })).toBe(1);
+    expect(await db.emailOutbox.count({ where: { shareId: replies[0]!.id } })).toBe(2);
+
+    // Later, the same submission again (a retry after a lost answer): still that one share.
+    expect(await createShare(ana, input)).toMatchObject({ id: replies[0]!.id, url: null });
+    expect(await db.share.count({ where: { ownerId: ana.id } })).toBe(1);
+
+    // Ids are per owner; shares without one (folder rules) are never taken for one another.
+    const ben = await owner();
+    const bensFile = await seedFile(db, ben.id);
+    const bens = await createShare(ben, { ...input, fileIds: [bensFile.id], recipients: [] });
+    expect(bens.id).not.toBe(replies[0]!.id);
+    expect(bens.url).not.toBeNull();
+    for (let i = 0; i < 2; i++) await createShare(ana, { ...input, recipients: [], submissionId: null });
+    expect(await db.share.count({ where: { ownerId: ana.id } })).toBe(3);
   });
 });
 

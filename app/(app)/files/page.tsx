@@ -84,6 +84,11 @@ export default async function FilesPage({ searchParams }: Props) {
         {formatBytes(usage.used)} of {formatBytes(usage.quota)} used
       </p>
 
+      {list.isCursorRefused && (
+        <p className="mb-3 text-sm text-zinc-600" role="status">
+          That page link was made for another list or has changed, so this is the first page.
+        </p>
+      )}
       {query && (
         <p className="mb-3 text-sm text-zinc-600">
           Results for “{query}” in all folders · <Link href={folderId ? `/files?folder=${folderId}` : '/files'} className="underline">Clear search</Link>
@@ -104,9 +109,9 @@ export default async function FilesPage({ searchParams }: Props) {
         </>
       )}
 
-      {(params.after || list.nextCursor) && (
+      {(!list.isFirstPage || list.nextCursor) && (
         <nav aria-label="Pages" className="mt-4 flex justify-between text-sm">
-          {params.after ? (
+          {!list.isFirstPage ? (
             <Link href={{ pathname: '/files', query: base }} className="underline">
               ← First page
             </Link>

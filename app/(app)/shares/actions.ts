@@ -5,7 +5,18 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { authedAction } from '@/lib/actions/authed-action';
 import { id } from '@/lib/validation/names';
-import { checkbox, checkWindow, maxDownloads, message, optionalDate, parseRecipients, password, presetExpiry, recipientsText } from '@/lib/validation/share-options';
+import {
+  checkbox,
+  checkWindow,
+  maxDownloads,
+  message,
+  optionalDate,
+  parseRecipients,
+  password,
+  presetExpiry,
+  recipientsText,
+  submissionId,
+} from '@/lib/validation/share-options';
 import { createShare as create, revokeShare as revoke } from '@/lib/shares/create';
 import { addRecipients as add, resendInvite as resend, revokeRecipient as revokeOne, updateShare as update } from '@/lib/shares/manage';
 import { drainOutbox } from '@/lib/mail/outbox';
@@ -25,6 +36,7 @@ const createInput = z
     password,
     maxDownloads,
     notifyOnFirstDownload: checkbox,
+    submissionId,
   })
   .transform((input, ctx) => {
     const recipients = parseRecipients(input.recipients, ctx);
@@ -43,14 +55,15 @@ const createInput = z
       password: input.password ?? null,
       maxDownloads: input.maxDownloads ?? null,
       notifyOnFirstDownload: input.notifyOnFirstDownload,
+      submissionId: input.submissionId,
     };
   });
 
 export const createShare = authedAction(createInput, async (input, user) => {
   const share = await create(user, input);
-  if (input.recipients.length > 0) sendSoon();
+  if (share.url && share.recipients.length > 0) sendSoon();
   revalidatePath('/shares', 'layout');
-  return { ...share, expiresAt: input.expiresAt.toISOString(), recipients: input.recipients };
+  return { ...share, expiresAt: share.expiresAt.toISOString() };
 });
 
 export const revokeShare = authedAction(z.object({ shareId: id }), async ({ shareId }, user) => {

@@ -4,7 +4,7 @@ import { after } from 'next/server';
 import { cookies, headers } from 'next/headers';
 import { z } from 'zod';
 import { tokenAction } from '@/lib/actions/authed-action';
-import { contentType, displayName } from '@/lib/validation/names';
+import { contentType, displayName, senderName } from '@/lib/validation/names';
 import { clientKey } from '@/lib/client-key';
 import { setUnlockCookie } from '@/lib/unlock-cookie';
 import { requestIdForToken, unlockRequest as unlock } from '@/lib/requests/access';
@@ -41,11 +41,7 @@ const fileInput = z.object({
   name: displayName,
   size: z.number().int().min(0, 'Size cannot be negative.').max(Number.MAX_SAFE_INTEGER),
   contentType,
-  uploadedBy: z
-    .string()
-    .max(200, 'Keep your name under 200 characters.')
-    .optional()
-    .transform((v) => v?.replace(/[\u0000-\u001f\u007f]/g, '').trim() || null),
+  uploadedBy: senderName,
 });
 
 export const startRequestUpload = tokenAction(fileInput, async ({ token, ...file }) => startSenderUpload(token, await cookies(), file));

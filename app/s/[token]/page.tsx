@@ -54,10 +54,13 @@ export default async function SharePage({ params }: Props) {
                         {formatBytes(file.size)}
                       </p>
                     </div>
-                    {/* A plain link: prefetchers never follow it, and the route counts only real GETs. */}
-                    <a href={`/s/${token}/download?file=${file.id}`} className={button.secondary} aria-label={`Download ${file.name}`}>
-                      Download
-                    </a>
+                    {/* A form, not a link: previews, scanners and prefetchers follow links, people press buttons. */}
+                    <form method="post" action={`/s/${token}/download`}>
+                      <input type="hidden" name="file" value={file.id} />
+                      <button type="submit" className={button.secondary} aria-label={`Download ${file.name}`}>
+                        Download
+                      </button>
+                    </form>
                   </li>
                 ))}
               </ul>

@@ -1,6 +1,7 @@
 import { type NextRequest } from 'next/server';
-import { grantDownload, type Gate } from '@/lib/shares/access';
-import { signFileUrl } from '@/lib/storage/download-url';
+import { downloadFile } from '@/lib/shares/download';
+import { crossOriginRefusal, crossOriginResponse } from '@/lib/http/origin';
+import { id } from '@/lib/validation/names';
 import { clientIp } from '@/lib/client-key';
 import { escapeHtml } from '@/lib/mail/templates';
 
@@ -8,34 +9,39 @@ type Context = { params: Promise<{ token: string }> };
 
 const NO_STORE = { 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer', 'X-Robots-Tag': 'noindex' };
 
-function isPrefetch(request: NextRequest): boolean {
-  const purpose = request.headers.get('sec-purpose') ?? request.headers.get('purpose') ?? '';
-  return /prefetch|prerender/i.test(purpose);
-}
-
-/** Answers with a redirect to a signed URL that lives about a minute; the bytes never pass through here. */
-export async function GET(request: NextRequest, { params }: Context) {
+/**
+ * A person pressed Download on the share page (a form POST naming the file): the download is
+ * counted and answered with a redirect to a URL that lives about a minute, which the browser
+ * follows to save the file; the bytes never pass through here. This route is off proxy.ts's
+ * path (speed), so it refuses requests from other sites itself.
+ */
+export async function POST(request: NextRequest, { params }: Context) {
+  const refusal = crossOriginRefusal(request.method, request.headers);
+  if (refusal) return crossOriginResponse(refusal);
   const { token } = await params;
-  // Prefetchers and link previews must not count as downloads or receive a file URL.
-  if (isPrefetch(request)) return new Response(null, { status: 204, headers: NO_STORE });
-  const grant = await grantDownload(token, request.nextUrl.searchParams.get('file'), {
+  const fileId = id.safeParse((await request.formData().catch(() => null))?.get('file'));
+  if (!fileId.success) return refusalPage(token, 400, 'Choose a file on the share page.', true);
+  const download = await downloadFile(token, fileId.data, {
     cookies: request.cookies,
     userAgent: request.headers.get('user-agent'),
+    clientIp: clientIp(request.headers),
   });
-  if (!grant.ok) return refusal(token, grant.status, grant.gate, grant.reason);
-  const file = grant.files[0]!;
-  const url = await signFileUrl(file.storageKey, file.name, clientIp(request.headers));
-  return new Response(null, { status: 303, headers: { ...NO_STORE, Location: url } });
+  if (!download.ok) return refusalPage(token, download.status, download.reason, download.gate === 'locked' || download.gate === 'not-yet');
+  return new Response(null, { status: 303, headers: { ...NO_STORE, Location: download.url } });
 }
 
-/** HEAD (link checkers, previews) is answered without counting or signing anything. */
-export async function HEAD() {
-  return new Response(null, { status: 405, headers: { ...NO_STORE, Allow: 'GET' } });
+/**
+ * A GET counts nothing and signs nothing: link previews, scanners, prefetchers and range probes
+ * all fetch links with GET. Old bookmarks of this address land on the share page.
+ */
+export async function GET(_request: NextRequest, { params }: Context) {
+  const { token } = await params;
+  return new Response(null, { status: 303, headers: { ...NO_STORE, Location: `/s/${encodeURIComponent(token)}` } });
 }
 
-function refusal(token: string, status: number, gate: Gate, reason: string) {
+function refusalPage(token: string, status: number, reason: string, offerShare: boolean) {
   // A locked or not-yet share sends people back to its page, where they can unlock or see the date.
-  const back = gate === 'locked' || gate === 'not-yet' ? `<p style="margin:1rem 0 0"><a href="/s/${encodeURIComponent(token)}">Back to the share</a></p>` : '';
+  const back = offerShare ? `<p style="margin:1rem 0 0"><a href="/s/${encodeURIComponent(token)}">Back to the share</a></p>` : '';
   const body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Link not available · Handoff</title></head>
 <body style="font-family:system-ui,sans-serif;background:#fafafa;color:#18181b;display:flex;min-height:100vh;align-items:center;justify-content:center;margin:0">
 <main style="max-width:28rem;background:#fff;border:1px solid #e4e4e7;border-radius:1rem;padding:2rem;text-align:center">

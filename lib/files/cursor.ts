@@ -1,0 +1,33 @@
+import 'server-only';
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { env } from '@/lib/env';
+
+// A files-list cursor is opaque: the last row's sort value and id, signed together with whose
+// listing it is (owner, folder or search, sort and direction). It cannot point at another
+// person's row, and it is only accepted by the listing it was made for.
+
+/** The listing a cursor belongs to. */
+export type CursorScope = { ownerId: string; folderId: string | null; query: string; sort: string; dir: string };
+/** Where a page ended: its last row's sort value (as text) and id. */
+export type CursorPosition = { value: string; id: string };
+
+function mac(scope: CursorScope, payload: string): string {
+  const signed = JSON.stringify(['files-cursor', scope.ownerId, scope.folderId, scope.query, scope.sort, scope.dir, payload]);
+  return createHmac('sha256', env().AUTH_SECRET).update(signed).digest('base64url').slice(0, 32);
+}
+
+export function encodeCursor(scope: CursorScope, position: CursorPosition): string {
+  const payload = Buffer.from(JSON.stringify([position.value, position.id])).toString('base64url');
+  return `${payload}.${mac(scope, payload)}`;
+}
+
+/** The position in a cursor made for this very listing; null for anything else. */
+export function decodeCursor(scope: CursorScope, cursor: string): CursorPosition | null {
+  const [payload, given, extra] = cursor.split('.');
+  if (!payload || !given || extra !== undefined) return null;
+  const expected = Buffer.from(mac(scope, payload));
+  const actual = Buffer.from(given);
+  if (actual.length !== expected.length || !timingSafeEqual(actual, expected)) return null;
+  const [value, id] = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as unknown[];
+  return typeof value === 'string' && typeof id === 'string' ? { value, id } : null;
+}
