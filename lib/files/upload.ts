@@ -118,7 +118,7 @@ export async function cancelUpload(ownerId: string, fileId: string) {
 }
 
 /** Aborting a multipart upload frees its parts; then the object (if any) and the row go. */
-async function discardUpload(fileId: string, storageKey: string, uploadId: string | null = null) {
+export async function discardUpload(fileId: string, storageKey: string, uploadId: string | null = null) {
   if (uploadId) await abortParts(storageKey, uploadId);
   await deleteObject(storageKey);
   await db().file.deleteMany({ where: { id: fileId, status: 'pending' } });

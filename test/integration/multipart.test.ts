@@ -2,12 +2,12 @@
 // ListParts, completed from what S3 lists, and nothing left behind when cancelled.
 import { createHash } from 'node:crypto';
 import { afterAll, expect, test } from 'vitest';
-import { ListMultipartUploadsCommand } from '@aws-sdk/client-s3';
+import { ListMultipartUploadsCommand, UploadPartCommand } from '@aws-sdk/client-s3';
 import { connect, seedUser } from '@/prisma/seed';
 import { completeMultipart, signParts, startMultipart, uploadedParts } from '@/lib/files/multipart';
 import { cancelUpload } from '@/lib/files/upload';
 import { signDownloadUrl } from '@/lib/storage/presign';
-import { bucket, s3 } from '@/lib/storage/s3';
+import { bucket, headObject, s3 } from '@/lib/storage/s3';
 import { randomBody } from '@/test/support/s3';
 
 const db = connect();
@@ -67,4 +67,43 @@ test('cancel aborts the multipart upload in S3 and removes the row', async () =>
   await cancelUpload(user.id, plan.fileId);
   expect(await openUploads(user.id)).toEqual([]);
   expect(await db.file.findUnique({ where: { id: plan.fileId } })).toBeNull();
+});
+
+test('a part URL takes exactly its own part\'s size: more, less or another part\'s size is refused', async () => {
+  const user = await seedUser(db);
+  const plan = await startMultipart(user.id, { name: 'sized.bin', size: SIZE, contentType: 'application/octet-stream', folderId: null });
+  const lastSize = SIZE - 2 * plan.partSize;
+  const [first, last] = await signParts(user.id, plan.fileId, [1, 3]);
+  const put = (url: string, size: number) => fetch(url, { method: 'PUT', body: randomBody(size) });
+
+  expect((await put(first!.url, 40 * 1024 * 1024)).status).toBe(403);
+  expect((await put(first!.url, plan.partSize + 1)).status).toBe(403);
+  expect((await put(first!.url, plan.partSize - 1)).status).toBe(403);
+  expect((await put(last!.url, plan.partSize)).status).toBe(403);
+  expect((await uploadedParts(user.id, plan.fileId)).parts).toEqual([]);
+
+  expect((await put(first!.url, plan.partSize)).status).toBe(200);
+  expect((await put(last!.url, lastSize)).status).toBe(200);
+  expect((await uploadedParts(user.id, plan.fileId)).parts.map((p) => [p.partNumber, p.size])).toEqual([
+    [1, plan.partSize],
+    [3, lastSize],
+  ]);
+  await cancelUpload(user.id, plan.fileId);
+});
+
+test('completion refuses parts of the wrong sizes even when they add up, and discards the upload', async () => {
+  const user = await seedUser(db);
+  const plan = await startMultipart(user.id, { name: 'reshaped.bin', size: SIZE, contentType: 'application/octet-stream', folderId: null });
+  const file = await db.file.findUniqueOrThrow({ where: { id: plan.fileId } });
+  // As a store that ignored the signed size would take them: part 1 too large, part 3 too small, same total.
+  const sizes = [plan.partSize + 1000, plan.partSize, SIZE - 2 * plan.partSize - 1000];
+  for (const [i, size] of sizes.entries()) {
+    await s3().send(new UploadPartCommand({ Bucket: bucket(), Key: file.storageKey, UploadId: file.uploadId!, PartNumber: i + 1, Body: randomBody(size) }));
+  }
+  await expect(completeMultipart(user.id, plan.fileId)).rejects.toThrow(
+    `"reshaped.bin" arrived wrong (part 1 has ${plan.partSize + 1000} bytes instead of ${plan.partSize}); it was discarded. Upload it again.`,
+  );
+  expect(await db.file.findUnique({ where: { id: plan.fileId } })).toBeNull();
+  expect(await openUploads(user.id)).toEqual([]);
+  expect(await headObject(file.storageKey)).toBeNull();
 });

@@ -2,7 +2,7 @@
 // account send files into the owner's folder, only under the request's own prefix, within its
 // limits, and never after it is closed.
 import { afterAll, describe, expect, test } from 'vitest';
-import { ListMultipartUploadsCommand } from '@aws-sdk/client-s3';
+import { ListMultipartUploadsCommand, ListPartsCommand } from '@aws-sdk/client-s3';
 import { connect, seedFolder, seedUser, uniqueEmail } from '@/prisma/seed';
 import { closeRequest, createRequest, replaceRequestLink, type CreateRequestInput } from '@/lib/requests/manage';
 import { unlockRequest, viewRequest } from '@/lib/requests/access';
@@ -121,6 +121,19 @@ describe('sending through a request link', () => {
     expect(await db.file.count({ where: { uploadRequestId: id } })).toBe(0);
     expect(await openUploads(`users/${owner.id}/requests/${id}/`)).toHaveLength(0);
     expect((await viewRequest(token, noCookies)).gate).toBe('closed');
+  });
+
+  test('a sender\'s part URL takes only that part\'s size, so nothing past the declared size can be stored', async () => {
+    const { owner, id, token } = await makeRequest({ maxFileSize: 9_000_000 });
+    const started = await startSenderUpload(token, noCookies, pdf('scan.pdf', 9_000_000));
+    const { partSize } = started.multipart!;
+    const [first] = await signSenderParts(token, noCookies, started.handle, [1]);
+    expect((await fetch(first!.url, { method: 'PUT', body: randomBody(40 * 1024 * 1024) })).status).toBe(403);
+    expect((await fetch(first!.url, { method: 'PUT', body: randomBody(partSize) })).status).toBe(200);
+    const [upload] = await openUploads(`users/${owner.id}/requests/${id}/`);
+    const parts = await s3().send(new ListPartsCommand({ Bucket: bucket(), Key: upload!.Key, UploadId: upload!.UploadId }));
+    expect(parts.Parts?.map((p) => p.Size)).toEqual([partSize]);
+    await cancelSenderUpload(token, noCookies, started.handle);
   });
 
   test('unknown, replaced and expired links are refused; forged or foreign handles do nothing', async () => {
