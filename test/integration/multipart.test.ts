@@ -107,3 +107,25 @@ test('completion refuses parts of the wrong sizes even when they add up, and dis
   expect(await openUploads(user.id)).toEqual([]);
   expect(await headObject(file.storageKey)).toBeNull();
 });
+
+test('a multipart upload cannot be replayed: after completion its part URLs change nothing', async () => {
+  const user = await seedUser(db);
+  const body = randomBody(SIZE);
+  const plan = await startMultipart(user.id, { name: 'final.bin', size: SIZE, contentType: 'application/octet-stream', folderId: null });
+  const urls = await signParts(user.id, plan.fileId, [1, 2, 3]);
+  for (const [i, signed] of urls.entries()) {
+    const part = body.slice(i * plan.partSize, (i + 1) * plan.partSize);
+    expect((await fetch(signed.url, { method: 'PUT', body: part })).status).toBe(200);
+  }
+  await completeMultipart(user.id, plan.fileId);
+  const file = await db.file.findUniqueOrThrow({ where: { id: plan.fileId } });
+
+  // The upload id died at completion: the same URL, still within its lifetime, is refused.
+  const replay = await fetch(urls[0]!.url, { method: 'PUT', body: randomBody(plan.partSize) });
+  expect(replay.status).toBe(404);
+  expect(await replay.text()).toContain('NoSuchUpload');
+  expect(await openUploads(user.id)).toEqual([]);
+  const downloaded = new Uint8Array(await (await fetch(await signDownloadUrl(file.storageKey, file.name, 60))).arrayBuffer());
+  expect(sha(downloaded)).toBe(sha(body));
+  expect((await headObject(file.storageKey))?.etag).toBe(file.etag);
+});
