@@ -5,10 +5,10 @@ import { signDownloadUrl } from '@/lib/storage/presign';
 
 /** A bare S3 presigned GET, as in the AWS guides. It cannot be revoked, so it is recorded. */
 export async function createDirectLink(ownerId: string, fileId: string, expiresIn: number) {
-  const file = await db().file.findFirst({ where: { id: fileId, ownerId, status: 'ready' }, select: { name: true, storageKey: true } });
+  const file = await db().file.findFirst({ where: { id: fileId, ownerId, status: 'ready' }, select: { name: true, storageKey: true, contentType: true } });
   if (!file) throw new UserError('That file no longer exists.');
   const expiresAt = new Date(Date.now() + expiresIn * 1000);
-  const url = await signDownloadUrl(file.storageKey, file.name, expiresIn);
+  const url = await signDownloadUrl(file, expiresIn);
   await db().directLink.create({ data: { ownerId, fileId, expiresAt } });
   return { url, expiresAt: expiresAt.toISOString() };
 }

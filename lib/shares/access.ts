@@ -32,6 +32,7 @@ type Row = {
   fileId: string | null;
   fileName: string | null;
   fileKey: string | null;
+  fileContentType: string | null;
   fileStatus: string | null;
 };
 
@@ -52,7 +53,7 @@ type Loaded = {
   };
   recipient: { id: string; email: string; revokedAt: Date | null } | null;
   /** Ready files named directly by the share; null when it also holds folders (listed separately). */
-  directFiles: { id: string; name: string; storageKey: string; path: string }[] | null;
+  directFiles: { id: string; name: string; storageKey: string; contentType: string; path: string }[] | null;
 };
 
 const date = (value: string | null) => (value === null ? null : new Date(value));
@@ -69,7 +70,8 @@ const LOAD = `
          s."downloadCount", s."passwordHash", s."passwordVersion", s."notifyOnFirstDownload",
          u."name" AS "ownerName", u."email" AS "ownerEmail",
          r."id" AS "recipientId", r."email" AS "recipientEmail", r."revokedAt" AS "recipientRevokedAt",
-         i."folderId" AS "itemFolderId", f."id" AS "fileId", f."name" AS "fileName", f."storageKey" AS "fileKey", f."status" AS "fileStatus"
+         i."folderId" AS "itemFolderId", f."id" AS "fileId", f."name" AS "fileName", f."storageKey" AS "fileKey",
+         f."contentType" AS "fileContentType", f."status" AS "fileStatus"
   FROM hit
   JOIN "Share" s ON s."id" = hit."shareId"
   JOIN "User" u ON u."id" = s."ownerId"
@@ -131,7 +133,7 @@ async function load(token: string): Promise<Loaded | null> {
     recipient: first.recipientId ? { id: first.recipientId, email: first.recipientEmail ?? '', revokedAt: date(first.recipientRevokedAt) } : null,
     directFiles: hasFolders
       ? null
-      : rows.flatMap((row) => (row.fileId && row.fileStatus === 'ready' ? [{ id: row.fileId, name: row.fileName ?? '', storageKey: row.fileKey ?? '', path: '' }] : [])),
+      : rows.flatMap((row) => (row.fileId && row.fileStatus === 'ready' ? [{ id: row.fileId, name: row.fileName ?? '', storageKey: row.fileKey ?? '', contentType: row.fileContentType ?? '', path: '' }] : [])),
   };
 }
 
@@ -200,7 +202,7 @@ async function recordView(shareId: string, recipientId: string | null, userAgent
 }
 
 export type Grant =
-  | { ok: true; shareId: string; files: { storageKey: string; name: string; path: string }[] }
+  | { ok: true; shareId: string; files: { storageKey: string; name: string; contentType: string; path: string }[] }
   | { ok: false; status: 403 | 404 | 410; gate: Gate; reason: string };
 
 const REFUSALS: Record<Exclude<Gate, 'open'>, { status: 403 | 404 | 410; reason: string }> = {
@@ -245,7 +247,7 @@ export async function grantDownload(token: string, fileId: string | null, reques
     const first = await db().shareRecipient.updateMany({ where: { id: recipient.id, firstDownloadedAt: null }, data: { firstDownloadedAt: now } });
     if (first.count === 1 && share.notifyOnFirstDownload) await notifyFirstDownload(share.id, share.ownerId, recipient.email, files[0]!.name, now);
   }
-  return { ok: true, shareId: share.id, files: files.map((f) => ({ storageKey: f.storageKey, name: f.name, path: f.path })) };
+  return { ok: true, shareId: share.id, files: files.map((f) => ({ storageKey: f.storageKey, name: f.name, contentType: f.contentType, path: f.path })) };
 }
 
 export type Unlock =

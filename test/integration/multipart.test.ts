@@ -43,7 +43,7 @@ test('a file in parts completes, resumes from what is stored, and downloads byte
 
   const file = await db.file.findUniqueOrThrow({ where: { id: plan.fileId } });
   expect(file).toMatchObject({ status: 'ready', uploadId: null });
-  const downloaded = new Uint8Array(await (await fetch(await signDownloadUrl(file.storageKey, file.name, 60))).arrayBuffer());
+  const downloaded = new Uint8Array(await (await fetch(await signDownloadUrl(file, 60))).arrayBuffer());
   expect(downloaded.length).toBe(SIZE);
   expect(sha(downloaded)).toBe(sha(body));
   expect(await openUploads(user.id)).toEqual([]);
@@ -125,7 +125,7 @@ test('a multipart upload cannot be replayed: after completion its part URLs chan
   expect(replay.status).toBe(404);
   expect(await replay.text()).toContain('NoSuchUpload');
   expect(await openUploads(user.id)).toEqual([]);
-  const downloaded = new Uint8Array(await (await fetch(await signDownloadUrl(file.storageKey, file.name, 60))).arrayBuffer());
+  const downloaded = new Uint8Array(await (await fetch(await signDownloadUrl(file, 60))).arrayBuffer());
   expect(sha(downloaded)).toBe(sha(body));
   expect((await headObject(file.storageKey))?.etag).toBe(file.etag);
 });

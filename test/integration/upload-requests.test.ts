@@ -145,6 +145,7 @@ describe('sending through a request link', () => {
     await confirmSenderUpload(token, noCookies, started.handle);
     const fileId = fileIdFromHandle(started.handle)!;
     await announceArrivals({ requestId: (await db.file.findUniqueOrThrow({ where: { id: fileId } })).uploadRequestId!, fileIds: [fileId] });
+    await drainOutbox();
 
     expect((await postForm(started.post!.url, started.post!.fields, randomBody(2048), 'application/pdf')).status).toBe(204);
     const file = await db.file.findUniqueOrThrow({ where: { id: fileId } });

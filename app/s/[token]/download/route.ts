@@ -24,7 +24,7 @@ export async function GET(request: NextRequest, { params }: Context) {
   });
   if (!grant.ok) return refusal(token, grant.status, grant.gate, grant.reason);
   const file = grant.files[0]!;
-  const url = await signFileUrl(file.storageKey, file.name, clientIp(request.headers));
+  const url = await signFileUrl(file, clientIp(request.headers));
   return new Response(null, { status: 303, headers: { ...NO_STORE, Location: url } });
 }
 
