@@ -66,6 +66,13 @@ const schema = z
     UPLOAD_URL_TTL_SECONDS: seconds(600, 600),
     DOWNLOAD_URL_TTL_SECONDS: seconds(60, 3600),
     PENDING_UPLOAD_MAX_AGE_SECONDS: seconds(3600, 30 * 86400),
+
+    CLAMAV_URL: z
+      .string()
+      .trim()
+      .regex(/^tcp:\/\/[^/:\s]+:\d{1,5}\/?$/, "must be clamd's TCP address, like tcp://127.0.0.1:3310")
+      .optional(),
+    CLAMAV_INFECTED: z.enum(['quarantine', 'delete'], { error: 'must be quarantine or delete' }).default('quarantine'),
   })
   .superRefine((env, ctx) => {
     const isProduction = env.NODE_ENV === 'production';

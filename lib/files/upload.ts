@@ -10,6 +10,7 @@ import { applyFolderRule } from '@/lib/files/folder-rules';
 import { presignUpload, type UploadPost } from '@/lib/storage/presign';
 import { createId } from '@/lib/ids';
 import { storageUsage } from '@/lib/files/quota';
+import { kickScanner, scanStatusForNewFile } from '@/lib/files/scan';
 
 export type PrepareInput = { name: string; size: number; contentType: string; folderId: string | null };
 export type PreparedUpload = { fileId: string; post: UploadPost };
@@ -110,10 +111,13 @@ export async function finishUpload(ownerId: string, fileId: string, file: Arriva
   const etag = arrivedAt === file.storageKey ? head.etag : await copyObjectIfMatch(arrivedAt, file.storageKey, head.etag);
   if (!etag) return finishedElsewhere(fileId, changed);
   // Conditional: of two racing confirmations only one makes the file ready and runs the folder's rule.
-  const { count } = await db().file.updateMany({ where: { id: fileId, status: 'pending' }, data: { status: 'ready', etag, uploadId: null } });
+  const scanStatus = scanStatusForNewFile();
+  const { count } = await db().file.updateMany({ where: { id: fileId, status: 'pending' }, data: { status: 'ready', etag, uploadId: null, scanStatus } });
   if (arrivedAt !== file.storageKey) await deleteObject(arrivedAt);
   if (count === 0) return finishedElsewhere(fileId, 'This upload was cancelled or has expired. Upload the file again.');
-  await applyFolderRule(fileId);
+  // A file waiting for its virus scan is shared by its folder's rule once it is clean.
+  if (scanStatus) kickScanner();
+  else await applyFolderRule(fileId);
   return { id: fileId };
 }
 

@@ -6,6 +6,7 @@ import { checkGuess, isUnlocked, unlockCookieName, unlockValue } from '@/lib/pas
 import { shareFiles, type SharedFile } from '@/lib/shares/contents';
 import { notifyFirstDownload } from '@/lib/shares/notify';
 import { createId } from '@/lib/ids';
+import { isCleared } from '@/lib/files/scan-status';
 
 // Everything a recipient's request needs, in ONE read: the share by its own token or by a
 // recipient's, with its owner and its items. This is the download hot path, so it is one SQL
@@ -34,6 +35,7 @@ type Row = {
   fileKey: string | null;
   fileContentType: string | null;
   fileStatus: string | null;
+  fileScanStatus: string | null;
 };
 
 type Loaded = {
@@ -52,7 +54,7 @@ type Loaded = {
     owner: { name: string | null; email: string };
   };
   recipient: { id: string; email: string; revokedAt: Date | null } | null;
-  /** Ready files named directly by the share; null when it also holds folders (listed separately). */
+  /** Ready files named directly by the share and cleared by the virus scan; null when it also holds folders (listed separately). */
   directFiles: { id: string; name: string; storageKey: string; contentType: string; path: string }[] | null;
 };
 
@@ -71,7 +73,7 @@ const LOAD = `
          u."name" AS "ownerName", u."email" AS "ownerEmail",
          r."id" AS "recipientId", r."email" AS "recipientEmail", r."revokedAt" AS "recipientRevokedAt",
          i."folderId" AS "itemFolderId", f."id" AS "fileId", f."name" AS "fileName", f."storageKey" AS "fileKey",
-         f."contentType" AS "fileContentType", f."status" AS "fileStatus"
+         f."contentType" AS "fileContentType", f."status" AS "fileStatus", f."scanStatus" AS "fileScanStatus"
   FROM hit
   JOIN "Share" s ON s."id" = hit."shareId"
   JOIN "User" u ON u."id" = s."ownerId"
@@ -133,7 +135,7 @@ async function load(token: string): Promise<Loaded | null> {
     recipient: first.recipientId ? { id: first.recipientId, email: first.recipientEmail ?? '', revokedAt: date(first.recipientRevokedAt) } : null,
     directFiles: hasFolders
       ? null
-      : rows.flatMap((row) => (row.fileId && row.fileStatus === 'ready' ? [{ id: row.fileId, name: row.fileName ?? '', storageKey: row.fileKey ?? '', contentType: row.fileContentType ?? '', path: '' }] : [])),
+      : rows.flatMap((row) => (row.fileId && row.fileStatus === 'ready' && isCleared(row.fileScanStatus) ? [{ id: row.fileId, name: row.fileName ?? '', storageKey: row.fileKey ?? '', contentType: row.fileContentType ?? '', path: '' }] : [])),
   };
 }
 

@@ -6,6 +6,7 @@ import { hashPassword } from '@/lib/password';
 import { shareUrl } from '@/lib/shares/links';
 import { queueInvites } from '@/lib/shares/invites';
 import type { SessionUser } from '@/lib/auth';
+import { unclearedReason } from '@/lib/files/scan-status';
 
 export type CreateShareInput = {
   fileIds: string[];
@@ -27,13 +28,15 @@ export type CreateShareInput = {
  */
 export async function createShare(owner: SessionUser, input: CreateShareInput) {
   const [files, folders] = await Promise.all([
-    db().file.findMany({ where: { id: { in: input.fileIds }, ownerId: owner.id, status: 'ready' }, select: { id: true } }),
+    db().file.findMany({ where: { id: { in: input.fileIds }, ownerId: owner.id, status: 'ready' }, select: { id: true, name: true, scanStatus: true } }),
     db().folder.findMany({ where: { id: { in: input.folderIds }, ownerId: owner.id }, select: { id: true } }),
   ]);
   if (files.length !== new Set(input.fileIds).size || folders.length !== new Set(input.folderIds).size) {
     throw new UserError('One of those files or folders no longer exists.');
   }
   if (files.length + folders.length === 0) throw new UserError('Choose at least one file or folder to share.');
+  const uncleared = files.map(unclearedReason).find(Boolean);
+  if (uncleared) throw new UserError(uncleared);
 
   const token = createToken();
   const passwordHash = input.password ? await hashPassword(input.password) : null;

@@ -1,5 +1,5 @@
 import 'server-only';
-import { CopyObjectCommand, DeleteObjectCommand, HeadObjectCommand, NotFound, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
+import { CopyObjectCommand, DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, NotFound, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
 import { env } from '@/lib/env';
 
 const globalForS3 = globalThis as unknown as { handoffS3?: S3Client };
@@ -56,6 +56,19 @@ export function storageKeyOfIncoming(key: string): string | null {
   return key.endsWith(INCOMING) ? key.slice(0, -INCOMING.length) : null;
 }
 
+// Infected files move here when CLAMAV_INFECTED=quarantine: outside users/, so no download
+// path, direct link or sweeper rule for files applies, and a bucket policy or lifecycle rule can
+// target the prefix as a whole.
+const QUARANTINE = 'quarantine/';
+
+export function quarantineKeyFor(storageKey: string): string {
+  return `${QUARANTINE}${storageKey}`;
+}
+
+export function isQuarantined(storageKey: string): boolean {
+  return storageKey.startsWith(QUARANTINE);
+}
+
 export type ObjectHead = { size: number; etag: string | null; contentType: string | null };
 
 export async function headObject(key: string): Promise<ObjectHead | null> {
@@ -90,6 +103,18 @@ export async function copyObjectIfMatch(from: string, to: string, etag: string):
   } catch (error) {
     const status = error instanceof S3ServiceException ? error.$metadata.httpStatusCode : undefined;
     if (status === 404 || status === 412) return null;
+    throw error;
+  }
+}
+
+/** The object's bytes as a stream (never whole in memory), or null when there is no such object. */
+export async function readObject(key: string): Promise<AsyncIterable<Uint8Array> | null> {
+  try {
+    const object = await s3().send(new GetObjectCommand({ Bucket: bucket(), Key: key }));
+    // In Node the body is an IncomingMessage: an async iterable of Buffers.
+    return (object.Body as AsyncIterable<Uint8Array> | undefined) ?? null;
+  } catch (error) {
+    if (error instanceof S3ServiceException && error.$metadata.httpStatusCode === 404) return null;
     throw error;
   }
 }
