@@ -57,6 +57,12 @@ test('after uploads abandoned in every way, one sweep leaves the bucket and the 
   await put(incomingKeyFor(inFlight.storageKey));
   await put(incomingKeyFor(kept.storageKey)); // the form of a confirmed file, posted again
   await put(incomingKeyFor(storageKeyFor(user.id, 'gone'))); // a replay for a file since deleted
+  // Quarantine: an infected file's object stays while its row does; one whose row is gone goes.
+  const quarantined = await db.file.create({
+    data: { ownerId: user.id, name: 'bad.exe', size: 10, contentType: 'application/octet-stream', storageKey: `quarantine/users/${user.id}/bad`, status: 'ready', scanStatus: 'infected' },
+  });
+  await put(quarantined.storageKey);
+  await put(`quarantine/users/${user.id}/deleted-since`);
   const multipart = await s3().send(new CreateMultipartUploadCommand({ Bucket: bucket(), Key: storageKeyFor(user.id, 'abandoned-multipart') }));
   await s3().send(
     new UploadPartCommand({ Bucket: bucket(), Key: storageKeyFor(user.id, 'abandoned-multipart'), UploadId: multipart.UploadId, PartNumber: 1, Body: randomBody(5 * 1024 * 1024) }),
@@ -74,8 +80,11 @@ test('after uploads abandoned in every way, one sweep leaves the bucket and the 
   const rows = await db.file.findMany({ where: { ownerId: user.id }, select: { storageKey: true, status: true } });
   expect((objects.Contents ?? []).map((o) => o.Key).sort()).toEqual([kept.storageKey, incomingKeyFor(inFlight.storageKey)].sort());
   expect(uploads.Uploads ?? []).toEqual([]);
-  expect(rows.sort((a, b) => a.status.localeCompare(b.status))).toEqual([
+  expect(rows.sort((a, b) => a.status.localeCompare(b.status) || a.storageKey.localeCompare(b.storageKey))).toEqual([
     { storageKey: inFlight.storageKey, status: 'pending' },
+    { storageKey: quarantined.storageKey, status: 'ready' },
     { storageKey: kept.storageKey, status: 'ready' },
   ]);
+  const quarantine = await s3().send(new ListObjectsV2Command({ Bucket: bucket(), Prefix: `quarantine/users/${user.id}/` }));
+  expect((quarantine.Contents ?? []).map((o) => o.Key)).toEqual([quarantined.storageKey]);
 });
