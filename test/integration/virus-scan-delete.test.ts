@@ -40,4 +40,7 @@ test('an infected file is deleted from the bucket, not quarantined, and listed a
   const listed = await listFiles({ ownerId: owner.id, folderId: null, query: '', sort: 'name', dir: 'asc', after: null });
   expect(listed.files.map((f) => [f.name, f.scan])).toEqual([['setup.exe', 'Infected: deleted']]);
   await expect(createDirectLink(owner.id, file.id, 60)).rejects.toThrow('"setup.exe" contained a virus and cannot be shared.');
+  // The scanner emails the owner in the background; let it finish before this file's process ends.
+  const inbox = `${process.env.MAIL_API_URL}/api/messages?to=${encodeURIComponent(owner.email)}`;
+  await expect.poll(async () => ((await (await fetch(inbox)).json()) as { text: string }[]).map((m) => m.text.includes('Its contents were deleted'))).toEqual([true]);
 });
