@@ -4,6 +4,9 @@ import { defineConfig, devices } from '@playwright/test';
 // The suite runs against a production build and local services only (scripts/test.sh starts them).
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${port}`;
+// The virus-scanning journey runs against a second server with scanning on (scripts/test.sh).
+const scanPort = Number(process.env.E2E_SCAN_PORT ?? port + 1);
+const scanURL = `http://localhost:${scanPort}`;
 // Debian's Chromium where it is installed (this machine cannot download Playwright's own build).
 const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path));
 
@@ -28,13 +31,24 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     },
   },
-  webServer: {
-    command: `node scripts/server.mjs --hostname localhost --port ${port}`,
-    url: `${baseURL}/signin`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: 'pipe',
-    stderr: 'pipe',
-    env: { APP_URL: baseURL },
-  },
+  webServer: [
+    {
+      command: `node scripts/server.mjs --hostname localhost --port ${port}`,
+      url: `${baseURL}/signin`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+      env: { APP_URL: baseURL },
+    },
+    {
+      command: `node scripts/server.mjs --hostname localhost --port ${scanPort}`,
+      url: `${scanURL}/signin`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+      env: { APP_URL: scanURL, CLAMAV_URL: process.env.TEST_CLAMAV_URL ?? '' },
+    },
+  ],
 });

@@ -71,6 +71,13 @@ const schema = z
       .enum(['true', 'false'], { error: 'must be true or false' })
       .default('true')
       .transform((v) => v === 'true'),
+
+    CLAMAV_URL: z
+      .string()
+      .trim()
+      .regex(/^tcp:\/\/[^/:\s]+:\d{1,5}\/?$/, "must be clamd's TCP address, like tcp://127.0.0.1:3310")
+      .optional(),
+    CLAMAV_INFECTED: z.enum(['quarantine', 'delete'], { error: 'must be quarantine or delete' }).default('quarantine'),
   })
   .superRefine((env, ctx) => {
     const isProduction = env.NODE_ENV === 'production';

@@ -6,10 +6,12 @@ import { announceLeftovers } from '@/lib/requests/announce';
 import { forgetOldUnlockFailures } from '@/lib/password';
 import { forgetOldRateLimits } from '@/lib/rate-limit';
 import { checkClock } from '@/lib/clock';
+import { scanPendingFiles } from '@/lib/files/scan';
 
 const OUTBOX_EVERY_MS = 10_000;
 const SWEEP_EVERY_MS = 10 * 60_000;
 const CLOCK_EVERY_MS = 5 * 60_000;
+const SCAN_EVERY_MS = 10_000;
 
 function every(ms: number, name: string, job: () => Promise<unknown>) {
   let isRunning = false;
@@ -37,5 +39,8 @@ export async function startServer() {
   if (!env().BACKGROUND_JOBS) return;
   // Files that came in through a request whose sender left before reporting are announced here.
   every(OUTBOX_EVERY_MS, 'outbox', async () => (await announceLeftovers(), await drainOutbox()));
+  // Virus scans (when CLAMAV_URL is set): confirmations start one at once; this catches the rest
+  // and retries while clamd is down.
+  every(SCAN_EVERY_MS, 'scan', scanPendingFiles);
   every(SWEEP_EVERY_MS, 'sweep', async () => (await sweepStorage(), await forgetOldUnlockFailures(), await forgetOldRateLimits()));
 }

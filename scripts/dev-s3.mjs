@@ -10,6 +10,7 @@
 // - POST policies are not enforced (content-length-range, conditions, expiry): size limits
 //   only bite on real S3 / Ceph.
 // - Anonymous requests (no signature at all) are allowed, so every object is readable by URL.
+// - Copy conditions (x-amz-copy-source-if-match, used when an upload is confirmed) are ignored.
 // - Presigned GET expiry is enforced; CORS preflights answer `Access-Control-Allow-Origin: *`.
 import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:http';

@@ -142,11 +142,16 @@ function handle(req, res) {
 
 function listen(server, port, what) {
   return new Promise((resolve) => {
-    server.once('error', (err) => {
+    const refuse = (err) => {
       console.error(`mail catcher: cannot listen for ${what} on ${HOST}:${port}: ${err.code === 'EADDRINUSE' ? 'port already in use' : err.message}`);
       process.exit(1);
+    };
+    server.once('error', refuse);
+    server.listen(port, HOST, () => {
+      // Only a failure to listen is fatal: a client that resets its connection later is not.
+      server.off('error', refuse);
+      resolve(server.server?.address?.() ?? server.address());
     });
-    server.listen(port, HOST, () => resolve(server.server?.address?.() ?? server.address()));
   });
 }
 
@@ -174,6 +179,7 @@ const http = createServer(handle);
 smtpPort = (await listen(smtp, smtpPort, 'SMTP')).port;
 smtp.on('error', (err) => console.error(`mail catcher: smtp: ${err.message}`));
 const httpAddress = await listen(http, httpPort, 'HTTP');
+http.on('error', (err) => console.error(`mail catcher: http: ${err.message}`));
 console.log(`mail catcher: smtp ${HOST}:${smtpPort}, inbox http://localhost:${httpAddress.port}`);
 
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(0));

@@ -1,5 +1,6 @@
 // Creates the bucket if it is missing and sets the CORS rules browsers need for direct uploads
-// from APP_URL. Safe to run again. Usage: npm run bucket:setup
+// from APP_URL (and any other address the app answers on, given as arguments). Safe to run again.
+// Usage: npm run bucket:setup [-- https://other.address.example]
 import { CreateBucketCommand, HeadBucketCommand, PutBucketCorsCommand } from '@aws-sdk/client-s3';
 import { env } from '@/lib/env';
 import { bucket, s3 } from '@/lib/storage/s3';
@@ -14,14 +15,14 @@ async function main() {
     await s3().send(new CreateBucketCommand({ Bucket: name }));
     console.log(`bucket ${name}: created (private)`);
   }
-  const origin = new URL(config.APP_URL).origin;
+  const origins = [config.APP_URL, ...process.argv.slice(2)].map((url) => new URL(url).origin);
   await s3().send(
     new PutBucketCorsCommand({
       Bucket: name,
       CORSConfiguration: {
         CORSRules: [
           {
-            AllowedOrigins: [origin],
+            AllowedOrigins: origins,
             AllowedMethods: ['GET', 'HEAD', 'POST', 'PUT'],
             AllowedHeaders: ['*'],
             ExposeHeaders: ['ETag'],
@@ -31,7 +32,7 @@ async function main() {
       },
     }),
   );
-  console.log(`bucket ${name}: CORS allows uploads from ${origin}`);
+  console.log(`bucket ${name}: CORS allows uploads from ${origins.join(', ')}`);
 }
 
 main().catch((error) => {

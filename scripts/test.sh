@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole suite (npm test): unit and integration tests (vitest) and the end-to-end journey
 # (Playwright on a production build), all against real local services started here:
-# Ceph radosgw for S3, the SMTP catcher, and a fresh SQLite database. Stops only what it started.
+# Ceph radosgw for S3, the SMTP catcher, ClamAV's clamd (scripts/clamd.sh), and a fresh SQLite
+# database. Stops only what it started.
 # `npm test -- vitest` or `npm test -- e2e [playwright args]` runs one half.
 set -euo pipefail
 only="${1:-all}"
@@ -17,6 +18,10 @@ smtp_port="${TEST_SMTP_PORT:-2525}"
 mail_http_port="${TEST_MAIL_HTTP_PORT:-8025}"
 
 export E2E_PORT="${E2E_PORT:-3100}"
+# A second app server, with virus scanning on, for the scanning journey; and its clamd.
+export E2E_SCAN_PORT="${E2E_SCAN_PORT:-$((E2E_PORT + 1))}"
+clamd_port="${TEST_CLAMD_PORT:-$((E2E_PORT + 10))}"
+export TEST_CLAMAV_URL="tcp://127.0.0.1:$clamd_port"
 export APP_URL="http://localhost:$E2E_PORT"
 export AUTH_SECRET="test-only-secret-not-for-production-0123456789"
 export SIGNIN_ALLOWLIST="@handoff.test"
@@ -37,13 +42,16 @@ mail_pid=""
 cleanup() {
   [ -n "$mail_pid" ] && kill -TERM -- "-$mail_pid" 2>/dev/null || true
   bash scripts/s3/radosgw.sh stop "$work/rgw" >/dev/null 2>&1 || true
+  bash scripts/clamd.sh stop "$work/clamd" >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
 
 rm -rf "$work" && mkdir -p "$work"
 bash scripts/s3/radosgw.sh install
+bash scripts/clamd.sh install
 
-echo "== starting radosgw on 127.0.0.1:$rgw_port and the mail catcher"
+echo "== starting radosgw on 127.0.0.1:$rgw_port, the mail catcher, and clamd on 127.0.0.1:$clamd_port"
+bash scripts/clamd.sh start "$work/clamd" "$clamd_port"
 bash scripts/s3/radosgw.sh start "$work/rgw" "$rgw_port" "$S3_ACCESS_KEY_ID" "$S3_SECRET_ACCESS_KEY" > "$work/rgw.log" 2>&1 &
 rgw_start=$!
 setsid node scripts/mail-catcher.mjs --smtp-port "$smtp_port" --http-port "$mail_http_port" --dir "$work/mail" > "$work/mail.log" 2>&1 &
@@ -58,7 +66,7 @@ npx next build > "$work/build.log" 2>&1 || { tail -50 "$work/build.log"; exit 1;
 if ! wait "$rgw_start"; then
   echo "radosgw did not start:"; tail -40 "$work/rgw.log"; exit 1
 fi
-npm run --silent bucket:setup
+npm run --silent bucket:setup -- "http://localhost:$E2E_SCAN_PORT"
 
 if [ "$only" != e2e ]; then
   echo "== unit and integration tests"

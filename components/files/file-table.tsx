@@ -77,6 +77,11 @@ export function FileTable({ folders, files, sort, dir, base }: Props) {
                   <span className="truncate font-medium" title={file.name}>
                     {file.name}
                   </span>
+                  {file.scan && (
+                    <span className={`shrink-0 rounded px-1.5 py-0.5 text-xs ${file.scan === 'Scanning…' ? 'bg-zinc-100 text-zinc-600' : 'bg-red-50 font-medium text-red-700'}`} data-testid="scan-status">
+                      {file.scan}
+                    </span>
+                  )}
                   {file.sentBy && (
                     <span className="shrink-0 truncate text-xs text-zinc-500" data-testid="sent-by">
                       sent by {file.sentBy} through a request

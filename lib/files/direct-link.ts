@@ -2,13 +2,16 @@ import 'server-only';
 import { db } from '@/lib/db';
 import { UserError } from '@/lib/actions/user-error';
 import { signDownloadUrl } from '@/lib/storage/presign';
+import { unclearedReason } from '@/lib/files/scan-status';
 
 /** A bare S3 presigned GET, as in the AWS guides. It cannot be revoked, so it is recorded. */
 export async function createDirectLink(ownerId: string, fileId: string, expiresIn: number) {
-  const file = await db().file.findFirst({ where: { id: fileId, ownerId, status: 'ready' }, select: { name: true, storageKey: true } });
+  const file = await db().file.findFirst({ where: { id: fileId, ownerId, status: 'ready' }, select: { name: true, storageKey: true, contentType: true, scanStatus: true } });
   if (!file) throw new UserError('That file no longer exists.');
+  const uncleared = unclearedReason(file);
+  if (uncleared) throw new UserError(uncleared);
   const expiresAt = new Date(Date.now() + expiresIn * 1000);
-  const url = await signDownloadUrl(file.storageKey, file.name, expiresIn);
+  const url = await signDownloadUrl(file, expiresIn);
   await db().directLink.create({ data: { ownerId, fileId, expiresAt } });
   return { url, expiresAt: expiresAt.toISOString() };
 }

@@ -2,13 +2,14 @@ import 'server-only';
 import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { decodeCursor, encodeCursor, type CursorPosition } from '@/lib/files/cursor';
+import { scanLabel, type ScanLabel } from '@/lib/files/scan-status';
 
 export const SORTS = ['name', 'date', 'size', 'type'] as const;
 export type SortKey = (typeof SORTS)[number];
 export type SortDir = 'asc' | 'desc';
 
-/** sentBy: for a file that came in through an upload request, who the sender said they were. */
-export type FileRow = { id: string; name: string; size: number; contentType: string; createdAt: string; sentBy: string | null };
+/** sentBy: for a file that came in through an upload request, who the sender said they were. scan: its virus scan, when there is something to say. */
+export type FileRow = { id: string; name: string; size: number; contentType: string; createdAt: string; sentBy: string | null; scan: ScanLabel | null };
 export type FolderRow = { id: string; name: string; createdAt: string };
 export type Crumb = { id: string; name: string };
 
@@ -78,7 +79,7 @@ export async function listFiles(input: ListInput): Promise<FileList> {
     where: position ? { AND: [where, afterPosition(input.sort, input.dir, position)] } : where,
     orderBy: [{ [sortColumn[input.sort]]: input.dir }, { id: input.dir }],
     take: PAGE_SIZE + 1,
-    select: { id: true, name: true, size: true, contentType: true, createdAt: true, uploadedBy: true, uploadRequestId: true },
+    select: { id: true, name: true, size: true, contentType: true, createdAt: true, uploadedBy: true, uploadRequestId: true, scanStatus: true, storageKey: true },
   });
   const page = rows.slice(0, PAGE_SIZE);
   const last = page.at(-1);
@@ -92,11 +93,12 @@ export async function listFiles(input: ListInput): Promise<FileList> {
       });
   return {
     folders: folders.map((f) => ({ ...f, createdAt: f.createdAt.toISOString() })),
-    files: page.map(({ uploadRequestId, uploadedBy, ...f }) => ({
+    files: page.map(({ uploadRequestId, uploadedBy, scanStatus, storageKey, ...f }) => ({
       ...f,
       size: Number(f.size),
       createdAt: f.createdAt.toISOString(),
       sentBy: uploadRequestId === null ? null : (uploadedBy ?? 'someone'),
+      scan: scanLabel({ scanStatus, storageKey }),
     })),
     nextCursor: rows.length > PAGE_SIZE && last ? encodeCursor(scope, { value: sortText[input.sort](last), id: last.id }) : null,
     isFirstPage: position === null,

@@ -2,7 +2,7 @@ import 'server-only';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { UserError } from '@/lib/actions/user-error';
-import { admitUpload, finishUpload, insertPendingFile, placeUpload, type PrepareInput, type UploadOrigin } from '@/lib/files/upload';
+import { admitUpload, discardUpload, finishUpload, insertPendingFile, placeUpload, type PrepareInput, type UploadOrigin } from '@/lib/files/upload';
 import { abortParts, completeParts, createParts, listParts, signPart, type Part } from '@/lib/storage/multipart';
 
 export type MultipartPlan = { fileId: string; partSize: number; partCount: number };
@@ -35,12 +35,29 @@ async function openUpload(ownerId: string, fileId: string) {
   return { ...file, uploadId: file.uploadId, partSize: file.partSize, partCount: Math.max(1, Math.ceil(Number(file.size) / file.partSize)) };
 }
 
+type OpenUpload = Awaited<ReturnType<typeof openUpload>>;
+
+/** Every part is partSize bytes except the last, which holds the rest; null for a number not in the upload. */
+function expectedPartSize(upload: OpenUpload, partNumber: number): number | null {
+  if (partNumber < 1 || partNumber > upload.partCount) return null;
+  return partNumber < upload.partCount ? upload.partSize : Number(upload.size) - (upload.partCount - 1) * upload.partSize;
+}
+
+/** What is wrong with the stored parts' sizes, or null when each has its exact size and they add up. */
+function partSizeProblem(upload: OpenUpload, parts: Part[]): string | null {
+  const wrong = parts.find((part) => part.size !== expectedPartSize(upload, part.partNumber));
+  if (wrong) return `part ${wrong.partNumber} has ${wrong.size} bytes instead of ${expectedPartSize(upload, wrong.partNumber) ?? 0}`;
+  const total = parts.reduce((sum, part) => sum + part.size, 0);
+  return total === Number(upload.size) ? null : `its parts add up to ${total} bytes instead of ${upload.size}`;
+}
+
 /** URLs for a few parts at a time, never the whole file at once. */
 export async function signParts(ownerId: string, fileId: string, partNumbers: number[]): Promise<{ partNumber: number; url: string }[]> {
   const upload = await openUpload(ownerId, fileId);
-  if (partNumbers.some((n) => n < 1 || n > upload.partCount)) throw new UserError('That part is not in this upload.');
+  const sizes = partNumbers.map((n) => expectedPartSize(upload, n));
+  if (sizes.includes(null)) throw new UserError('That part is not in this upload.');
   const ttl = env().UPLOAD_URL_TTL_SECONDS;
-  return Promise.all(partNumbers.map(async (partNumber) => ({ partNumber, url: await signPart(upload.storageKey, upload.uploadId, partNumber, ttl) })));
+  return Promise.all(partNumbers.map(async (partNumber, i) => ({ partNumber, url: await signPart(upload.storageKey, upload.uploadId, partNumber, sizes[i]!, ttl) })));
 }
 
 /** What is already in the bucket, so a resumed upload sends only the rest. */
@@ -49,11 +66,19 @@ export async function uploadedParts(ownerId: string, fileId: string): Promise<{ 
   return { partSize: upload.partSize, partCount: upload.partCount, parts: await listParts(upload.storageKey, upload.uploadId) };
 }
 
-/** Completes from the parts S3 itself lists (not from what the browser claims), then checks size and quota. */
+/**
+ * Completes from the parts S3 itself lists (not from what the browser claims), each of its exact
+ * size, then checks size and quota. Wrong sizes discard the upload before S3 assembles anything.
+ */
 export async function completeMultipart(ownerId: string, fileId: string) {
   const upload = await openUpload(ownerId, fileId);
   const parts = await listParts(upload.storageKey, upload.uploadId);
-  if (parts.length !== upload.partCount) throw new UserError(`"${upload.name}" is missing ${upload.partCount - parts.length} of its ${upload.partCount} parts.`);
+  if (parts.length < upload.partCount) throw new UserError(`"${upload.name}" is missing ${upload.partCount - parts.length} of its ${upload.partCount} parts.`);
+  const problem = partSizeProblem(upload, parts);
+  if (problem) {
+    await discardUpload(fileId, upload.storageKey, upload.uploadId);
+    throw new UserError(`"${upload.name}" arrived wrong (${problem}); it was discarded. Upload it again.`);
+  }
   await completeParts(upload.storageKey, upload.uploadId, parts);
   await db().file.update({ where: { id: fileId }, data: { uploadId: null } });
   return finishUpload(ownerId, fileId, upload);

@@ -2,19 +2,20 @@ import 'server-only';
 import { AbortMultipartUploadCommand, DeleteObjectsCommand, ListMultipartUploadsCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
-import { bucket, s3 } from '@/lib/storage/s3';
+import { bucket, s3, storageKeyOfIncoming } from '@/lib/storage/s3';
 import { sweepPendingUploads } from '@/lib/files/upload';
 import { finishDelete } from '@/lib/files/manage';
 
-const PREFIX = 'users/';
+// Everything the app writes: files (and their incoming objects), and quarantined files.
+const PREFIXES = ['users/', 'quarantine/'];
 
 export type SweepReport = { pendingRows: number; unfinishedDeletes: number; multipartUploads: number; orphanObjects: number };
 
 /**
  * Brings the bucket and the database back into agreement, for everything older than
  * PENDING_UPLOAD_MAX_AGE_SECONDS: uploads that never completed (rows and objects), deletes the
- * store did not finish, multipart uploads left open, and objects under users/ that no file row
- * points at.
+ * store did not finish, multipart uploads left open, and objects under users/ and quarantine/ that no file row
+ * needs (incoming objects of uploads no longer pending among them).
  */
 export async function sweepStorage(now = new Date()): Promise<SweepReport> {
   const cutoff = new Date(now.getTime() - env().PENDING_UPLOAD_MAX_AGE_SECONDS * 1000);
@@ -38,7 +39,7 @@ async function abortStaleMultipartUploads(cutoff: Date): Promise<number> {
   let keyMarker: string | undefined;
   let uploadIdMarker: string | undefined;
   do {
-    const page = await s3().send(new ListMultipartUploadsCommand({ Bucket: bucket(), Prefix: PREFIX, KeyMarker: keyMarker, UploadIdMarker: uploadIdMarker }));
+    const page = await s3().send(new ListMultipartUploadsCommand({ Bucket: bucket(), Prefix: 'users/', KeyMarker: keyMarker, UploadIdMarker: uploadIdMarker }));
     for (const upload of page.Uploads ?? []) {
       if (!upload.Key || !upload.UploadId || !upload.Initiated || upload.Initiated >= cutoff) continue;
       await s3().send(new AbortMultipartUploadCommand({ Bucket: bucket(), Key: upload.Key, UploadId: upload.UploadId }));
@@ -52,21 +53,37 @@ async function abortStaleMultipartUploads(cutoff: Date): Promise<number> {
 
 async function deleteOrphanObjects(cutoff: Date): Promise<number> {
   let deleted = 0;
+  for (const prefix of PREFIXES) deleted += await deleteOrphansUnder(prefix, cutoff);
+  return deleted;
+}
+
+async function deleteOrphansUnder(prefix: string, cutoff: Date): Promise<number> {
+  let deleted = 0;
   let token: string | undefined;
   do {
-    const page = await s3().send(new ListObjectsV2Command({ Bucket: bucket(), Prefix: PREFIX, ContinuationToken: token }));
+    const page = await s3().send(new ListObjectsV2Command({ Bucket: bucket(), Prefix: prefix, ContinuationToken: token }));
     const old = (page.Contents ?? []).filter((object) => object.Key && object.LastModified && object.LastModified < cutoff);
-    const keys = old.map((object) => object.Key!);
-    if (keys.length > 0) {
-      const known = await db().file.findMany({ where: { storageKey: { in: keys } }, select: { storageKey: true } });
-      const knownKeys = new Set(known.map((file) => file.storageKey));
-      const orphans = keys.filter((key) => !knownKeys.has(key));
-      if (orphans.length > 0) {
-        await s3().send(new DeleteObjectsCommand({ Bucket: bucket(), Delete: { Objects: orphans.map((Key) => ({ Key })), Quiet: true } }));
-        deleted += orphans.length;
-      }
+    const orphans = await unclaimedKeys(old.map((object) => object.Key!));
+    if (orphans.length > 0) {
+      await s3().send(new DeleteObjectsCommand({ Bucket: bucket(), Delete: { Objects: orphans.map((Key) => ({ Key })), Quiet: true } }));
+      deleted += orphans.length;
     }
     token = page.IsTruncated ? page.NextContinuationToken : undefined;
   } while (token);
   return deleted;
+}
+
+/**
+ * Keys no file needs: a file's own object is needed while its row exists; an incoming object
+ * (a POST not yet confirmed, or a replayed one) only while its upload is still pending.
+ */
+async function unclaimedKeys(keys: string[]): Promise<string[]> {
+  if (keys.length === 0) return [];
+  const fileKeys = [...new Set(keys.map((key) => storageKeyOfIncoming(key) ?? key))];
+  const rows = await db().file.findMany({ where: { storageKey: { in: fileKeys } }, select: { storageKey: true, status: true } });
+  const statusOf = new Map(rows.map((row) => [row.storageKey, row.status]));
+  return keys.filter((key) => {
+    const fileKey = storageKeyOfIncoming(key);
+    return fileKey ? statusOf.get(fileKey) !== 'pending' : !statusOf.has(key);
+  });
 }

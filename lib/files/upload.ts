@@ -4,12 +4,13 @@ import { env } from '@/lib/env';
 import { formatBytes } from '@/lib/bytes';
 import { UserError } from '@/lib/actions/user-error';
 import { requireFolder } from '@/lib/files/manage';
-import { deleteObject, headObject, requestKeyFor, storageKeyFor } from '@/lib/storage/s3';
+import { copyObjectIfMatch, deleteObject, headObject, incomingKeyFor, requestKeyFor, storageKeyFor } from '@/lib/storage/s3';
 import { abortParts } from '@/lib/storage/multipart';
 import { applyFolderRule } from '@/lib/files/folder-rules';
 import { presignUpload, type UploadPost } from '@/lib/storage/presign';
 import { createId } from '@/lib/ids';
 import { storageUsage } from '@/lib/files/quota';
+import { kickScanner, scanStatusForNewFile } from '@/lib/files/scan';
 
 export type PrepareInput = { name: string; size: number; contentType: string; folderId: string | null };
 export type PreparedUpload = { fileId: string; post: UploadPost };
@@ -71,13 +72,13 @@ export async function insertPendingFile(ownerId: string, input: PrepareInput, fi
   });
 }
 
-/** A pending row plus a POST policy for exactly this key, size and type. */
+/** A pending row plus a POST policy for exactly this size and type, to the upload's incoming key. */
 export async function prepareUpload(ownerId: string, input: PrepareInput, origin: UploadOrigin | null = null): Promise<PreparedUpload> {
   await admitUpload(ownerId, input, origin);
   if (needsMultipart(input.size)) throw new UserError(`"${input.name}" is large enough to upload in parts; reload the page and try again.`);
   const file = placeUpload(ownerId, origin);
   // Sign first: if the store is misconfigured, no row is written.
-  const post = await presignUpload(file.storageKey, input.size, input.contentType);
+  const post = await presignUpload(incomingKeyFor(file.storageKey), input.size, input.contentType);
   await insertPendingFile(ownerId, input, file, origin);
   return { fileId: file.id, post };
 }
@@ -88,27 +89,56 @@ export async function confirmUpload(ownerId: string, fileId: string) {
   if (!file) throw new UserError('This upload was cancelled or has expired. Upload the file again.');
   if (file.status === 'ready') return { id: fileId };
   if (file.uploadId) throw new UserError(`"${file.name}" is uploading in parts; it completes when its last part is in.`);
-  return finishUpload(ownerId, fileId, file);
+  return finishUpload(ownerId, fileId, file, incomingKeyFor(file.storageKey));
 }
 
-/** Checks the stored object (size, then quota) and lists the file; discards it if it fails. */
-export async function finishUpload(ownerId: string, fileId: string, file: { size: bigint; storageKey: string; name: string }) {
-  const head = await headObject(file.storageKey);
-  if (!head) throw new UserError(`"${file.name}" did not reach the storage server. Upload it again.`);
-  if (head.size !== Number(file.size)) {
+type Arrival = { size: bigint; storageKey: string; name: string };
+
+/**
+ * Checks the object that arrived (size, then quota) and lists the file; discards it if a check
+ * fails. A POST arrives at its incoming key and is copied into place as exactly the bytes checked
+ * (a multipart upload arrives at the file's key, and its upload id dies at completion).
+ */
+export async function finishUpload(ownerId: string, fileId: string, file: Arrival, arrivedAt = file.storageKey) {
+  const head = await headObject(arrivedAt);
+  if (!head?.etag) return finishedElsewhere(fileId, `"${file.name}" did not reach the storage server. Upload it again.`);
+  await checkArrival(ownerId, fileId, file, head.size);
+  const changed = `"${file.name}" changed while it was being checked. Upload it again.`;
+  // Claims these bytes: a confirmation racing this one (after the form was posted again, say)
+  // may only finish the same bytes, so the file's key can never receive others.
+  const claim = await db().file.updateMany({ where: { id: fileId, status: 'pending', OR: [{ etag: null }, { etag: head.etag }] }, data: { etag: head.etag } });
+  if (claim.count === 0) return finishedElsewhere(fileId, changed);
+  const etag = arrivedAt === file.storageKey ? head.etag : await copyObjectIfMatch(arrivedAt, file.storageKey, head.etag);
+  if (!etag) return finishedElsewhere(fileId, changed);
+  // Conditional: of two racing confirmations only one makes the file ready and runs the folder's rule.
+  const scanStatus = scanStatusForNewFile();
+  const { count } = await db().file.updateMany({ where: { id: fileId, status: 'pending' }, data: { status: 'ready', etag, uploadId: null, scanStatus } });
+  if (arrivedAt !== file.storageKey) await deleteObject(arrivedAt);
+  if (count === 0) return finishedElsewhere(fileId, 'This upload was cancelled or has expired. Upload the file again.');
+  // A file waiting for its virus scan is shared by its folder's rule once it is clean.
+  if (scanStatus) kickScanner();
+  else await applyFolderRule(fileId);
+  return { id: fileId };
+}
+
+/** The declared size, and the quota again: it may have been lowered, or other uploads finished first. */
+async function checkArrival(ownerId: string, fileId: string, file: Arrival, size: number) {
+  if (size !== Number(file.size)) {
     await discardUpload(fileId, file.storageKey);
-    throw new UserError(`"${file.name}" arrived with ${head.size} bytes instead of ${file.size}; it was discarded. Upload it again.`);
+    throw new UserError(`"${file.name}" arrived with ${size} bytes instead of ${file.size}; it was discarded. Upload it again.`);
   }
-  // Checked again at the end: the quota may have been lowered, or other uploads finished first.
   const usage = await storageUsage(ownerId);
-  if (usage.used + head.size > usage.quota) {
+  if (usage.used + size > usage.quota) {
     await discardUpload(fileId, file.storageKey);
     throw new UserError(`"${file.name}" no longer fits: ${formatBytes(Math.max(usage.quota - usage.used, 0))} of your ${formatBytes(usage.quota)} is free. It was discarded.`);
   }
-  // Conditional: of two racing confirmations only one makes the file ready and runs the folder's rule.
-  const { count } = await db().file.updateMany({ where: { id: fileId, status: 'pending' }, data: { status: 'ready', etag: head.etag, uploadId: null } });
-  if (count === 1) await applyFolderRule(fileId);
-  return { id: fileId };
+}
+
+/** A confirmation that lost a race to another finds the work done: fine if that one listed the file. */
+async function finishedElsewhere(fileId: string, message: string) {
+  const row = await db().file.findUnique({ where: { id: fileId }, select: { status: true } });
+  if (row?.status === 'ready') return { id: fileId };
+  throw new UserError(message);
 }
 
 export async function cancelUpload(ownerId: string, fileId: string) {
@@ -117,11 +147,16 @@ export async function cancelUpload(ownerId: string, fileId: string) {
   await discardUpload(fileId, file.storageKey, file.uploadId);
 }
 
-/** Aborting a multipart upload frees its parts; then the object (if any) and the row go. */
-async function discardUpload(fileId: string, storageKey: string, uploadId: string | null = null) {
+/**
+ * The row goes first, and only while still pending, so a file that another confirmation made
+ * ready keeps its object. Then the parts, the object and its incoming copy (what a failure here
+ * leaves behind, the sweeper removes).
+ */
+export async function discardUpload(fileId: string, storageKey: string, uploadId: string | null = null) {
+  const { count } = await db().file.deleteMany({ where: { id: fileId, status: 'pending' } });
+  if (count === 0) return;
   if (uploadId) await abortParts(storageKey, uploadId);
-  await deleteObject(storageKey);
-  await db().file.deleteMany({ where: { id: fileId, status: 'pending' } });
+  await Promise.all([deleteObject(storageKey), deleteObject(incomingKeyFor(storageKey))]);
 }
 
 /** Removes uploads that never completed: their objects (if any arrived) and their rows. */

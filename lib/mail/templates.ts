@@ -11,7 +11,7 @@ export function formatExpiry(date: Date): string {
 }
 
 // Table layout and inline styles: the only HTML most mail clients render reliably.
-function layout(title: string, body: string): string {
+export function layout(title: string, body: string): string {
   return `<!doctype html><html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeHtml(title)}</title></head>
 <body style="margin:0;padding:0;background:#f4f4f5;font-family:-apple-system,BlinkMacSystemFont,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;color:#18181b">
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="background:#f4f4f5;padding:24px 12px"><tr><td align="center">
@@ -20,7 +20,7 @@ function layout(title: string, body: string): string {
 <p style="font-size:12px;color:#71717a;margin-top:16px">Sent by Handoff</p></td></tr></table></body></html>`;
 }
 
-function button(url: string, label: string): string {
+export function button(url: string, label: string): string {
   return `<p style="margin:24px 0"><a href="${escapeHtml(url)}" style="display:inline-block;background:#18181b;color:#ffffff;text-decoration:none;padding:12px 20px;border-radius:8px;font-weight:600">${escapeHtml(label)}</a></p>
 <p style="font-size:13px;color:#52525b;word-break:break-all">Or paste this link into your browser:<br>${escapeHtml(url)}</p>`;
 }
@@ -91,7 +91,8 @@ ${button(input.url, 'See the share')}`),
 export type ArrivalsEmailInput = {
   to: string;
   requestTitle: string;
-  files: { name: string; size: number; uploadedBy: string | null }[];
+  /** scanStatus: "infected" and "failed" files are named as removed or unchecked. */
+  files: { name: string; size: number; uploadedBy: string | null; scanStatus?: string | null }[];
   folderName: string;
   url: string;
 };
@@ -101,7 +102,8 @@ export function arrivalsEmail(input: ArrivalsEmailInput): Email {
   const [first] = input.files;
   const what = input.files.length === 1 && first ? `“${first.name}”` : `${input.files.length} files`;
   const subject = `${what} arrived for “${input.requestTitle}”`;
-  const lines = input.files.map((f) => `${f.name} (${formatBytes(f.size)})${f.uploadedBy ? `, from ${f.uploadedBy}` : ''}`);
+  const verdicts: Record<string, string> = { infected: ': REMOVED, a virus was found in it', failed: ': could not be checked for viruses, so it cannot be shared' };
+  const lines = input.files.map((f) => `${f.name} (${formatBytes(f.size)})${f.uploadedBy ? `, from ${f.uploadedBy}` : ''}${verdicts[f.scanStatus ?? ''] ?? ''}`);
   const text = [
     `New files arrived through your upload request “${input.requestTitle}”:`,
     '',

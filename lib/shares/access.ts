@@ -10,6 +10,7 @@ import { createId } from '@/lib/ids';
 import { now as clockNow } from '@/lib/clock';
 import { isStorageUp } from '@/lib/storage/health';
 import { isLinkPreviewAgent } from '@/lib/http/link-preview-agents';
+import { isCleared } from '@/lib/files/scan-status';
 
 // Everything a recipient's request needs, in ONE read: the share by its own token or by a
 // recipient's, with its owner and its items. This is the download hot path, so it is one SQL
@@ -36,7 +37,9 @@ type Row = {
   fileId: string | null;
   fileName: string | null;
   fileKey: string | null;
+  fileContentType: string | null;
   fileStatus: string | null;
+  fileScanStatus: string | null;
 };
 
 type Loaded = {
@@ -55,8 +58,8 @@ type Loaded = {
     owner: { name: string | null; email: string };
   };
   recipient: { id: string; email: string; revokedAt: Date | null } | null;
-  /** Ready files named directly by the share; null when it also holds folders (listed separately). */
-  directFiles: { id: string; name: string; storageKey: string; path: string }[] | null;
+  /** Ready files named directly by the share and cleared by the virus scan; null when it also holds folders (listed separately). */
+  directFiles: { id: string; name: string; storageKey: string; contentType: string; path: string }[] | null;
 };
 
 const date = (value: string | null) => (value === null ? null : new Date(value));
@@ -73,7 +76,8 @@ const LOAD = `
          s."downloadCount", s."passwordHash", s."passwordVersion", s."notifyOnFirstDownload",
          u."name" AS "ownerName", u."email" AS "ownerEmail",
          r."id" AS "recipientId", r."email" AS "recipientEmail", r."revokedAt" AS "recipientRevokedAt",
-         i."folderId" AS "itemFolderId", f."id" AS "fileId", f."name" AS "fileName", f."storageKey" AS "fileKey", f."status" AS "fileStatus"
+         i."folderId" AS "itemFolderId", f."id" AS "fileId", f."name" AS "fileName", f."storageKey" AS "fileKey",
+         f."contentType" AS "fileContentType", f."status" AS "fileStatus", f."scanStatus" AS "fileScanStatus"
   FROM hit
   JOIN "Share" s ON s."id" = hit."shareId"
   JOIN "User" u ON u."id" = s."ownerId"
@@ -138,7 +142,7 @@ async function load(token: string): Promise<Loaded | null> {
     recipient: first.recipientId ? { id: first.recipientId, email: first.recipientEmail ?? '', revokedAt: date(first.recipientRevokedAt) } : null,
     directFiles: hasFolders
       ? null
-      : rows.flatMap((row) => (row.fileId && row.fileStatus === 'ready' ? [{ id: row.fileId, name: row.fileName ?? '', storageKey: row.fileKey ?? '', path: '' }] : [])),
+      : rows.flatMap((row) => (row.fileId && row.fileStatus === 'ready' && isCleared(row.fileScanStatus) ? [{ id: row.fileId, name: row.fileName ?? '', storageKey: row.fileKey ?? '', contentType: row.fileContentType ?? '', path: '' }] : [])),
   };
 }
 
@@ -215,7 +219,7 @@ async function recordView(shareId: string, recipientId: string | null, userAgent
 }
 
 export type Grant =
-  | { ok: true; shareId: string; files: { storageKey: string; name: string; path: string }[] }
+  | { ok: true; shareId: string; files: { storageKey: string; name: string; contentType: string; path: string }[] }
   | { ok: false; status: 403 | 404 | 410 | 503; gate: Gate | 'preview'; reason: string };
 
 const REFUSALS: Record<Exclude<Gate, 'open'>, { status: 403 | 404 | 410 | 503; reason: string }> = {
@@ -273,7 +277,7 @@ async function grant(token: string, fileId: string | null, request: RequestInfo)
     const first = await db().shareRecipient.updateMany({ where: { id: recipient.id, firstDownloadedAt: null }, data: { firstDownloadedAt: now } });
     if (first.count === 1 && share.notifyOnFirstDownload) await notifyFirstDownload(share.id, share.ownerId, recipient.email, files[0]!.name, now);
   }
-  return { ok: true, shareId: share.id, files: files.map((f) => ({ storageKey: f.storageKey, name: f.name, path: f.path })) };
+  return { ok: true, shareId: share.id, files: files.map((f) => ({ storageKey: f.storageKey, name: f.name, contentType: f.contentType, path: f.path })) };
 }
 
 export type Unlock =

@@ -1,5 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db';
+import { CLEARED, isCleared } from '@/lib/files/scan-status';
 
 /** A file as the share holds it now; `path` is its folder inside a shared folder ('' at the top). */
 export type SharedFile = { id: string; name: string; size: number; contentType: string; storageKey: string; path: string };
@@ -8,16 +9,17 @@ const fileSelect = { id: true, name: true, size: true, contentType: true, storag
 
 /**
  * The files a share gives access to at this moment: its files, plus everything under its
- * folders (subfolders included), so a shared folder shows what is in it at each visit.
+ * folders (subfolders included), so a shared folder shows what is in it at each visit. Files
+ * not (yet) cleared by the virus scan are left out.
  */
 export async function shareFiles(shareId: string): Promise<SharedFile[]> {
   const items = await db().shareItem.findMany({
     where: { shareId },
-    select: { file: { select: { ...fileSelect, status: true } }, folder: { select: { id: true, name: true, ownerId: true } } },
+    select: { file: { select: { ...fileSelect, status: true, scanStatus: true } }, folder: { select: { id: true, name: true, ownerId: true } } },
   });
   const files: SharedFile[] = [];
   for (const item of items) {
-    if (item.file?.status === 'ready') files.push(toShared(item.file, ''));
+    if (item.file?.status === 'ready' && isCleared(item.file.scanStatus)) files.push(toShared(item.file, ''));
     if (item.folder) files.push(...(await folderFiles(item.folder.ownerId, item.folder.id, item.folder.name)));
   }
   return files.sort((a, b) => a.path.localeCompare(b.path) || a.name.localeCompare(b.name));
@@ -34,7 +36,7 @@ async function folderFiles(ownerId: string, rootId: string, rootName: string): P
     }
   }
   const rows = await db().file.findMany({
-    where: { ownerId, status: 'ready', folderId: { in: [...paths.keys()] } },
+    where: { ownerId, status: 'ready', folderId: { in: [...paths.keys()] }, ...CLEARED },
     orderBy: [{ name: 'asc' }, { id: 'asc' }],
     select: fileSelect,
   });

@@ -7,6 +7,7 @@ import { shareUrl } from '@/lib/shares/links';
 import { admitInvitations, queueInvites } from '@/lib/shares/invites';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { SessionUser } from '@/lib/auth';
+import { unclearedReason } from '@/lib/files/scan-status';
 
 export type CreateShareInput = {
   fileIds: string[];
@@ -48,13 +49,15 @@ export async function createShare(owner: SessionUser, input: CreateShareInput, {
   const earlier = await madeBySubmission(owner.id, input.submissionId);
   if (earlier) return earlier;
   const [files, folders] = await Promise.all([
-    db().file.findMany({ where: { id: { in: input.fileIds }, ownerId: owner.id, status: 'ready' }, select: { id: true } }),
+    db().file.findMany({ where: { id: { in: input.fileIds }, ownerId: owner.id, status: 'ready' }, select: { id: true, name: true, scanStatus: true } }),
     db().folder.findMany({ where: { id: { in: input.folderIds }, ownerId: owner.id }, select: { id: true } }),
   ]);
   if (files.length !== new Set(input.fileIds).size || folders.length !== new Set(input.folderIds).size) {
     throw new UserError('One of those files or folders no longer exists.');
   }
   if (files.length + folders.length === 0) throw new UserError('Choose at least one file or folder to share.');
+  const uncleared = files.map(unclearedReason).find(Boolean);
+  if (uncleared) throw new UserError(uncleared);
 
   // Folder rules mail people the owner chose once, in advance; they do not count (lib/shares/invites.ts).
   if (!isFolderRule) await admitInvitations(owner.id, input.recipients.length);

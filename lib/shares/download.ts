@@ -12,5 +12,5 @@ export async function downloadFile(token: string, fileId: string, request: Reque
   const grant = await grantDownload(token, fileId, request);
   if (!grant.ok) return grant;
   const file = grant.files[0]!;
-  return { ok: true, url: await signFileUrl(file.storageKey, file.name, request.clientIp) };
+  return { ok: true, url: await signFileUrl(file, request.clientIp) };
 }

@@ -18,9 +18,13 @@ export async function createParts(key: string, contentType: string): Promise<str
   return created.UploadId;
 }
 
-/** One part's PUT URL, signed when the browser is about to send it (no checksum parameters). */
-export function signPart(key: string, uploadId: string, partNumber: number, expiresIn: number): Promise<string> {
-  return getSignedUrl(s3(), new UploadPartCommand({ Bucket: bucket(), Key: key, UploadId: uploadId, PartNumber: partNumber }), { expiresIn });
+/**
+ * One part's PUT URL, signed when the browser is about to send it (no checksum parameters).
+ * Content-Length is signed too, so the URL takes exactly this part's size and nothing larger.
+ */
+export function signPart(key: string, uploadId: string, partNumber: number, size: number, expiresIn: number): Promise<string> {
+  const command = new UploadPartCommand({ Bucket: bucket(), Key: key, UploadId: uploadId, PartNumber: partNumber, ContentLength: size });
+  return getSignedUrl(s3(), command, { expiresIn, signableHeaders: new Set(['content-length']) });
 }
 
 export async function listParts(key: string, uploadId: string): Promise<Part[]> {

@@ -4,11 +4,14 @@ import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { S3RequestPresigner } from '@aws-sdk/s3-request-presigner';
 import { bucket, s3 } from '@/lib/storage/s3';
 import { attachmentDisposition } from '@/lib/storage/content-disposition';
+import { servedContentType } from '@/lib/storage/content-type';
 import { env } from '@/lib/env';
 import { storageNow } from '@/lib/clock';
 import { storageTarget, type StorageTarget } from '@/lib/storage/endpoint';
 
 export type UploadPost = { url: string; fields: Record<string, string>; expiresAt: string };
+/** A stored file as a download names it: where it is, what to save it as, what it was stored as. */
+export type DownloadTarget = { storageKey: string; name: string; contentType: string };
 
 /**
  * A browser form POST straight to the bucket. The policy pins the exact key, the exact size
@@ -71,8 +74,8 @@ function encodeRfc3986(value: string): string {
   return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
-/** A presigned GET that makes browsers save the file under its display name. */
-export async function signDownloadUrl(key: string, filename: string, expiresIn: number): Promise<string> {
+/** A presigned GET that makes browsers save the file under its display name, as a passive type. */
+export async function signDownloadUrl({ storageKey: key, name, contentType }: DownloadTarget, expiresIn: number): Promise<string> {
   const { presigner: signer, target } = presigner();
   const host = target.port ? `${target.hostname}:${target.port}` : target.hostname;
   const path = `${target.pathPrefix}/${key.split('/').map(encodeRfc3986).join('/')}`;
@@ -83,7 +86,7 @@ export async function signDownloadUrl(key: string, filename: string, expiresIn: 
       hostname: target.hostname,
       port: target.port,
       path,
-      query: { 'response-content-disposition': attachmentDisposition(filename) },
+      query: { 'response-content-disposition': attachmentDisposition(name), 'response-content-type': servedContentType(contentType) },
       headers: { host },
     },
     // Dated by the store's clock, so a wrong clock here cannot make it refuse the URL.

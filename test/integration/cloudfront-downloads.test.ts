@@ -14,10 +14,11 @@ const { signFileUrl } = await import('@/lib/storage/download-url');
 const fromCloudFront = (value: string) => value.replace(/-/g, '+').replace(/_/g, '=').replace(/~/g, '/');
 
 test('downloads redirect to a CloudFront URL with a canned policy the public key verifies', async () => {
-  const url = new URL(await signFileUrl('users/u1/f1', 'Board report – Q3.pdf', '203.0.113.9'));
+  const url = new URL(await signFileUrl({ storageKey: 'users/u1/f1', name: 'Board report – Q3.pdf', contentType: 'application/pdf' }, '203.0.113.9'));
   expect(url.host).toBe('d111111abcdef8.cloudfront.net');
   expect(url.pathname).toBe('/users/u1/f1');
   expect(url.searchParams.get('response-content-disposition')).toContain("filename*=UTF-8''Board%20report%20%E2%80%93%20Q3.pdf");
+  expect(url.searchParams.get('response-content-type')).toBe('application/pdf');
   expect(url.href).not.toMatch(/amazonaws|X-Amz-/);
   const expires = Number(url.searchParams.get('Expires'));
   expect(expires * 1000 - Date.now()).toBeGreaterThan(30_000);
@@ -30,13 +31,27 @@ test('downloads redirect to a CloudFront URL with a canned policy the public key
   expect(url.searchParams.get('Key-Pair-Id')).toBe('K2JCJMDEHXQW5F');
 });
 
+test('active content is signed to be served as application/octet-stream, inside the verified resource', async () => {
+  for (const contentType of ['text/html', 'image/svg+xml', 'text/plain; charset=utf-7']) {
+    const url = new URL(await signFileUrl({ storageKey: 'users/u1/f2', name: 'page.html', contentType }));
+    expect(url.searchParams.get('response-content-type')).toBe('application/octet-stream');
+    const resource = url.href.slice(0, url.href.indexOf('&Expires='));
+    expect(resource).toContain('response-content-type=application%2Foctet-stream');
+    const expires = url.searchParams.get('Expires');
+    const policy = `{"Statement":[{"Resource":"${resource}","Condition":{"DateLessThan":{"AWS:EpochTime":${expires}}}}]}`;
+    const signature = Buffer.from(fromCloudFront(url.searchParams.get('Signature') ?? ''), 'base64');
+    expect(verify('RSA-SHA1', Buffer.from(policy), publicKey, signature)).toBe(true);
+    expect(verify('RSA-SHA1', Buffer.from(policy.replace('application%2Foctet-stream', 'text%2Fhtml')), publicKey, signature)).toBe(false);
+  }
+});
+
 test('with CLOUDFRONT_BIND_CLIENT_IP the URL carries a custom policy for the asking address only', async () => {
   process.env.CLOUDFRONT_BIND_CLIENT_IP = 'true';
   // A server reads its configuration once: load the modules afresh, as a restart would.
   vi.resetModules();
   delete (globalThis as { handoffCloudFront?: unknown }).handoffCloudFront;
   const fresh = await import('@/lib/storage/download-url');
-  const url = new URL(await fresh.signFileUrl('users/u1/f1', 'a.pdf', '203.0.113.9'));
+  const url = new URL(await fresh.signFileUrl({ storageKey: 'users/u1/f1', name: 'a.pdf', contentType: 'application/pdf' }, '203.0.113.9'));
   const policyText = Buffer.from(fromCloudFront(url.searchParams.get('Policy') ?? ''), 'base64').toString();
   const policy = JSON.parse(policyText) as { Statement: [{ Resource: string; Condition: { IpAddress: { 'AWS:SourceIp': string } } }] };
   expect(policy.Statement[0].Condition.IpAddress['AWS:SourceIp']).toBe('203.0.113.9/32');

@@ -115,6 +115,27 @@ test('the inbox and message pages escape what the message contains', async () =>
   expect(message).toContain('href="http://localhost:3000/api/auth/callback/email?token=abc&amp;email=alice"');
 });
 
+test('a client that resets its SMTP connection mid-message does not stop the catcher', async () => {
+  const { connect } = await import('node:net');
+  const socket = connect(catcher!.smtpPort, '127.0.0.1');
+  let received = '';
+  socket.on('data', (data) => (received += data.toString()));
+  const reply = async (last: RegExp) => {
+    while (!last.test(received)) await new Promise((resolve) => setTimeout(resolve, 10));
+    received = '';
+  };
+  await reply(/^220 /m);
+  for (const command of ['EHLO reset.test', 'MAIL FROM:<app@reset.test>', 'RCPT TO:<someone@reset.test>']) {
+    socket.write(`${command}\r\n`);
+    await reply(/^250 /m);
+  }
+  // As an app process that is killed while it sends: the connection ends in a reset.
+  socket.resetAndDestroy();
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  expect(catcher!.proc.exitCode).toBeNull();
+  expect((await messages()).length).toBeGreaterThan(0);
+});
+
 test('messages survive a restart on the same --dir', async () => {
   const [before] = await messages();
   await stopCatcher();

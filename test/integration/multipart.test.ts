@@ -2,12 +2,12 @@
 // ListParts, completed from what S3 lists, and nothing left behind when cancelled.
 import { createHash } from 'node:crypto';
 import { afterAll, expect, test } from 'vitest';
-import { ListMultipartUploadsCommand } from '@aws-sdk/client-s3';
+import { ListMultipartUploadsCommand, UploadPartCommand } from '@aws-sdk/client-s3';
 import { connect, seedUser } from '@/prisma/seed';
 import { completeMultipart, signParts, startMultipart, uploadedParts } from '@/lib/files/multipart';
 import { cancelUpload } from '@/lib/files/upload';
 import { signDownloadUrl } from '@/lib/storage/presign';
-import { bucket, s3 } from '@/lib/storage/s3';
+import { bucket, headObject, s3 } from '@/lib/storage/s3';
 import { randomBody } from '@/test/support/s3';
 
 const db = connect();
@@ -43,7 +43,7 @@ test('a file in parts completes, resumes from what is stored, and downloads byte
 
   const file = await db.file.findUniqueOrThrow({ where: { id: plan.fileId } });
   expect(file).toMatchObject({ status: 'ready', uploadId: null });
-  const downloaded = new Uint8Array(await (await fetch(await signDownloadUrl(file.storageKey, file.name, 60))).arrayBuffer());
+  const downloaded = new Uint8Array(await (await fetch(await signDownloadUrl(file, 60))).arrayBuffer());
   expect(downloaded.length).toBe(SIZE);
   expect(sha(downloaded)).toBe(sha(body));
   expect(await openUploads(user.id)).toEqual([]);
@@ -67,4 +67,65 @@ test('cancel aborts the multipart upload in S3 and removes the row', async () =>
   await cancelUpload(user.id, plan.fileId);
   expect(await openUploads(user.id)).toEqual([]);
   expect(await db.file.findUnique({ where: { id: plan.fileId } })).toBeNull();
+});
+
+test('a part URL takes exactly its own part\'s size: more, less or another part\'s size is refused', async () => {
+  const user = await seedUser(db);
+  const plan = await startMultipart(user.id, { name: 'sized.bin', size: SIZE, contentType: 'application/octet-stream', folderId: null });
+  const lastSize = SIZE - 2 * plan.partSize;
+  const [first, last] = await signParts(user.id, plan.fileId, [1, 3]);
+  const put = (url: string, size: number) => fetch(url, { method: 'PUT', body: randomBody(size) });
+
+  expect((await put(first!.url, 40 * 1024 * 1024)).status).toBe(403);
+  expect((await put(first!.url, plan.partSize + 1)).status).toBe(403);
+  expect((await put(first!.url, plan.partSize - 1)).status).toBe(403);
+  expect((await put(last!.url, plan.partSize)).status).toBe(403);
+  expect((await uploadedParts(user.id, plan.fileId)).parts).toEqual([]);
+
+  expect((await put(first!.url, plan.partSize)).status).toBe(200);
+  expect((await put(last!.url, lastSize)).status).toBe(200);
+  expect((await uploadedParts(user.id, plan.fileId)).parts.map((p) => [p.partNumber, p.size])).toEqual([
+    [1, plan.partSize],
+    [3, lastSize],
+  ]);
+  await cancelUpload(user.id, plan.fileId);
+});
+
+test('completion refuses parts of the wrong sizes even when they add up, and discards the upload', async () => {
+  const user = await seedUser(db);
+  const plan = await startMultipart(user.id, { name: 'reshaped.bin', size: SIZE, contentType: 'application/octet-stream', folderId: null });
+  const file = await db.file.findUniqueOrThrow({ where: { id: plan.fileId } });
+  // As a store that ignored the signed size would take them: part 1 too large, part 3 too small, same total.
+  const sizes = [plan.partSize + 1000, plan.partSize, SIZE - 2 * plan.partSize - 1000];
+  for (const [i, size] of sizes.entries()) {
+    await s3().send(new UploadPartCommand({ Bucket: bucket(), Key: file.storageKey, UploadId: file.uploadId!, PartNumber: i + 1, Body: randomBody(size) }));
+  }
+  await expect(completeMultipart(user.id, plan.fileId)).rejects.toThrow(
+    `"reshaped.bin" arrived wrong (part 1 has ${plan.partSize + 1000} bytes instead of ${plan.partSize}); it was discarded. Upload it again.`,
+  );
+  expect(await db.file.findUnique({ where: { id: plan.fileId } })).toBeNull();
+  expect(await openUploads(user.id)).toEqual([]);
+  expect(await headObject(file.storageKey)).toBeNull();
+});
+
+test('a multipart upload cannot be replayed: after completion its part URLs change nothing', async () => {
+  const user = await seedUser(db);
+  const body = randomBody(SIZE);
+  const plan = await startMultipart(user.id, { name: 'final.bin', size: SIZE, contentType: 'application/octet-stream', folderId: null });
+  const urls = await signParts(user.id, plan.fileId, [1, 2, 3]);
+  for (const [i, signed] of urls.entries()) {
+    const part = body.slice(i * plan.partSize, (i + 1) * plan.partSize);
+    expect((await fetch(signed.url, { method: 'PUT', body: part })).status).toBe(200);
+  }
+  await completeMultipart(user.id, plan.fileId);
+  const file = await db.file.findUniqueOrThrow({ where: { id: plan.fileId } });
+
+  // The upload id died at completion: the same URL, still within its lifetime, is refused.
+  const replay = await fetch(urls[0]!.url, { method: 'PUT', body: randomBody(plan.partSize) });
+  expect(replay.status).toBe(404);
+  expect(await replay.text()).toContain('NoSuchUpload');
+  expect(await openUploads(user.id)).toEqual([]);
+  const downloaded = new Uint8Array(await (await fetch(await signDownloadUrl(file, 60))).arrayBuffer());
+  expect(sha(downloaded)).toBe(sha(body));
+  expect((await headObject(file.storageKey))?.etag).toBe(file.etag);
 });

@@ -95,7 +95,7 @@ describe('presigned GET (download redirect)', () => {
 
   test('returns the bytes with the display name as an attachment', async () => {
     const { key, body } = await storedObject('x');
-    const response = await fetch(await signDownloadUrl(key, 'Quarterly report – Q3.pdf', 60));
+    const response = await fetch(await signDownloadUrl({ storageKey: key, name: 'Quarterly report – Q3.pdf', contentType: 'application/pdf' }, 60));
     expect(response.status).toBe(200);
     expect(response.headers.get('content-disposition')).toBe(
       `attachment; filename="Quarterly report _ Q3.pdf"; filename*=UTF-8''Quarterly%20report%20%E2%80%93%20Q3.pdf`,
@@ -106,7 +106,7 @@ describe('presigned GET (download redirect)', () => {
 
   test('is refused after it expires', async () => {
     const { key } = await storedObject('x');
-    const url = await signDownloadUrl(key, 'a.pdf', 1);
+    const url = await signDownloadUrl({ storageKey: key, name: 'a.pdf', contentType: 'application/pdf' }, 1);
     await sleep(2500);
     const response = await fetch(url);
     expect(response.status).toBe(403);
@@ -116,7 +116,7 @@ describe('presigned GET (download redirect)', () => {
 
   test('the bucket is private: unsigned and tampered requests are refused', async () => {
     const { key } = await storedObject('x');
-    const url = new URL(await signDownloadUrl(key, 'a.pdf', 60));
+    const url = new URL(await signDownloadUrl({ storageKey: key, name: 'a.pdf', contentType: 'application/pdf' }, 60));
     expect((await fetch(`${url.origin}${url.pathname}`)).status).toBe(403);
     url.searchParams.set('response-content-disposition', 'inline');
     const tampered = await fetch(url);
@@ -129,7 +129,7 @@ describe('presigned GET (download redirect)', () => {
 test('no presigned URL or form the app makes carries an x-amz-checksum-* parameter', async () => {
   const key = newKey();
   const post = await presignUpload(key, 10, 'text/plain');
-  const url = await signDownloadUrl(key, 'a.txt', 60);
+  const url = await signDownloadUrl({ storageKey: key, name: 'a.txt', contentType: 'text/plain' }, 60);
   const names = [...Object.keys(post.fields), ...new URL(post.url).searchParams.keys(), ...new URL(url).searchParams.keys()];
   expect(names.length).toBeGreaterThan(5);
   expect(names.filter((name) => name.toLowerCase().startsWith('x-amz-checksum'))).toEqual([]);

@@ -3,7 +3,7 @@ import { afterAll, expect, test } from 'vitest';
 import { connect, seedUser } from '@/prisma/seed';
 import { sweepPendingUploads } from '@/lib/files/upload';
 import { presignUpload } from '@/lib/storage/presign';
-import { headObject, storageKeyFor } from '@/lib/storage/s3';
+import { headObject, incomingKeyFor, storageKeyFor } from '@/lib/storage/s3';
 import { createId } from '@/lib/ids';
 import { postForm, randomBody } from '@/test/support/s3';
 
@@ -50,6 +50,19 @@ test('after uploads abandoned in every way, one sweep leaves the bucket and the 
   await put(storageKeyFor(user.id, 'orphan-no-row')); // a row deleted, its object left behind
   const halfDeleted = await fileRow(user.id, 'deleting', 0); // the store failed during a delete
   await put(halfDeleted.storageKey);
+  // Incoming objects (where presigned POSTs land): kept while their upload is pending, removed
+  // once the file is ready (a replayed form) or gone. As seen from the sweep's moment below,
+  // `inFlight` started a minute ago, while its incoming object is past the maximum age.
+  const inFlight = await fileRow(user.id, 'pending', -2 * 3600_000 + 60_000);
+  await put(incomingKeyFor(inFlight.storageKey));
+  await put(incomingKeyFor(kept.storageKey)); // the form of a confirmed file, posted again
+  await put(incomingKeyFor(storageKeyFor(user.id, 'gone'))); // a replay for a file since deleted
+  // Quarantine: an infected file's object stays while its row does; one whose row is gone goes.
+  const quarantined = await db.file.create({
+    data: { ownerId: user.id, name: 'bad.exe', size: 10, contentType: 'application/octet-stream', storageKey: `quarantine/users/${user.id}/bad`, status: 'ready', scanStatus: 'infected' },
+  });
+  await put(quarantined.storageKey);
+  await put(`quarantine/users/${user.id}/deleted-since`);
   const multipart = await s3().send(new CreateMultipartUploadCommand({ Bucket: bucket(), Key: storageKeyFor(user.id, 'abandoned-multipart') }));
   await s3().send(
     new UploadPartCommand({ Bucket: bucket(), Key: storageKeyFor(user.id, 'abandoned-multipart'), UploadId: multipart.UploadId, PartNumber: 1, Body: randomBody(5 * 1024 * 1024) }),
@@ -65,7 +78,13 @@ test('after uploads abandoned in every way, one sweep leaves the bucket and the 
   const objects = await s3().send(new ListObjectsV2Command({ Bucket: bucket(), Prefix: prefix }));
   const uploads = await s3().send(new ListMultipartUploadsCommand({ Bucket: bucket(), Prefix: prefix }));
   const rows = await db.file.findMany({ where: { ownerId: user.id }, select: { storageKey: true, status: true } });
-  expect((objects.Contents ?? []).map((o) => o.Key)).toEqual([kept.storageKey]);
+  expect((objects.Contents ?? []).map((o) => o.Key).sort()).toEqual([kept.storageKey, incomingKeyFor(inFlight.storageKey)].sort());
   expect(uploads.Uploads ?? []).toEqual([]);
-  expect(rows).toEqual([{ storageKey: kept.storageKey, status: 'ready' }]);
+  expect(rows.sort((a, b) => a.status.localeCompare(b.status) || a.storageKey.localeCompare(b.storageKey))).toEqual([
+    { storageKey: inFlight.storageKey, status: 'pending' },
+    { storageKey: quarantined.storageKey, status: 'ready' },
+    { storageKey: kept.storageKey, status: 'ready' },
+  ]);
+  const quarantine = await s3().send(new ListObjectsV2Command({ Bucket: bucket(), Prefix: `quarantine/users/${user.id}/` }));
+  expect((quarantine.Contents ?? []).map((o) => o.Key)).toEqual([quarantined.storageKey]);
 });

@@ -2,7 +2,7 @@
 // account send files into the owner's folder, only under the request's own prefix, within its
 // limits, and never after it is closed.
 import { afterAll, describe, expect, test } from 'vitest';
-import { ListMultipartUploadsCommand } from '@aws-sdk/client-s3';
+import { GetObjectCommand, ListMultipartUploadsCommand, ListPartsCommand } from '@aws-sdk/client-s3';
 import { connect, seedFolder, seedUser, uniqueEmail } from '@/prisma/seed';
 import { closeRequest, createRequest, replaceRequestLink, type CreateRequestInput } from '@/lib/requests/manage';
 import { unlockRequest, viewRequest } from '@/lib/requests/access';
@@ -65,7 +65,8 @@ describe('sending through a request link', () => {
     const { owner, folder, id, token } = await makeRequest();
     const started = await startSenderUpload(token, noCookies, pdf('contract.pdf'));
     const prefix = `users/${owner.id}/requests/${id}/`;
-    expect(started.post!.fields.key).toMatch(new RegExp(`^${prefix}[a-z0-9]+$`));
+    // The browser posts to the upload's incoming key; confirming copies it to the file's key.
+    expect(started.post!.fields.key).toMatch(new RegExp(`^${prefix}[a-z0-9]+\\.incoming$`));
 
     // The policy pins the key: the same form aimed at another key of the owner's is refused.
     const elsewhere = { ...started.post!.fields, key: `users/${owner.id}/stolen` };
@@ -121,6 +122,36 @@ describe('sending through a request link', () => {
     expect(await db.file.count({ where: { uploadRequestId: id } })).toBe(0);
     expect(await openUploads(`users/${owner.id}/requests/${id}/`)).toHaveLength(0);
     expect((await viewRequest(token, noCookies)).gate).toBe('closed');
+  });
+
+  test('a sender\'s part URL takes only that part\'s size, so nothing past the declared size can be stored', async () => {
+    const { owner, id, token } = await makeRequest({ maxFileSize: 9_000_000 });
+    const started = await startSenderUpload(token, noCookies, pdf('scan.pdf', 9_000_000));
+    const { partSize } = started.multipart!;
+    const [first] = await signSenderParts(token, noCookies, started.handle, [1]);
+    expect((await fetch(first!.url, { method: 'PUT', body: randomBody(40 * 1024 * 1024) })).status).toBe(403);
+    expect((await fetch(first!.url, { method: 'PUT', body: randomBody(partSize) })).status).toBe(200);
+    const [upload] = await openUploads(`users/${owner.id}/requests/${id}/`);
+    const parts = await s3().send(new ListPartsCommand({ Bucket: bucket(), Key: upload!.Key, UploadId: upload!.UploadId }));
+    expect(parts.Parts?.map((p) => p.Size)).toEqual([partSize]);
+    await cancelSenderUpload(token, noCookies, started.handle);
+  });
+
+  test('a sender who posts the form again after the owner was told cannot swap the file', async () => {
+    const { token } = await makeRequest();
+    const started = await startSenderUpload(token, noCookies, pdf('invoice.pdf', 2048));
+    const original = randomBody(2048);
+    expect((await postForm(started.post!.url, started.post!.fields, original, 'application/pdf')).status).toBe(204);
+    await confirmSenderUpload(token, noCookies, started.handle);
+    const fileId = fileIdFromHandle(started.handle)!;
+    await announceArrivals({ requestId: (await db.file.findUniqueOrThrow({ where: { id: fileId } })).uploadRequestId!, fileIds: [fileId] });
+    await drainOutbox();
+
+    expect((await postForm(started.post!.url, started.post!.fields, randomBody(2048), 'application/pdf')).status).toBe(204);
+    const file = await db.file.findUniqueOrThrow({ where: { id: fileId } });
+    const stored = await s3().send(new GetObjectCommand({ Bucket: bucket(), Key: file.storageKey }));
+    expect(Buffer.from(await stored.Body!.transformToByteArray()).equals(Buffer.from(original))).toBe(true);
+    expect(stored.ETag).toBe(file.etag);
   });
 
   test('unknown, replaced and expired links are refused; forged or foreign handles do nothing', async () => {

@@ -26,9 +26,18 @@ describe('parseEnv', () => {
     [{ S3_ACCESS_KEY_ID: 'only-one' }, 'S3_SECRET_ACCESS_KEY'],
     [{ OIDC_ISSUER: 'https://id.example' }, 'OIDC_ISSUER'],
     [{ NODE_ENV: 'production' }, 'SIGNIN_ALLOWLIST'],
+    [{ CLAMAV_URL: '127.0.0.1:3310' }, 'CLAMAV_URL'],
+    [{ CLAMAV_URL: 'unix:///run/clamav/clamd.ctl' }, 'CLAMAV_URL'],
+    [{ CLAMAV_INFECTED: 'ignore' }, 'CLAMAV_INFECTED'],
   ])('a bad value stops start-up and names the variable: %j', (override, variable) => {
     expect(() => parseEnv({ ...valid, ...override })).toThrow(ConfigError);
     expect(() => parseEnv({ ...valid, ...override })).toThrow(new RegExp(`^  ${variable}:`, 'm'));
+  });
+
+  test('virus scanning is off unless CLAMAV_URL names a TCP address; infected files go to quarantine by default', () => {
+    expect(parseEnv(valid).CLAMAV_URL).toBeUndefined();
+    expect(parseEnv(valid).CLAMAV_INFECTED).toBe('quarantine');
+    expect(parseEnv({ ...valid, CLAMAV_URL: 'tcp://clamav.internal:3310' }).CLAMAV_URL).toBe('tcp://clamav.internal:3310');
   });
 
   test('empty lines in .env count as unset', () => {

@@ -6,6 +6,7 @@ import { env } from '@/lib/env';
 import { folderPath, listFiles, SORTS, type SortDir, type SortKey } from '@/lib/files/list';
 import { OwnerUploadPanel } from '@/components/files/owner-upload-panel';
 import { FileTable } from '@/components/files/file-table';
+import { ScanRefresh } from '@/components/files/scan-refresh';
 import { NewFolderButton } from '@/components/files/new-folder-button';
 import { SelectionBar } from '@/components/files/selection-bar';
 import { field } from '@/components/ui/styles';
@@ -106,6 +107,7 @@ export default async function FilesPage({ searchParams }: Props) {
         <>
           <SelectionBar />
           <FileTable folders={list.folders} files={list.files} sort={sort} dir={dir} base={base} />
+          {list.files.some((file) => file.scan === 'Scanning…') && <ScanRefresh />}
         </>
       )}
 

@@ -27,6 +27,6 @@ export async function bundleUrls(token: string): Promise<Bundle> {
   const grant = await grantDownload(token, null, { cookies: await cookies(), userAgent: requestHeaders.get('user-agent') });
   if (!grant.ok) return { ok: false, error: grant.reason };
   const ip = clientIp(requestHeaders);
-  const files = await Promise.all(grant.files.map(async (f) => ({ url: await signFileUrl(f.storageKey, f.name, ip), path: f.path, name: f.name })));
+  const files = await Promise.all(grant.files.map(async (f) => ({ url: await signFileUrl(f, ip), path: f.path, name: f.name })));
   return { ok: true, files };
 }
