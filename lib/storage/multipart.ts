@@ -9,6 +9,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { bucket, s3 } from '@/lib/storage/s3';
+import { storageNow } from '@/lib/clock';
 
 export type Part = { partNumber: number; etag: string; size: number };
 
@@ -24,7 +25,8 @@ export async function createParts(key: string, contentType: string): Promise<str
  */
 export function signPart(key: string, uploadId: string, partNumber: number, size: number, expiresIn: number): Promise<string> {
   const command = new UploadPartCommand({ Bucket: bucket(), Key: key, UploadId: uploadId, PartNumber: partNumber, ContentLength: size });
-  return getSignedUrl(s3(), command, { expiresIn, signableHeaders: new Set(['content-length']) });
+  // Dated by the store's clock (lib/clock.ts), like every URL the store must accept.
+  return getSignedUrl(s3(), command, { expiresIn, signableHeaders: new Set(['content-length']), signingDate: storageNow() });
 }
 
 export async function listParts(key: string, uploadId: string): Promise<Part[]> {
