@@ -17,7 +17,7 @@ const BATCH = 10;
 // A claim older than this belongs to an instance that died mid-scan (scans time out well before).
 const STALE_CLAIM_MS = 10 * 60_000;
 
-type Scanned = { id: string; name: string; storageKey: string; etag: string | null; uploadRequestId: string | null; owner: { email: string } };
+type Scanned = { id: string; ownerId: string; name: string; storageKey: string; etag: string | null; uploadRequestId: string | null; owner: { email: string } };
 
 /** The scan status a file starts with as it becomes ready: "pending" while scanning is on. */
 export function scanStatusForNewFile(): 'pending' | null {
@@ -61,7 +61,7 @@ export async function scanPendingFiles(now = new Date()): Promise<number> {
 async function scanFile(id: string, url: string) {
   const file = await db().file.findUniqueOrThrow({
     where: { id },
-    select: { id: true, name: true, storageKey: true, etag: true, uploadRequestId: true, owner: { select: { email: true } } },
+    select: { id: true, ownerId: true, name: true, storageKey: true, etag: true, uploadRequestId: true, owner: { select: { email: true } } },
   });
   const body = await readObject(file.storageKey);
   const verdict: Verdict = body ? await scanStream(clamdAddress(url), body) : { kind: 'unscannable', reason: 'the stored file is missing' };
@@ -87,7 +87,8 @@ async function record(file: Scanned, verdict: Verdict) {
     const { count } = await tx.file.updateMany({ where: { id: file.id, scanStatus: 'scanning' }, data: { scanStatus: STATUS[verdict.kind], scanDetail: detail } });
     // Files from upload requests are reported in the owner's summary of their batch instead.
     if (count === 1 && verdict.kind === 'infected' && !file.uploadRequestId) {
-      await tx.emailOutbox.create({ data: infectedEmail({ to: file.owner.email, fileName: file.name, signature: verdict.signature, action: env().CLAMAV_INFECTED, url: new URL('/files', env().APP_URL).toString() }) });
+      const email = infectedEmail({ to: file.owner.email, fileName: file.name, signature: verdict.signature, action: env().CLAMAV_INFECTED, url: new URL('/files', env().APP_URL).toString() });
+      await tx.emailOutbox.create({ data: { ...email, sender: file.ownerId } });
     }
     return count === 1;
   });
