@@ -5,6 +5,7 @@ import { sweepStorage } from '@/lib/files/sweep';
 import { announceLeftovers } from '@/lib/requests/announce';
 import { forgetOldUnlockFailures } from '@/lib/password';
 import { forgetOldRateLimits } from '@/lib/rate-limit';
+import { forgetExpiredChallenges } from '@/lib/auth/challenges';
 import { checkClock } from '@/lib/clock';
 
 const OUTBOX_EVERY_MS = 10_000;
@@ -37,5 +38,5 @@ export async function startServer() {
   if (!env().BACKGROUND_JOBS) return;
   // Files that came in through a request whose sender left before reporting are announced here.
   every(OUTBOX_EVERY_MS, 'outbox', async () => (await announceLeftovers(), await drainOutbox()));
-  every(SWEEP_EVERY_MS, 'sweep', async () => (await sweepStorage(), await forgetOldUnlockFailures(), await forgetOldRateLimits()));
+  every(SWEEP_EVERY_MS, 'sweep', async () => (await sweepStorage(), await forgetOldUnlockFailures(), await forgetOldRateLimits(), await forgetExpiredChallenges()));
 }
