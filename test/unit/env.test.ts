@@ -26,9 +26,15 @@ describe('parseEnv', () => {
     [{ S3_ACCESS_KEY_ID: 'only-one' }, 'S3_SECRET_ACCESS_KEY'],
     [{ OIDC_ISSUER: 'https://id.example' }, 'OIDC_ISSUER'],
     [{ NODE_ENV: 'production' }, 'SIGNIN_ALLOWLIST'],
+    [{ REQUIRE_SECOND_FACTOR: 'sometimes' }, 'REQUIRE_SECOND_FACTOR'],
   ])('a bad value stops start-up and names the variable: %j', (override, variable) => {
     expect(() => parseEnv({ ...valid, ...override })).toThrow(ConfigError);
     expect(() => parseEnv({ ...valid, ...override })).toThrow(new RegExp(`^  ${variable}:`, 'm'));
+  });
+
+  test('a second factor is optional unless REQUIRE_SECOND_FACTOR says otherwise', () => {
+    expect(parseEnv(valid).REQUIRE_SECOND_FACTOR).toBe(false);
+    expect(parseEnv({ ...valid, REQUIRE_SECOND_FACTOR: 'true' }).REQUIRE_SECOND_FACTOR).toBe(true);
   });
 
   test('empty lines in .env count as unset', () => {
