@@ -62,6 +62,13 @@ function ConfirmSetup({ setup }: { setup: Setup }) {
           <p className="font-mono text-base break-all text-zinc-900" data-testid="totp-secret">
             {grouped}
           </p>
+          <p>
+            On a phone, the app may also open from{' '}
+            <a href={setup.uri} className="underline">
+              this link
+            </a>
+            .
+          </p>
           <p>Then enter the 6-digit code the app shows to turn it on.</p>
         </div>
       </div>

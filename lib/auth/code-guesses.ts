@@ -4,7 +4,7 @@ import { UserError } from '@/lib/actions/user-error';
 
 // Authenticator-app and recovery codes are short: guesses are limited per account, counted in
 // the database so that every instance counts together. Only wrong guesses stay counted.
-export const CODE_GUESSES: Limit = { bucket: 'second-factor-code:user', limit: 5, windowMs: 15 * 60_000 };
+const CODE_GUESSES: Limit = { bucket: 'second-factor-code:user', limit: 5, windowMs: 15 * 60_000 };
 
 /**
  * Runs one guess of a code for `userId`: `check` says whether it was right. Throws a UserError

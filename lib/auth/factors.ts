@@ -6,7 +6,7 @@ import { UserError } from '@/lib/actions/user-error';
 
 type Tx = Prisma.TransactionClient;
 
-export const LAST_FACTOR_REQUIRED =
+const LAST_FACTOR_REQUIRED =
   'This is your last second factor, and this Handoff requires one. Add another passkey or an authenticator app first, then remove this one.';
 
 /**

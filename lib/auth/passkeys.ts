@@ -16,8 +16,8 @@ import type { ChallengePurpose } from '@/lib/auth/challenges';
 import { markSecondFactorGiven } from '@/lib/auth/session';
 import { removeSecondFactor } from '@/lib/auth/factors';
 
-export const PROMPT_GONE = 'That passkey prompt expired or was already used. Try again.';
-export const NOT_VERIFIED = 'That passkey could not be checked. Try again, or use another way to sign in.';
+const PROMPT_GONE = 'That passkey prompt expired or was already used. Try again.';
+const NOT_VERIFIED = 'That passkey could not be checked. Try again, or use another way to sign in.';
 
 /** Who passkeys are made for: APP_URL's host and origin, never the request's. */
 export function relyingParty() {
@@ -26,7 +26,7 @@ export function relyingParty() {
 }
 
 /** The user handle stored in each passkey: the user's id, so a sign-in names its account. */
-export function userHandle(userId: string): Uint8Array<ArrayBuffer> {
+function userHandle(userId: string): Uint8Array<ArrayBuffer> {
   return new TextEncoder().encode(userId);
 }
 

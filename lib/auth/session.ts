@@ -18,7 +18,7 @@ export function sessionCookieName(): string {
 }
 
 /** The session token this browser sent, if any (the cookie's value is Session.sessionToken). */
-export async function sessionTokenFromCookie(): Promise<string | null> {
+async function sessionTokenFromCookie(): Promise<string | null> {
   return (await cookies()).get(sessionCookieName())?.value ?? null;
 }
 

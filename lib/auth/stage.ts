@@ -13,7 +13,7 @@ import { env } from '@/lib/env';
 export type SignInStage = 'signed-in' | 'second-factor' | 'set-up-second-factor';
 
 export const SECURITY_PAGE = '/settings/security';
-export const SECOND_FACTOR_PAGE = '/signin/second-factor';
+const SECOND_FACTOR_PAGE = '/signin/second-factor';
 
 export function stageOf(hasSecondFactor: boolean, hasGivenSecondFactor: boolean, isSecondFactorRequired: boolean): SignInStage {
   if (hasSecondFactor) return hasGivenSecondFactor ? 'signed-in' : 'second-factor';
