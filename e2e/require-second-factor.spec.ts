@@ -2,9 +2,9 @@
 import { test, expect, sessionCookie } from './fixtures';
 import { callAction, FILES_ACTIONS } from './fixtures/actions';
 import { instancePort, startInstance } from './fixtures/instance';
-import { totpCode } from './fixtures/second-factor';
+import { addVirtualAuthenticator, totpCode } from './fixtures/second-factor';
 
-test('with a second factor required, a user without one is kept on the Security page until they add one, and cannot remove the last', async ({
+test('with a second factor required, a user without one is kept on the Security page until they add one, and cannot remove the last one', async ({
   browser,
   playwright,
   user,
@@ -49,6 +49,17 @@ test('with a second factor required, a user without one is kept on the Security 
     await page.getByRole('button', { name: 'Turn off' }).click();
     await expect(page.getByText('This is your last second factor, and this Handoff requires one.')).toBeVisible();
     expect(await db.totpSecret.count({ where: { userId: user.id, confirmedAt: { not: null } } })).toBe(1);
+
+    // With a passkey added, the app is no longer the last: it goes, with the passkey as proof.
+    await addVirtualAuthenticator(page);
+    await page.getByLabel('Name for the new passkey').fill('Phone');
+    await page.getByRole('button', { name: 'Add a passkey' }).click();
+    await expect(page.getByRole('listitem', { name: 'Passkey Phone' })).toBeVisible();
+    await page.reload();
+    await page.getByText('Turn it off').click();
+    await page.getByRole('button', { name: 'Turn off with a passkey instead' }).click();
+    await expect(page.getByRole('button', { name: 'Set up an authenticator app' })).toBeVisible();
+    expect(await db.totpSecret.count({ where: { userId: user.id } })).toBe(0);
   } finally {
     await api.dispose();
     await context.close();

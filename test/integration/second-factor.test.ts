@@ -5,8 +5,8 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { generate } from 'otplib';
 import { connect, seedUser } from '@/prisma/seed';
 import { CHALLENGE_TTL_MS, consumeChallenge, forgetExpiredChallenges, issueChallenge } from '@/lib/auth/challenges';
-import { checkTotpCode, pendingTotpSetup, startTotpSetup } from '@/lib/auth/totp';
-import { useRecoveryCode } from '@/lib/auth/recovery-codes';
+import { checkTotpCode, pendingTotpSetup, startTotpSetup, turnOffTotp } from '@/lib/auth/totp';
+import { generateRecoveryCodes, useRecoveryCode } from '@/lib/auth/recovery-codes';
 import { UserError } from '@/lib/actions/user-error';
 
 const db = connect();
@@ -100,5 +100,26 @@ describe('authenticator app codes', () => {
       const at = new Date(start + step * 30_000);
       expect(await checkTotpCode(user.id, await codeAt(secret, at), at)).toBe('ok');
     }
+  });
+});
+
+describe('recovery codes', () => {
+  test('ten codes, stored only as digests, each good once; they go when the last second factor goes', async () => {
+    const { user } = await userWithApp();
+    const codes = await generateRecoveryCodes(user.id);
+    expect(new Set(codes).size).toBe(10);
+    const stored = JSON.stringify(await db.recoveryCode.findMany({ where: { userId: user.id } }));
+    for (const code of codes) expect(stored).not.toContain(code.replace(/-/g, ''));
+    const typed = codes[0]!.replace(/-/g, '');
+    const [first, second] = await Promise.all([useRecoveryCode(user.id, typed), useRecoveryCode(user.id, typed)]);
+    expect([first, second].sort()).toEqual([false, true]);
+
+    // Making new ones replaces the old.
+    const fresh = await generateRecoveryCodes(user.id);
+    expect(await useRecoveryCode(user.id, codes[1]!.replace(/-/g, ''))).toBe(false);
+    await turnOffTotp(user.id);
+    expect(await db.recoveryCode.count({ where: { userId: user.id } })).toBe(0);
+    expect(await useRecoveryCode(user.id, fresh[0]!.replace(/-/g, ''))).toBe(false);
+    await expect(generateRecoveryCodes(user.id)).rejects.toThrow(/Set up a passkey or an authenticator app first/);
   });
 });
