@@ -1,8 +1,9 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { crossOriginRefusal, crossOriginResponse } from '@/lib/http/origin';
 import { pageSecurityHeaders } from '@/lib/http/security-headers';
+import { REQUEST_PATH_HEADER } from '@/lib/http/request-path';
 
-const APP_PAGES = /^\/(files|shares|requests)(\/|$)/;
+const APP_PAGES = /^\/(files|shares|requests|settings)(\/|$)/;
 
 /**
  * Runs before every page, action and route except static files and the download route (which
@@ -27,9 +28,17 @@ export function proxy(request: NextRequest) {
   const headers = pageSecurityHeaders(nonce);
   const forwarded = new Headers(request.headers);
   forwarded.set('content-security-policy', headers['Content-Security-Policy']!);
+  forwarded.set(REQUEST_PATH_HEADER, pagePath(request));
   const response = NextResponse.next({ request: { headers: forwarded } });
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   return response;
+}
+
+/** The page's own path and query, without the router's cache-busting parameter. */
+function pagePath(request: NextRequest): string {
+  const url = request.nextUrl.clone();
+  url.searchParams.delete('_rsc');
+  return url.pathname + url.search;
 }
 
 function hasSessionCookie(request: NextRequest): boolean {

@@ -52,6 +52,7 @@ const schema = z
     OIDC_CLIENT_ID: optional,
     OIDC_CLIENT_SECRET: optional,
     OIDC_NAME: z.string().default('Single sign-on'),
+    REQUIRE_SECOND_FACTOR: bool,
 
     CLOUDFRONT_DOMAIN: optional,
     CLOUDFRONT_KEY_PAIR_ID: optional,

@@ -25,6 +25,15 @@ export async function takeFrom({ bucket, limit, windowMs }: Limit, key: string, 
   return { ok: false, retryAfterSeconds: Math.max(Math.ceil((endsAt - now) / 1000), 1) };
 }
 
+/**
+ * Gives back what a call took, once what it was taken for went well: a right code is no guess
+ * to hold against anyone. Taking first and giving back after means concurrent callers can never
+ * get past the limit while their outcomes are unknown.
+ */
+export async function giveBack({ bucket }: Limit, key: string, cost = 1): Promise<void> {
+  await db().rateLimit.updateMany({ where: { bucket, key, count: { gte: cost } }, data: { count: { decrement: cost } } });
+}
+
 /** What is left in the current window (for messages such as "you can invite 12 more"). */
 export async function remainingIn({ bucket, limit, windowMs }: Limit, key: string, now = Date.now()): Promise<number> {
   const row = await db().rateLimit.findUnique({ where: { bucket_key: { bucket, key } }, select: { count: true, windowStart: true } });

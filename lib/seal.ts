@@ -1,5 +1,5 @@
 import 'server-only';
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import { env } from '@/lib/env';
 
 // Secrets that must wait in the database a while (a queued sign-in link) are kept sealed:
@@ -26,4 +26,12 @@ export function unseal(sealed: string, purpose: string): string | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * A keyed digest (HMAC-SHA256) of a secret that must only ever be compared, never read back (a
+ * recovery code): stored alone, it is useless without AUTH_SECRET.
+ */
+export function keyedDigest(secret: string, purpose: string): string {
+  return createHmac('sha256', key(purpose)).update(secret).digest('base64url');
 }

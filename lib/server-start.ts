@@ -5,6 +5,7 @@ import { sweepStorage } from '@/lib/files/sweep';
 import { announceLeftovers } from '@/lib/requests/announce';
 import { forgetOldUnlockFailures } from '@/lib/password';
 import { forgetOldRateLimits } from '@/lib/rate-limit';
+import { forgetExpiredChallenges } from '@/lib/auth/challenges';
 import { checkClock } from '@/lib/clock';
 import { scanPendingFiles } from '@/lib/files/scan';
 
@@ -42,5 +43,5 @@ export async function startServer() {
   // Virus scans (when CLAMAV_URL is set): confirmations start one at once; this catches the rest
   // and retries while clamd is down.
   every(SCAN_EVERY_MS, 'scan', scanPendingFiles);
-  every(SWEEP_EVERY_MS, 'sweep', async () => (await sweepStorage(), await forgetOldUnlockFailures(), await forgetOldRateLimits()));
+  every(SWEEP_EVERY_MS, 'sweep', async () => (await sweepStorage(), await forgetOldUnlockFailures(), await forgetOldRateLimits(), await forgetExpiredChallenges()));
 }

@@ -1,11 +1,16 @@
 import Link from 'next/link';
+import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { currentUser, signOut } from '@/lib/auth';
+import { currentSignIn, signOut } from '@/lib/auth';
+import { detourFor, SECURITY_PAGE } from '@/lib/auth/stage';
+import { REQUEST_PATH_HEADER } from '@/lib/http/request-path';
 import { NavLink } from '@/components/ui/nav-link';
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
-  const user = await currentUser();
-  if (!user) redirect('/signin');
+  const signIn = await currentSignIn();
+  // Half-signed-in sessions go on to give (or set up) their second factor, then come back here.
+  const detour = detourFor(signIn?.stage ?? null, (await headers()).get(REQUEST_PATH_HEADER) ?? '/files');
+  if (!signIn || detour) redirect(detour ?? '/signin');
   async function signOutAction() {
     'use server';
     await signOut({ redirectTo: '/signin' });
@@ -17,15 +22,18 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           <Link href="/files" className="text-lg font-semibold tracking-tight">
             Handoff
           </Link>
-          <nav aria-label="Main" className="flex gap-1">
-            <NavLink href="/files">Files</NavLink>
-            <NavLink href="/shares">Shares</NavLink>
-            <NavLink href="/requests">Requests</NavLink>
-          </nav>
+          {signIn.stage === 'signed-in' && (
+            <nav aria-label="Main" className="flex gap-1">
+              <NavLink href="/files">Files</NavLink>
+              <NavLink href="/shares">Shares</NavLink>
+              <NavLink href="/requests">Requests</NavLink>
+            </nav>
+          )}
           <div className="ml-auto flex items-center gap-3 text-sm text-zinc-600">
             <span className="hidden sm:inline" data-testid="signed-in-as">
-              {user.email}
+              {signIn.user.email}
             </span>
+            <NavLink href={SECURITY_PAGE}>Security</NavLink>
             <form action={signOutAction}>
               <button type="submit" className="rounded-md px-2 py-1 text-zinc-700 hover:bg-zinc-100">
                 Sign out

@@ -1,6 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
-import { currentUser, type SessionUser } from '@/lib/auth';
+import { currentSignIn, type SessionUser } from '@/lib/auth';
+import type { SignInStage } from '@/lib/auth/stage';
 import type { ActionResult } from '@/lib/actions/result';
 import { UserError } from '@/lib/actions/user-error';
 import { DATABASE_BUSY_MESSAGE, isDatabaseBusyError } from '@/lib/db-busy';
@@ -23,19 +24,45 @@ async function run<S extends z.ZodType, T>(schema: S, raw: unknown, handler: (in
   }
 }
 
-/**
- * Server actions are public HTTP endpoints: each one authenticates, validates its input, then
- * runs with the caller's identity. The handler must still check ownership of what it touches.
- */
-export function authedAction<S extends z.ZodType, T>(schema: S, handler: (input: z.output<S>, user: SessionUser) => Promise<T>) {
+const STAGE_REFUSALS: Record<SignInStage, string> = {
+  'signed-in': 'You are already signed in.',
+  'second-factor': 'Finish signing in with your passkey or code first.',
+  'set-up-second-factor': 'Set up a second factor (a passkey or an authenticator app) on the Security page first.',
+};
+
+/** Runs the handler for a session at one of `stages`; anyone else is told what to do first. */
+function sessionAction<S extends z.ZodType, T>(stages: SignInStage[], schema: S, handler: (input: z.output<S>, user: SessionUser) => Promise<T>) {
   return async (raw: unknown): Promise<ActionResult<T>> => {
-    const user = await currentUser();
-    if (!user) return { ok: false, error: 'You are signed out. Sign in again to continue.' };
-    return run(schema, raw, (input) => handler(input, user));
+    const signIn = await currentSignIn();
+    if (!signIn) return { ok: false, error: 'You are signed out. Sign in again to continue.' };
+    if (!stages.includes(signIn.stage)) return { ok: false, error: STAGE_REFUSALS[signIn.stage] };
+    return run(schema, raw, (input) => handler(input, signIn.user));
   };
 }
 
-/** For pages without an account (upload requests): the handler checks the link's token itself. */
+/**
+ * Server actions are public HTTP endpoints: each one authenticates, validates its input, then
+ * runs with the caller's identity. The handler must still check ownership of what it touches.
+ * Only fully signed-in sessions get through (never one that still owes a second factor).
+ */
+export function authedAction<S extends z.ZodType, T>(schema: S, handler: (input: z.output<S>, user: SessionUser) => Promise<T>) {
+  return sessionAction(['signed-in'], schema, handler);
+}
+
+/** The Security page's actions: also open to someone who must set up a second factor first. */
+export function securityAction<S extends z.ZodType, T>(schema: S, handler: (input: z.output<S>, user: SessionUser) => Promise<T>) {
+  return sessionAction(['signed-in', 'set-up-second-factor'], schema, handler);
+}
+
+/** The second-factor page's actions: only for a session that still owes its second factor. */
+export function secondFactorAction<S extends z.ZodType, T>(schema: S, handler: (input: z.output<S>, user: SessionUser) => Promise<T>) {
+  return sessionAction(['second-factor'], schema, handler);
+}
+
+/**
+ * For callers without a session: upload request senders (the handler checks the link's token)
+ * and passkey sign-in (the handler checks the challenge bound to this browser).
+ */
 export function tokenAction<S extends z.ZodType, T>(schema: S, handler: (input: z.output<S>) => Promise<T>) {
   return async (raw: unknown): Promise<ActionResult<T>> => run(schema, raw, handler);
 }

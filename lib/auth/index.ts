@@ -9,10 +9,13 @@ import { isEmailAllowed } from '@/lib/auth/allowlist';
 import { headers } from 'next/headers';
 import { admitSignInEmail, queueSignInEmail } from '@/lib/auth/signin-mail';
 import { clientKey } from '@/lib/client-key';
+import { SESSION_MAX_AGE_SECONDS, usesSecureCookies } from '@/lib/auth/session';
+import { stageOfSession, type SignInStage } from '@/lib/auth/stage';
 
 declare module 'next-auth' {
   interface Session {
     user: { id: string } & DefaultSession['user'];
+    stage: SignInStage;
   }
 }
 
@@ -33,7 +36,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
     adapter: PrismaAdapter(db()),
     secret: config.AUTH_SECRET,
     trustHost: true,
-    session: { strategy: 'database' },
+    // Passkey sign-in makes sessions of its own (lib/auth/session.ts): the same cookie and lifetime.
+    useSecureCookies: usesSecureCookies(),
+    session: { strategy: 'database', maxAge: SESSION_MAX_AGE_SECONDS },
     pages: { signIn: '/signin', verifyRequest: '/signin/check-email', error: '/signin' },
     providers: [
       Nodemailer({
@@ -56,8 +61,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
         const refused = await admitSignInEmail(user.email, clientKey(await headers()));
         return refused ? '/signin?error=TooManyEmails' : true;
       },
-      session({ session, user }) {
+      async session({ session, user }) {
         session.user.id = user.id;
+        session.stage = await stageOfSession(session.sessionToken, user.id);
         return session;
       },
     },
@@ -66,10 +72,19 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
 
 export type SessionUser = { id: string; email: string; name: string | null };
 
-/** The signed-in user, or null. Every action, route and page calls this itself. */
-export async function currentUser(): Promise<SessionUser | null> {
+/** Who this browser's session belongs to and how far it has got, or null when signed out. */
+export async function currentSignIn(): Promise<{ user: SessionUser; stage: SignInStage } | null> {
   const session = await auth();
   const user = session?.user;
-  if (!user?.id || !user.email) return null;
-  return { id: user.id, email: user.email, name: user.name ?? null };
+  if (!session || !user?.id || !user.email) return null;
+  return { user: { id: user.id, email: user.email, name: user.name ?? null }, stage: session.stage };
+}
+
+/**
+ * The fully signed-in user, or null (also while a second factor is still owed or must be set
+ * up). Every action, route and page calls this itself.
+ */
+export async function currentUser(): Promise<SessionUser | null> {
+  const signIn = await currentSignIn();
+  return signIn?.stage === 'signed-in' ? signIn.user : null;
 }

@@ -29,6 +29,7 @@ describe('parseEnv', () => {
     [{ CLAMAV_URL: '127.0.0.1:3310' }, 'CLAMAV_URL'],
     [{ CLAMAV_URL: 'unix:///run/clamav/clamd.ctl' }, 'CLAMAV_URL'],
     [{ CLAMAV_INFECTED: 'ignore' }, 'CLAMAV_INFECTED'],
+    [{ REQUIRE_SECOND_FACTOR: 'sometimes' }, 'REQUIRE_SECOND_FACTOR'],
   ])('a bad value stops start-up and names the variable: %j', (override, variable) => {
     expect(() => parseEnv({ ...valid, ...override })).toThrow(ConfigError);
     expect(() => parseEnv({ ...valid, ...override })).toThrow(new RegExp(`^  ${variable}:`, 'm'));
@@ -38,6 +39,11 @@ describe('parseEnv', () => {
     expect(parseEnv(valid).CLAMAV_URL).toBeUndefined();
     expect(parseEnv(valid).CLAMAV_INFECTED).toBe('quarantine');
     expect(parseEnv({ ...valid, CLAMAV_URL: 'tcp://clamav.internal:3310' }).CLAMAV_URL).toBe('tcp://clamav.internal:3310');
+  });
+
+  test('a second factor is optional unless REQUIRE_SECOND_FACTOR says otherwise', () => {
+    expect(parseEnv(valid).REQUIRE_SECOND_FACTOR).toBe(false);
+    expect(parseEnv({ ...valid, REQUIRE_SECOND_FACTOR: 'true' }).REQUIRE_SECOND_FACTOR).toBe(true);
   });
 
   test('empty lines in .env count as unset', () => {

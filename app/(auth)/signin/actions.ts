@@ -1,19 +1,18 @@
 'use server';
 
 import { redirect } from 'next/navigation';
+import { z } from 'zod';
 import { env } from '@/lib/env';
 import { signIn } from '@/lib/auth';
 import { emailSignInLink } from '@/lib/auth/email-signin';
 import { isEmailAllowed } from '@/lib/auth/allowlist';
+import { safeCallback } from '@/lib/auth/stage';
+import { passkeySignInOptions as signInOptions, signInWithPasskey as passkeySignIn } from '@/lib/auth/second-factor';
+import { tokenAction } from '@/lib/actions/authed-action';
 import { checkEmail } from '@/lib/validation/email';
+import { authenticationResponse } from '@/lib/validation/webauthn';
 
 export type SignInState = { error?: string; email?: string };
-
-/** Only same-site paths: an open redirect after sign-in would be a phishing tool. */
-function safeCallback(value: FormDataEntryValue | null): string {
-  const path = typeof value === 'string' ? value : '';
-  return path.startsWith('/') && !path.startsWith('//') && !path.startsWith('/\\') ? path : '/files';
-}
 
 export async function requestSignInLink(_prev: SignInState, formData: FormData): Promise<SignInState> {
   const raw = String(formData.get('email') ?? '');
@@ -31,3 +30,11 @@ export async function requestSignInLink(_prev: SignInState, formData: FormData):
 export async function signInWithOidc(formData: FormData) {
   await signIn('oidc', { redirectTo: safeCallback(formData.get('callbackUrl')) });
 }
+
+// Passkey sign-in has no session yet: the challenge bound to this browser is what is checked.
+export const passkeySignInOptions = tokenAction(z.object({}), () => signInOptions());
+
+export const signInWithPasskey = tokenAction(
+  z.object({ response: authenticationResponse, callbackUrl: z.string().max(2000).optional() }),
+  ({ response, callbackUrl }) => passkeySignIn(response, callbackUrl),
+);

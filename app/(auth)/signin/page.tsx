@@ -1,8 +1,10 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { env } from '@/lib/env';
-import { currentUser } from '@/lib/auth';
+import { currentSignIn } from '@/lib/auth';
+import { detourFor, safeCallback } from '@/lib/auth/stage';
 import { SignInForm } from './signin-form';
+import { PasskeySignIn } from '@/components/auth/passkey-sign-in';
 import { signInWithOidc } from './actions';
 import { button } from '@/components/ui/styles';
 
@@ -20,11 +22,13 @@ type Props = { searchParams: Promise<{ error?: string; callbackUrl?: string }> }
 
 export default async function SignInPage({ searchParams }: Props) {
   const { error, callbackUrl } = await searchParams;
-  if (await currentUser()) redirect('/files');
+  const target = safeCallback(callbackUrl);
+  // Signed in already, or halfway: on to where they were going, or to the second factor.
+  const signIn = await currentSignIn();
+  if (signIn) redirect(detourFor(signIn.stage, target) ?? target);
   const config = env();
   const hasOidc = Boolean(config.OIDC_ISSUER);
   const message = error ? (ERRORS[error] ?? 'Sign-in failed. Try again.') : null;
-  const target = callbackUrl ?? '/files';
   return (
     <main className="flex min-h-screen items-center justify-center px-4">
       <div className="w-full max-w-sm rounded-2xl border border-zinc-200 bg-white p-8 shadow-sm">
@@ -36,6 +40,9 @@ export default async function SignInPage({ searchParams }: Props) {
           </p>
         )}
         <SignInForm callbackUrl={target} />
+        <div className="mt-4 border-t border-zinc-200 pt-4">
+          <PasskeySignIn callbackUrl={target} />
+        </div>
         {hasOidc && (
           <form action={signInWithOidc} className="mt-4 border-t border-zinc-200 pt-4">
             <input type="hidden" name="callbackUrl" value={target} />

@@ -1,0 +1,33 @@
+'use client';
+
+import { useState, useTransition } from 'react';
+import { passkeySignInOptions, signInWithPasskey } from '@/app/(auth)/signin/actions';
+import { authenticateWithPasskey } from '@/components/auth/passkey-ceremony';
+import { button } from '@/components/ui/styles';
+
+/** Signs in with a passkey alone: the browser offers the passkeys it holds for this site. */
+export function PasskeySignIn({ callbackUrl }: { callbackUrl: string }) {
+  const [error, setError] = useState<string | null>(null);
+  const [isPending, startTransition] = useTransition();
+  function signIn() {
+    setError(null);
+    startTransition(async () => {
+      const result = await authenticateWithPasskey(
+        () => passkeySignInOptions({}),
+        (response) => signInWithPasskey({ response, callbackUrl }),
+      );
+      if (result.ok) window.location.assign(result.data.redirectTo);
+      else setError(result.error);
+    });
+  }
+  return (
+    <div className="space-y-1.5">
+      <button type="button" onClick={signIn} disabled={isPending} className={`${button.secondary} w-full`}>
+        {isPending ? 'Waiting for your passkey…' : 'Sign in with a passkey'}
+      </button>
+      <p aria-live="polite" className="min-h-5 text-sm text-red-600">
+        {error}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,81 @@
+import 'server-only';
+import { generateAuthenticationOptions, type AuthenticationResponseJSON, type PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/server';
+import { db } from '@/lib/db';
+import { env } from '@/lib/env';
+import { UserError } from '@/lib/actions/user-error';
+import { isEmailAllowed } from '@/lib/auth/allowlist';
+import { bindChallenge } from '@/lib/auth/challenge-cookie';
+import { relyingParty, splitTransports, verifyPasskeyAnswer } from '@/lib/auth/passkeys';
+import { renewSessionWithSecondFactor, startSession } from '@/lib/auth/session';
+import { checkTotpCode, TOTP_MESSAGES, turnOffTotp } from '@/lib/auth/totp';
+import { useRecoveryCode } from '@/lib/auth/recovery-codes';
+import { safeCallback } from '@/lib/auth/stage';
+
+export type Continue = { redirectTo: string };
+
+/** A prompt for any passkey of this site (discoverable), which must verify its user. */
+export async function passkeySignInOptions(): Promise<PublicKeyCredentialRequestOptionsJSON> {
+  const options = await generateAuthenticationOptions({ rpID: relyingParty().id, userVerification: 'required' });
+  await bindChallenge(options.challenge, 'sign-in', null);
+  return options;
+}
+
+/** Signs in with a passkey alone: a new session that has given its second factor already. */
+export async function signInWithPasskey(response: AuthenticationResponseJSON, callbackUrl: unknown): Promise<Continue> {
+  const userId = await verifyPasskeyAnswer(response, 'sign-in', null);
+  const user = await db().user.findUnique({ where: { id: userId }, select: { email: true } });
+  const config = env();
+  if (!user || !isEmailAllowed(user.email, config.SIGNIN_ALLOWLIST, config.NODE_ENV === 'production')) {
+    throw new UserError('This account is not allowed to sign in here.');
+  }
+  await startSession(userId);
+  return { redirectTo: safeCallback(callbackUrl) };
+}
+
+/**
+ * A prompt for one of this user's own passkeys: the second factor after a magic link or OIDC, or
+ * proof before turning the authenticator app off. Holding the passkey is the factor here, so the
+ * authenticator need not verify its user.
+ */
+export async function passkeyPromptFor(userId: string, purpose: 'second-factor' | 'confirm'): Promise<PublicKeyCredentialRequestOptionsJSON> {
+  const passkeys = await db().passkey.findMany({ where: { userId }, select: { credentialId: true, transports: true } });
+  if (passkeys.length === 0) throw new UserError('You have no passkey here. Use a code instead.');
+  const options = await generateAuthenticationOptions({
+    rpID: relyingParty().id,
+    allowCredentials: passkeys.map((passkey) => ({ id: passkey.credentialId, transports: splitTransports(passkey.transports) })),
+    userVerification: 'discouraged',
+  });
+  await bindChallenge(options.challenge, purpose, userId);
+  return options;
+}
+
+export type SecondFactorProof = { passkey: AuthenticationResponseJSON } | { totp: string } | { recoveryCode: string };
+
+/** Checks a second factor of `userId`'s own; throws a UserError that says what was wrong. */
+export async function checkSecondFactor(userId: string, proof: SecondFactorProof, purpose: 'second-factor' | 'confirm'): Promise<void> {
+  if ('passkey' in proof) {
+    await verifyPasskeyAnswer(proof.passkey, purpose, userId);
+    return;
+  }
+  if ('totp' in proof) {
+    const outcome = await checkTotpCode(userId, proof.totp);
+    if (outcome !== 'ok') throw new UserError(TOTP_MESSAGES[outcome]);
+    return;
+  }
+  if (!(await useRecoveryCode(userId, proof.recoveryCode))) {
+    throw new UserError('That recovery code is not right, or it was used already. Each code works once.');
+  }
+}
+
+/** The second factor of a half-signed-in session: when right, the session is renewed, fully signed in. */
+export async function finishSignIn(userId: string, proof: SecondFactorProof, callbackUrl: unknown): Promise<Continue> {
+  await checkSecondFactor(userId, proof, 'second-factor');
+  await renewSessionWithSecondFactor(userId);
+  return { redirectTo: safeCallback(callbackUrl) };
+}
+
+/** Turns the authenticator app off, after a current code or one of the user's passkeys. */
+export async function turnOffTotpWithProof(userId: string, proof: { passkey: AuthenticationResponseJSON } | { totp: string }): Promise<void> {
+  await checkSecondFactor(userId, proof, 'confirm');
+  await turnOffTotp(userId);
+}
