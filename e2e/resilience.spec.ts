@@ -87,11 +87,13 @@ test('a database locked by another process: reading pages still answer, writes f
 
       // Asking for a sign-in link says it could not be done, and leaves nothing to be sent later.
       const email = uniqueEmail('during-lock');
-      const page = await (await browser.newContext({ baseURL: instance.url })).newPage();
+      const context = await browser.newContext({ baseURL: instance.url });
+      const page = await context.newPage();
       await page.goto('/signin');
       await page.getByLabel('Email address').fill(email);
       await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
       await expect(page.getByText('No sign-in link could be made just now, and none was sent. Try again in a moment.')).toBeVisible();
+      await context.close();
       await lock.release();
       expect(await copy.emailOutbox.count({ where: { to: email } })).toBe(0);
       expect(await copy.verificationToken.count({ where: { identifier: email } })).toBe(0);

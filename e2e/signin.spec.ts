@@ -44,9 +44,11 @@ test('a sign-in link always points at APP_URL, whatever host the request claimed
   expect(link.origin).toBe(app);
   expect(new URL(link.searchParams.get('callbackUrl')!).origin).toBe(app);
   // And it is a working link, on the real app.
-  const page = await (await browser.newContext()).newPage();
+  const context = await browser.newContext();
+  const page = await context.newPage();
   await page.goto(link.toString());
   await expect(page).toHaveURL(`${app}/files`);
+  await context.close();
 });
 
 test('sign-in emails to one address are limited, with a message that says what to do', async ({ page }) => {

@@ -8,6 +8,7 @@ import { takeFrom, waitInWords, type Limit } from '@/lib/rate-limit';
 import { SIGNIN_SENDER } from '@/lib/mail/outbox';
 
 const HOUR = 3600_000;
+const FIRST_TRY_MS = 15_000;
 const PER_ADDRESS: Limit = { bucket: 'signin-email:address', limit: 5, windowMs: HOUR };
 // Generous per client: a whole office behind one address signs in on a Monday morning.
 const PER_CLIENT: Limit = { bucket: 'signin-email:client', limit: 50, windowMs: HOUR };
@@ -43,14 +44,17 @@ async function refusal(email: string, client: string): Promise<string | null> {
  * sealed; whoever asked sends it at once, and the outbox retries it if mail is down.
  */
 export async function queueSignInEmail(email: string, token: string, callbackUrl: string | null): Promise<void> {
+  const outcome = signInMailOutcome.getStore();
   const message = await db().emailOutbox.create({
     data: {
       ...magicLinkEmail(email, SIGNIN_LINK, new URL(env().APP_URL).host),
       sender: SIGNIN_SENDER,
       sealedLink: sealSignInLink(signInLink(email, token, callbackUrl)),
+      // The page that asked sends it at once and tells the person how that went; the outbox
+      // timers (of any instance) leave it to that page for a moment.
+      ...(outcome && { nextAttemptAt: new Date(Date.now() + FIRST_TRY_MS) }),
     },
     select: { id: true },
   });
-  const outcome = signInMailOutcome.getStore();
   if (outcome) outcome.messageId = message.id;
 }
