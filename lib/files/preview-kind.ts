@@ -83,6 +83,14 @@ export function previewContentType(kind: PreviewKind, contentType: string): stri
   }
 }
 
+/**
+ * Whether a preview URL is signed `inline`. SVG is not: an <img> shows it whatever the
+ * disposition, while the URL opened on its own is saved, never run as a document.
+ */
+export function isServedInline(kind: PreviewKind): boolean {
+  return kind !== 'svg';
+}
+
 /** Kinds the browser fetches (first TEXT_PREVIEW_BYTES) and renders itself, escaped. */
 export function isTextKind(kind: PreviewKind): kind is 'text' | 'csv' | 'markdown' | 'code' {
   return kind === 'text' || kind === 'csv' || kind === 'markdown' || kind === 'code';

@@ -2,7 +2,7 @@ import 'server-only';
 import { db } from '@/lib/db';
 import { UserError } from '@/lib/actions/user-error';
 import { isCleared } from '@/lib/files/scan-status';
-import { previewContentType, previewKind, type PreviewKind } from '@/lib/files/preview-kind';
+import { isServedInline, previewContentType, previewKind, type PreviewKind } from '@/lib/files/preview-kind';
 import { signPreviewUrl } from '@/lib/storage/download-url';
 
 /** What a preview dialog needs: how to render, and a short-lived inline URL straight to the bucket. */
@@ -14,7 +14,7 @@ type Previewable = { storageKey: string; name: string; contentType: string; size
 export async function signedPreview(file: Previewable, clientIp?: string | null): Promise<Preview> {
   const kind = previewKind(file.contentType, file.name);
   if (!kind) throw new UserError('This kind of file cannot be previewed. Download it instead.');
-  const url = await signPreviewUrl(file, previewContentType(kind, file.contentType), clientIp);
+  const url = await signPreviewUrl(file, previewContentType(kind, file.contentType), isServedInline(kind), clientIp);
   return { kind, url, name: file.name, size: file.size };
 }
 

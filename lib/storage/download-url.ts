@@ -4,7 +4,7 @@ import { env } from '@/lib/env';
 import { now } from '@/lib/clock';
 import { downloadServing, signGetUrl, type DownloadTarget, type Serving } from '@/lib/storage/presign';
 import { createCloudFrontSigner } from '@/lib/storage/cloudfront';
-import { inlineDisposition } from '@/lib/storage/content-disposition';
+import { attachmentDisposition, inlineDisposition } from '@/lib/storage/content-disposition';
 
 type Signer = ReturnType<typeof createCloudFrontSigner>;
 const globalForCloudFront = globalThis as unknown as { handoffCloudFront?: Signer | null };
@@ -36,9 +36,10 @@ export function signFileUrl(file: DownloadTarget, clientIp?: string | null): Pro
   return signServedUrl(file.storageKey, downloadServing(file), env().DOWNLOAD_URL_TTL_SECONDS, clientIp);
 }
 
-/** A URL a preview shows in the page (`inline`), served as `contentType` (lib/files/preview-kind.ts decides it). */
-export function signPreviewUrl(file: { storageKey: string; name: string }, contentType: string, clientIp?: string | null): Promise<string> {
-  return signServedUrl(file.storageKey, { disposition: inlineDisposition(file.name), contentType }, PREVIEW_URL_TTL_SECONDS, clientIp);
+/** A URL a preview shows in the page, served as `contentType` (lib/files/preview-kind.ts decides both). */
+export function signPreviewUrl(file: { storageKey: string; name: string }, contentType: string, isInline: boolean, clientIp?: string | null): Promise<string> {
+  const disposition = isInline ? inlineDisposition(file.name) : attachmentDisposition(file.name);
+  return signServedUrl(file.storageKey, { disposition, contentType }, PREVIEW_URL_TTL_SECONDS, clientIp);
 }
 
 async function signServedUrl(key: string, serving: Serving, ttl: number, clientIp?: string | null): Promise<string> {
