@@ -54,6 +54,28 @@ function pdf(): Buffer {
   return Buffer.from(body, 'latin1');
 }
 
+/** A real, tiny WebM (a second of a coloured canvas), recorded by Chromium itself: this machine has no encoder. */
+async function recordWebm(page: Page): Promise<Buffer> {
+  const bytes = await page.evaluate(async () => {
+    const canvas = Object.assign(document.createElement('canvas'), { width: 64, height: 48 });
+    const paint = canvas.getContext('2d')!;
+    const recorder = new MediaRecorder(canvas.captureStream(10), { mimeType: 'video/webm' });
+    const chunks: Blob[] = [];
+    recorder.ondataavailable = (event) => chunks.push(event.data);
+    const stopped = new Promise((resolve) => (recorder.onstop = resolve));
+    recorder.start();
+    for (let frame = 0; frame < 10; frame++) {
+      paint.fillStyle = `hsl(${frame * 36} 80% 50%)`;
+      paint.fillRect(0, 0, 64, 48);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    recorder.stop();
+    await stopped;
+    return Array.from(new Uint8Array(await new Blob(chunks).arrayBuffer()));
+  });
+  return Buffer.from(bytes);
+}
+
 const PWN = 'window.top.__pwned=1';
 const EVIL_HTML = Buffer.from(`<!doctype html><h1>Hi</h1><script>${PWN}</script><img src=x onerror="${PWN}">`);
 const EVIL_SVG = Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40" onload="${PWN}"><script>${PWN}</script><rect width="40" height="40" fill="red"/></svg>`);
@@ -99,10 +121,11 @@ async function expectNoScriptRan(page: Page) {
   }
 }
 
-test('the owner previews images, PDFs, audio, text, CSV and Markdown from the bucket; long text only its first 1 MB', async ({ db, user, userPage: page }) => {
+test('the owner previews images, PDFs, audio, video, text, CSV and Markdown from the bucket; long text only its first 1 MB', async ({ db, user, userPage: page }) => {
   await storeFile(db, user, 'photo.png', 'image/png', PNG);
   const document = await storeFile(db, user, 'report.pdf', 'application/pdf', pdf());
   await storeFile(db, user, 'tone.wav', 'audio/wav', wav());
+  await storeFile(db, user, 'clip.webm', 'video/webm', await recordWebm(page));
   await storeFile(db, user, 'notes.txt', 'text/plain', Buffer.from('hello from the notes\n<b>not bold</b>\n'));
   await storeFile(db, user, 'people.csv', 'text/csv', Buffer.from('name,city\n"Smith, Ana","São Paulo"\nBo,Lyon\n'));
   await storeFile(db, user, 'CHANGES.md', '', Buffer.from('# Release notes\n\n- [safe](https://example.com)\n- [bad](javascript:alert(1))\n'));
@@ -127,6 +150,11 @@ test('the owner previews images, PDFs, audio, text, CSV and Markdown from the bu
   dialog = await openPreview(page, 'tone.wav');
   await expect.poll(() => dialog.locator('audio').evaluate((media: HTMLAudioElement) => media.duration)).toBeGreaterThan(0.4);
   await expect(dialog.locator('audio')).toHaveAttribute('controls', '');
+  await closePreview(dialog);
+
+  dialog = await openPreview(page, 'clip.webm');
+  await expect.poll(() => dialog.locator('video').evaluate((media: HTMLVideoElement) => (media.readyState >= 1 ? media.videoWidth : 0))).toBe(64);
+  await expect(dialog.locator('video')).toHaveAttribute('controls', '');
   await closePreview(dialog);
 
   dialog = await openPreview(page, 'notes.txt');
