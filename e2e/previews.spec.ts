@@ -90,11 +90,11 @@ async function storeFile(db: Db, owner: TestUser, name: string, contentType: str
 }
 
 /** A share of these files; returns its token and id. */
-async function shareFiles(db: Db, owner: TestUser, files: Stored[], data: { maxDownloads?: number; revokedAt?: Date; expiresAt?: Date; passwordHash?: string } = {}) {
+async function shareFiles(db: Db, owner: TestUser, files: Stored[], data: { maxDownloads?: number; revokedAt?: Date; expiresAt?: Date; availableFrom?: Date; passwordHash?: string } = {}) {
   const token = createToken();
   const share = await seedShare(db, owner.id, files[0]!.id, { tokenHash: hashToken(token), ...(data.expiresAt && { expiresAt: data.expiresAt }) });
   for (const file of files.slice(1)) await db.shareItem.create({ data: { shareId: share.id, fileId: file.id } });
-  await db.share.update({ where: { id: share.id }, data: { maxDownloads: data.maxDownloads, revokedAt: data.revokedAt, passwordHash: data.passwordHash } });
+  await db.share.update({ where: { id: share.id }, data: { maxDownloads: data.maxDownloads, revokedAt: data.revokedAt, availableFrom: data.availableFrom, passwordHash: data.passwordHash } });
   return { token, shareId: share.id };
 }
 
@@ -266,12 +266,13 @@ test('HTML and SVG with script never run on the app origin: previewed, downloade
   await context.close();
 });
 
-test('a preview is refused where a download is (revoked, expired, locked), with the same words; a capped link offers none', async ({ db, user, requestAs, browser }) => {
+test('a preview is refused where a download is (revoked, expired, locked, not yet available), with the same words; a capped link offers none', async ({ db, user, requestAs, browser }) => {
   const anonymous = await requestAs(null);
   const cases = [
     { label: 'revoked', options: { revokedAt: new Date() } },
     { label: 'expired', options: { expiresAt: new Date(Date.now() - 60_000) } },
     { label: 'locked', options: { passwordHash: 'scrypt$not-unlocked' } },
+    { label: 'not-yet', options: { availableFrom: new Date(Date.now() + 86400_000) } },
   ];
   for (const { label, options } of cases) {
     const file = await storeFile(db, user, `${label}.png`, 'image/png', PNG);
