@@ -5,6 +5,7 @@ import { ItemActions } from '@/components/files/item-actions';
 import { LocalTime } from '@/components/ui/local-time';
 import { FileIcon, FolderIcon } from '@/components/ui/icons';
 import { SELECTION_FORM } from '@/components/files/selection';
+import { previewKind } from '@/lib/files/preview-kind';
 
 type Props = {
   folders: FolderRow[];
@@ -95,7 +96,7 @@ export function FileTable({ folders, files, sort, dir, base }: Props) {
                 <LocalTime iso={file.createdAt} />
               </td>
               <td className="px-4 py-2.5">
-                <ItemActions item={{ kind: 'file', id: file.id, name: file.name, size: file.size }} />
+                <ItemActions item={{ kind: 'file', id: file.id, name: file.name, size: file.size }} isPreviewable={!file.scan && previewKind(file.contentType, file.name) !== null} />
               </td>
             </tr>
           ))}

@@ -5,7 +5,8 @@ import { storageOrigins } from '@/lib/storage/endpoint';
 /**
  * The Content-Security-Policy of every page: scripts only from the app and only with this
  * response's nonce (Next.js puts it on its own scripts), connections only to the app and the
- * bucket (uploads and "download all" go straight there), no framing, no plugins. Forms may post
+ * bucket (uploads, "download all" and text previews go straight there), images, media and frames
+ * (previews) only from the app and the bucket, no framing of the app, no plugins. Forms may post
  * to the app, whose download answers redirect to the bucket or CloudFront, and sign-in may
  * redirect to the OIDC provider.
  */
@@ -21,11 +22,13 @@ export function contentSecurityPolicy(nonce: string): string {
     // Inline style attributes (progress bars) need this; style cannot run script.
     "style-src 'self' 'unsafe-inline'",
     `img-src 'self' data: blob: ${storage}`,
+    `media-src 'self' ${storage}`,
     "font-src 'self'",
     `connect-src 'self' ${storage}`,
     `form-action 'self' ${storage}${oidc}`,
     "frame-ancestors 'none'",
-    "frame-src 'none'",
+    // PDF previews: the bucket's own origin in a frame, never a document of the app's.
+    `frame-src ${storage}`,
     "object-src 'none'",
     "base-uri 'self'",
     ...(config.APP_URL.startsWith('https:') ? ['upgrade-insecure-requests'] : []),

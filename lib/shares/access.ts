@@ -11,6 +11,7 @@ import { now as clockNow } from '@/lib/clock';
 import { isStorageUp } from '@/lib/storage/health';
 import { isLinkPreviewAgent } from '@/lib/http/link-preview-agents';
 import { isCleared } from '@/lib/files/scan-status';
+import { previewKind } from '@/lib/files/preview-kind';
 
 // Everything a recipient's request needs, in ONE read: the share by its own token or by a
 // recipient's, with its owner and its items. This is the download hot path, so it is one SQL
@@ -38,6 +39,7 @@ type Row = {
   fileName: string | null;
   fileKey: string | null;
   fileContentType: string | null;
+  fileSize: number | bigint | null;
   fileStatus: string | null;
   fileScanStatus: string | null;
 };
@@ -59,7 +61,7 @@ type Loaded = {
   };
   recipient: { id: string; email: string; revokedAt: Date | null } | null;
   /** Ready files named directly by the share and cleared by the virus scan; null when it also holds folders (listed separately). */
-  directFiles: { id: string; name: string; storageKey: string; contentType: string; path: string }[] | null;
+  directFiles: { id: string; name: string; size: number; storageKey: string; contentType: string; path: string }[] | null;
 };
 
 const date = (value: string | null) => (value === null ? null : new Date(value));
@@ -77,7 +79,7 @@ const LOAD = `
          u."name" AS "ownerName", u."email" AS "ownerEmail",
          r."id" AS "recipientId", r."email" AS "recipientEmail", r."revokedAt" AS "recipientRevokedAt",
          i."folderId" AS "itemFolderId", f."id" AS "fileId", f."name" AS "fileName", f."storageKey" AS "fileKey",
-         f."contentType" AS "fileContentType", f."status" AS "fileStatus", f."scanStatus" AS "fileScanStatus"
+         f."contentType" AS "fileContentType", f."size" AS "fileSize", f."status" AS "fileStatus", f."scanStatus" AS "fileScanStatus"
   FROM hit
   JOIN "Share" s ON s."id" = hit."shareId"
   JOIN "User" u ON u."id" = s."ownerId"
@@ -89,10 +91,10 @@ const TAKE = `
   UPDATE "Share" SET "downloadCount" = "downloadCount" + 1
   WHERE "id" = ? AND "revokedAt" IS NULL AND ("maxDownloads" IS NULL OR "downloadCount" < "maxDownloads")
   RETURNING "downloadCount"`;
-const EVENT = `INSERT INTO "AccessEvent" ("id", "shareId", "recipientId", "fileId", "kind", "at", "userAgent") VALUES (?, ?, ?, ?, 'download', ?, ?)`;
+const EVENT = `INSERT INTO "AccessEvent" ("id", "shareId", "recipientId", "fileId", "kind", "at", "userAgent") VALUES (?, ?, ?, ?, ?, ?, ?)`;
 const RECIPIENT_COUNT = `UPDATE "ShareRecipient" SET "downloadCount" = "downloadCount" + 1 WHERE "id" = ?`;
 
-type Event = { shareId: string; recipientId: string | null; fileId: string; at: string; userAgent: string | null };
+type Event = { shareId: string; recipientId: string | null; fileId: string; kind: 'download' | 'preview'; at: string; userAgent: string | null };
 
 function prepare(connection: Database) {
   const load = connection.prepare<[{ hash: string }], Row>(LOAD);
@@ -100,13 +102,14 @@ function prepare(connection: Database) {
   const event = connection.prepare(EVENT);
   const recipientCount = connection.prepare(RECIPIENT_COUNT);
   // The cap and the record in one transaction: a download is counted and recorded, or neither.
+  const record = (e: Event) => event.run(createId(), e.shareId, e.recipientId, e.fileId, e.kind, e.at, e.userAgent);
   const grant = connection.transaction((shareId: string, events: Event[], recipientId: string | null) => {
     if (!take.get(shareId)) return false;
-    for (const e of events) event.run(createId(), e.shareId, e.recipientId, e.fileId, e.at, e.userAgent);
+    for (const e of events) record(e);
     if (recipientId) recipientCount.run(recipientId);
     return true;
   });
-  return { load, grant };
+  return { load, grant, record };
 }
 
 const preparedFor = new WeakMap<Database, ReturnType<typeof prepare>>();
@@ -142,7 +145,7 @@ async function load(token: string): Promise<Loaded | null> {
     recipient: first.recipientId ? { id: first.recipientId, email: first.recipientEmail ?? '', revokedAt: date(first.recipientRevokedAt) } : null,
     directFiles: hasFolders
       ? null
-      : rows.flatMap((row) => (row.fileId && row.fileStatus === 'ready' && isCleared(row.fileScanStatus) ? [{ id: row.fileId, name: row.fileName ?? '', storageKey: row.fileKey ?? '', contentType: row.fileContentType ?? '', path: '' }] : [])),
+      : rows.flatMap((row) => (row.fileId && row.fileStatus === 'ready' && isCleared(row.fileScanStatus) ? [{ id: row.fileId, name: row.fileName ?? '', size: Number(row.fileSize ?? 0), storageKey: row.fileKey ?? '', contentType: row.fileContentType ?? '', path: '' }] : [])),
   };
 }
 
@@ -219,8 +222,8 @@ async function recordView(shareId: string, recipientId: string | null, userAgent
 }
 
 export type Grant =
-  | { ok: true; shareId: string; files: { storageKey: string; name: string; contentType: string; path: string }[] }
-  | { ok: false; status: 403 | 404 | 410 | 503; gate: Gate | 'preview'; reason: string };
+  | { ok: true; shareId: string; files: { storageKey: string; name: string; size: number; contentType: string; path: string }[] }
+  | { ok: false; status: 403 | 404 | 410 | 503; gate: Gate | 'preview' | 'capped' | 'cannot-preview'; reason: string };
 
 const REFUSALS: Record<Exclude<Gate, 'open'>, { status: 403 | 404 | 410 | 503; reason: string }> = {
   unknown: { status: 404, reason: 'This link does not exist. Check that it was copied in full.' },
@@ -238,23 +241,38 @@ function refuse(state: Exclude<Gate, 'open'>): Grant {
 }
 
 const PREVIEW: Grant = { ok: false, status: 403, gate: 'preview', reason: 'Link previews and link checkers cannot download files. Open the link in a browser.' };
+const CAPPED: Grant = { ok: false, status: 403, gate: 'capped', reason: 'This link allows a limited number of downloads, so its files cannot be previewed. Download them instead.' };
+const CANNOT_PREVIEW: Grant = { ok: false, status: 403, gate: 'cannot-preview', reason: 'This kind of file cannot be previewed. Download it instead.' };
 
 /**
  * A real download: the gates, then the download cap taken atomically (one conditional UPDATE),
  * then the access recorded. `fileId` null means every file in the share (a "download all").
  * Known link-preview agents are refused before anything is read or counted.
  */
-export async function grantDownload(token: string, fileId: string | null, request: RequestInfo = {}): Promise<Grant> {
+export function grantDownload(token: string, fileId: string | null, request: RequestInfo = {}): Promise<Grant> {
+  return refusingAgentsAndBusy(request, () => grant(token, fileId, request, 'download'));
+}
+
+/**
+ * A preview of one file: exactly the gates of a download, then recorded on the share's timeline.
+ * A preview takes nothing from a download cap, so a capped share offers none: its bytes would
+ * leave without being counted.
+ */
+export function grantPreview(token: string, fileId: string, request: RequestInfo = {}): Promise<Grant> {
+  return refusingAgentsAndBusy(request, () => grant(token, fileId, request, 'preview'));
+}
+
+async function refusingAgentsAndBusy(request: RequestInfo, run: () => Promise<Grant>): Promise<Grant> {
   if (isLinkPreviewAgent(request.userAgent)) return PREVIEW;
   try {
-    return await grant(token, fileId, request);
+    return await run();
   } catch (error) {
     if (isDatabaseBusyError(error)) return refuse('busy');
     throw error;
   }
 }
 
-async function grant(token: string, fileId: string | null, request: RequestInfo): Promise<Grant> {
+async function grant(token: string, fileId: string | null, request: RequestInfo, kind: Event['kind']): Promise<Grant> {
   const now = request.now ?? clockNow();
   const loaded = await load(token);
   const state = gate(loaded, request, now);
@@ -263,6 +281,8 @@ async function grant(token: string, fileId: string | null, request: RequestInfo)
   const all = loaded.directFiles ?? (await shareFiles(share.id));
   const files = fileId ? all.filter((f) => f.id === fileId) : all;
   if (files.length === 0) return { ok: false, status: 404, gate: 'unknown', reason: 'That file is not part of this share any more.' };
+  if (kind === 'preview' && share.maxDownloads !== null) return CAPPED;
+  if (kind === 'preview' && !previewKind(files[0]!.contentType, files[0]!.name)) return CANNOT_PREVIEW;
 
   // A URL to a store that is down would fail in the browser, yet count: refuse before counting.
   if (!(await isStorageUp())) return refuse('unavailable');
@@ -270,14 +290,19 @@ async function grant(token: string, fileId: string | null, request: RequestInfo)
   const recipientId = recipient?.id ?? null;
   // Stored the way Prisma stores DateTime on SQLite, so ordering by time stays right.
   const at = now.toISOString().replace('Z', '+00:00');
-  const events = files.map((f) => ({ shareId: share.id, recipientId, fileId: f.id, at, userAgent }));
+  const events = files.map((f) => ({ shareId: share.id, recipientId, fileId: f.id, kind, at, userAgent }));
   const sql = await statements();
+  const granted: Grant = { ok: true, shareId: share.id, files: files.map((f) => ({ storageKey: f.storageKey, name: f.name, size: f.size, contentType: f.contentType, path: f.path })) };
+  if (kind === 'preview') {
+    await whenNotBusy(() => events.forEach((e) => sql.record(e)));
+    return granted;
+  }
   if (!(await whenNotBusy(() => sql.grant(share.id, events, recipientId)))) return refuse('used-up');
   if (recipient) {
     const first = await db().shareRecipient.updateMany({ where: { id: recipient.id, firstDownloadedAt: null }, data: { firstDownloadedAt: now } });
     if (first.count === 1 && share.notifyOnFirstDownload) await notifyFirstDownload(share.id, share.ownerId, recipient.email, files[0]!.name, now);
   }
-  return { ok: true, shareId: share.id, files: files.map((f) => ({ storageKey: f.storageKey, name: f.name, contentType: f.contentType, path: f.path })) };
+  return granted;
 }
 
 export type Unlock =

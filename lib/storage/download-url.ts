@@ -2,10 +2,9 @@ import 'server-only';
 import { readFileSync } from 'node:fs';
 import { env } from '@/lib/env';
 import { now } from '@/lib/clock';
-import { signDownloadUrl, type DownloadTarget } from '@/lib/storage/presign';
+import { downloadServing, signGetUrl, type DownloadTarget, type Serving } from '@/lib/storage/presign';
 import { createCloudFrontSigner } from '@/lib/storage/cloudfront';
-import { attachmentDisposition } from '@/lib/storage/content-disposition';
-import { servedContentType } from '@/lib/storage/content-type';
+import { attachmentDisposition, inlineDisposition } from '@/lib/storage/content-disposition';
 
 type Signer = ReturnType<typeof createCloudFrontSigner>;
 const globalForCloudFront = globalThis as unknown as { handoffCloudFront?: Signer | null };
@@ -24,21 +23,34 @@ function cloudFront(): Signer | null {
 
 const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
 
+// A preview's media element or PDF viewer keeps fetching ranges of the same URL while it plays or
+// scrolls, so it lives longer than a download's; still short enough that a copied URL soon dies.
+const PREVIEW_URL_TTL_SECONDS = 300;
+
 /**
  * The short-lived URL a recipient's browser is sent to: CloudFront when configured (the bucket
  * stays hidden), else an S3 presigned GET. With CLOUDFRONT_BIND_CLIENT_IP the URL only works from
  * the address that asked for it (a custom policy).
  */
-export async function signFileUrl(file: DownloadTarget, clientIp?: string | null): Promise<string> {
-  const ttl = env().DOWNLOAD_URL_TTL_SECONDS;
+export function signFileUrl(file: DownloadTarget, clientIp?: string | null): Promise<string> {
+  return signServedUrl(file.storageKey, downloadServing(file), env().DOWNLOAD_URL_TTL_SECONDS, clientIp);
+}
+
+/** A URL a preview shows in the page, served as `contentType` (lib/files/preview-kind.ts decides both). */
+export function signPreviewUrl(file: { storageKey: string; name: string }, contentType: string, isInline: boolean, clientIp?: string | null): Promise<string> {
+  const disposition = isInline ? inlineDisposition(file.name) : attachmentDisposition(file.name);
+  return signServedUrl(file.storageKey, { disposition, contentType }, PREVIEW_URL_TTL_SECONDS, clientIp);
+}
+
+async function signServedUrl(key: string, serving: Serving, ttl: number, clientIp?: string | null): Promise<string> {
   const signedAt = now();
   const signer = cloudFront();
-  if (!signer) return signDownloadUrl(file, ttl);
+  if (!signer) return signGetUrl(key, serving, ttl);
   const bindTo = env().CLOUDFRONT_BIND_CLIENT_IP && clientIp && IPV4.test(clientIp) ? clientIp : undefined;
   return signer({
-    path: `/${file.storageKey}`,
+    path: `/${key}`,
     // OAC forwards both to S3, which honours them (the cache policy must list both).
-    query: { 'response-content-disposition': attachmentDisposition(file.name), 'response-content-type': servedContentType(file.contentType) },
+    query: { 'response-content-disposition': serving.disposition, 'response-content-type': serving.contentType },
     expiresAt: new Date(signedAt.getTime() + ttl * 1000),
     now: signedAt,
     ipRange: bindTo,

@@ -74,8 +74,21 @@ function encodeRfc3986(value: string): string {
   return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
+/** What a signed GET makes the store answer with: shown or saved (and under what name), and as what type. */
+export type Serving = { disposition: string; contentType: string };
+
+/** A download: saved under its display name, as a passive type (lib/storage/content-type.ts). */
+export function downloadServing({ name, contentType }: DownloadTarget): Serving {
+  return { disposition: attachmentDisposition(name), contentType: servedContentType(contentType) };
+}
+
 /** A presigned GET that makes browsers save the file under its display name, as a passive type. */
-export async function signDownloadUrl({ storageKey: key, name, contentType }: DownloadTarget, expiresIn: number): Promise<string> {
+export function signDownloadUrl(file: DownloadTarget, expiresIn: number): Promise<string> {
+  return signGetUrl(file.storageKey, downloadServing(file), expiresIn);
+}
+
+/** A presigned GET of one key whose answer carries `serving`'s disposition and type. */
+export async function signGetUrl(key: string, serving: Serving, expiresIn: number): Promise<string> {
   const { presigner: signer, target } = presigner();
   const host = target.port ? `${target.hostname}:${target.port}` : target.hostname;
   const path = `${target.pathPrefix}/${key.split('/').map(encodeRfc3986).join('/')}`;
@@ -86,7 +99,7 @@ export async function signDownloadUrl({ storageKey: key, name, contentType }: Do
       hostname: target.hostname,
       port: target.port,
       path,
-      query: { 'response-content-disposition': attachmentDisposition(name), 'response-content-type': servedContentType(contentType) },
+      query: { 'response-content-disposition': serving.disposition, 'response-content-type': serving.contentType },
       headers: { host },
     },
     // Dated by the store's clock, so a wrong clock here cannot make it refuse the URL.

@@ -7,6 +7,7 @@ import { contentType, displayName, id, optionalId } from '@/lib/validation/names
 import { cancelUpload as cancel, confirmUpload as confirm, prepareUpload as prepare } from '@/lib/files/upload';
 import { createFolder as addFolder, deleteFile as removeFile, deleteFolder as removeFolder, renameFile as setFileName, renameFolder as setFolderName } from '@/lib/files/manage';
 import { createDirectLink as makeDirectLink } from '@/lib/files/direct-link';
+import { previewOwnFile } from '@/lib/files/preview';
 import { completeMultipart, signParts, startMultipart, uploadedParts } from '@/lib/files/multipart';
 import { folderRule, setFolderRule } from '@/lib/files/folder-rules';
 import { message, parseRecipients, recipientsText } from '@/lib/validation/share-options';
@@ -68,6 +69,9 @@ export const createDirectLink = authedAction(
   }),
   ({ fileId, expiresIn }, user) => makeDirectLink(user.id, fileId, expiresIn),
 );
+
+/** A preview of one of the caller's own files: a URL that lives a few minutes, straight to the bucket. */
+export const previewFile = authedAction(z.object({ fileId: id }), ({ fileId }, user) => previewOwnFile(user.id, fileId));
 
 /** Larger files: a multipart upload whose parts are signed one by one as they are sent. */
 export const startMultipartUpload = authedAction(uploadInput, (input, user) => startMultipart(user.id, input));

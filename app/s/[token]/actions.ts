@@ -5,6 +5,9 @@ import { z } from 'zod';
 import { grantDownload, unlockShare as unlock } from '@/lib/shares/access';
 import { signFileUrl } from '@/lib/storage/download-url';
 import { clientIp, clientKey } from '@/lib/client-key';
+import { tokenAction } from '@/lib/actions/authed-action';
+import { previewSharedFile } from '@/lib/shares/preview';
+import { id } from '@/lib/validation/names';
 import { setUnlockCookie } from '@/lib/unlock-cookie';
 import type { UnlockState } from '@/components/ui/unlock-form';
 
@@ -30,3 +33,9 @@ export async function bundleUrls(token: string): Promise<Bundle> {
   const files = await Promise.all(grant.files.map(async (f) => ({ url: await signFileUrl(f, ip), path: f.path, name: f.name })));
   return { ok: true, files };
 }
+
+/** A preview of one shared file: refused exactly where its download would be, and recorded on the share's timeline. */
+export const previewFile = tokenAction(z.object({ token: z.string().min(1).max(200), fileId: id }), async ({ token, fileId }) => {
+  const requestHeaders = await headers();
+  return previewSharedFile(token, fileId, { cookies: await cookies(), userAgent: requestHeaders.get('user-agent'), clientIp: clientIp(requestHeaders) });
+});

@@ -9,6 +9,8 @@ import { UnlockForm } from '@/components/ui/unlock-form';
 import { unlockShare } from '@/app/s/[token]/actions';
 import { DownloadAll } from '@/components/share-page/download-all';
 import { button } from '@/components/ui/styles';
+import { SharePreviewButton } from '@/components/preview/share-preview-button';
+import { previewKind } from '@/lib/files/preview-kind';
 
 // Link previewers must not index or cache a private share.
 export const metadata: Metadata = { title: 'Shared with you', robots: { index: false, follow: false } };
@@ -54,6 +56,8 @@ export default async function SharePage({ params }: Props) {
                         {formatBytes(file.size)}
                       </p>
                     </div>
+                    {/* A capped link offers no previews: they would hand out the bytes without counting a download. */}
+                    {view.downloadsLeft === null && previewKind(file.contentType, file.name) && <SharePreviewButton token={token} file={{ id: file.id, name: file.name }} />}
                     {/* A form, not a link: previews, scanners and prefetchers follow links, people press buttons. */}
                     <form method="post" action={`/s/${token}/download`}>
                       <input type="hidden" name="file" value={file.id} />

@@ -101,7 +101,7 @@ export default async function ShareDetailPage({ params }: Props) {
                   <LocalTime iso={event.at} />
                 </span>
                 <span>
-                  <strong>{event.who}</strong> {event.kind === 'download' ? `downloaded ${event.file ?? 'a file'}` : 'opened the link'}
+                  <strong>{event.who}</strong> {event.kind === 'download' ? `downloaded ${event.file ?? 'a file'}` : event.kind === 'preview' ? `previewed ${event.file ?? 'a file'}` : 'opened the link'}
                 </span>
                 {event.userAgent && <span className="w-full truncate text-xs text-zinc-500 sm:w-auto">{event.userAgent}</span>}
               </li>
