@@ -9,7 +9,7 @@ import { button } from '@/components/ui/styles';
 // instrumentation.ts), so whoever runs Handoff can find them.
 export default function PageError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   return (
-    <main id="main" className="px-4">
+    <main id="main" className="flex min-h-[80vh] items-center px-4">
       <StatusCard title="Something went wrong" actions={<ErrorActions reset={reset} />}>
         <p>Handoff could not show this page. Nothing was changed. Wait a moment, then try again.</p>
         {error.digest && (

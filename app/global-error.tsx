@@ -11,7 +11,7 @@ export default function GlobalError({ error }: { error: Error & { digest?: strin
   return (
     <html lang="en" data-theme="system">
       <body className="min-h-screen">
-        <main id="main" className="px-4">
+        <main id="main" className="flex min-h-[80vh] items-center px-4">
           <StatusCard
             title="Something went wrong"
             actions={

@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: 'Page not found' };
 export default async function NotFound() {
   const isSignedIn = (await currentSignIn())?.stage === 'signed-in';
   return (
-    <main id="main" className="px-4">
+    <main id="main" className="flex min-h-[80vh] items-center px-4">
       <StatusCard
         title="Page not found"
         actions={

@@ -75,6 +75,8 @@ test("from 360 to 1280 px wide nothing on the owner's pages sticks out sideways,
     if (width < 768) await page.getByRole('button', { name: 'Account' }).click();
     await expect(page.getByRole('link', { name: 'Security' })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+    expect(await sidewaysOverflow(page), `the account links at ${width} px`).toEqual([]);
+    await page.screenshot({ path: screenshotPath(testInfo, `${width}-light-account-links`) });
     await context.close();
   }
 });

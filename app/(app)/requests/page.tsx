@@ -56,7 +56,7 @@ function RequestCard({ request }: { request: RequestSummary }) {
   return (
     <li className="rounded-xl border border-zinc-200 bg-white p-4" data-testid="request-card" aria-label={`Request ${request.title}`}>
       <div className="flex flex-wrap items-start gap-3">
-        <div className="min-w-0 flex-1">
+        <div className="min-w-0 basis-full sm:flex-1 sm:basis-0">
           <p className="truncate font-medium" title={request.title}>
             {request.title}
           </p>

@@ -55,7 +55,7 @@ function ShareCard({ share }: { share: ShareSummary }) {
   return (
     <li className="rounded-xl border border-zinc-200 bg-white p-4" data-testid="share-card" aria-label={`Share of ${names}`}>
       <div className="flex flex-wrap items-start gap-3">
-        <div className="min-w-0 flex-1">
+        <div className="min-w-0 basis-full sm:flex-1 sm:basis-0">
           <Link href={`/shares/${share.id}`} title={names} className="block truncate font-medium hover:underline">
             {names}
           </Link>
