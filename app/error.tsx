@@ -1,12 +1,11 @@
 'use client';
 
-import Link from 'next/link';
 import { StatusCard } from '@/components/ui/status-card';
 import { button } from '@/components/ui/styles';
 
 // Any page that fails on the server (a database or store that stopped answering, a bug) lands
 // here. The details stay in the server log, under the reference shown here (Next's digest; see
-// instrumentation.ts), so whoever runs Handoff can find them.
+// instrumentation.ts), so whoever runs Handoff can find them. A plain link, as in not-found.tsx.
 export default function PageError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   return (
     <main id="main" className="flex min-h-[80vh] items-center px-4">
@@ -31,9 +30,9 @@ function ErrorActions({ reset }: { reset: () => void }) {
       <button type="button" onClick={reset} className={button.primary}>
         Try again
       </button>
-      <Link href="/files" className={button.secondary}>
+      <a href="/files" className={button.secondary}>
         Go to your files
-      </Link>
+      </a>
     </>
   );
 }

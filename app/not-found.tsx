@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { currentSignIn } from '@/lib/auth';
 import { StatusCard } from '@/components/ui/status-card';
 import { button } from '@/components/ui/styles';
@@ -7,6 +6,8 @@ import { button } from '@/components/ui/styles';
 export const metadata: Metadata = { title: 'Page not found' };
 
 // Any address the app does not know. The way back depends on whether the visitor is signed in.
+// Plain links: next/link in the root 404 and error pages makes every page fetch its chunk through
+// a script added at run time, without the CSP nonce that every other script carries.
 export default async function NotFound() {
   const isSignedIn = (await currentSignIn())?.stage === 'signed-in';
   return (
@@ -14,9 +15,9 @@ export default async function NotFound() {
       <StatusCard
         title="Page not found"
         actions={
-          <Link href={isSignedIn ? '/files' : '/signin'} className={button.primary}>
+          <a href={isSignedIn ? '/files' : '/signin'} className={button.primary}>
             {isSignedIn ? 'Go to your files' : 'Go to sign-in'}
-          </Link>
+          </a>
         }
       >
         <p>There is nothing at this address. It may have been mistyped, or what was here has been moved or deleted.</p>
