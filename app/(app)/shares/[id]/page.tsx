@@ -29,7 +29,7 @@ export default async function ShareDetailPage({ params }: Props) {
           ← All shares
         </Link>
         <div className="mt-2 flex flex-wrap items-start gap-3">
-          <h1 className="min-w-0 flex-1 text-lg font-semibold break-words">{share.items.join(', ') || 'Deleted files'}</h1>
+          <h1 className="min-w-0 basis-full text-lg font-semibold break-words sm:flex-1 sm:basis-0">{share.items.join(', ') || 'Deleted files'}</h1>
           <span className="rounded-full bg-zinc-100 px-2.5 py-0.5 text-xs font-medium" data-testid="share-status">
             {share.status[0]!.toUpperCase() + share.status.slice(1)}
           </span>
