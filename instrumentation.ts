@@ -1,3 +1,5 @@
+import type { Instrumentation } from 'next';
+
 // Runs once when a server starts: check configuration before serving anything, then start the
 // outbox and sweeper timers. A bad variable stops the process with its name.
 export async function register() {
@@ -5,3 +7,9 @@ export async function register() {
   const { startServer } = await import('@/lib/server-start');
   await startServer();
 }
+
+// Every server error, under the reference the error page shows the person who hit it.
+export const onRequestError: Instrumentation.onRequestError = async (error, request) => {
+  const { errorLogEntry } = await import('@/lib/http/error-log');
+  console.error(errorLogEntry(error, request.method, request.path));
+};

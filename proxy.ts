@@ -45,6 +45,7 @@ function hasSessionCookie(request: NextRequest): boolean {
   return request.cookies.has('authjs.session-token') || request.cookies.has('__Secure-authjs.session-token');
 }
 
+// Static files (the build's assets, the app's icons and manifest) skip it: they carry no page.
 export const config = {
-  matcher: ['/((?!_next/static|_next/image|favicon\\.ico|s/[^/]+/download).*)'],
+  matcher: ['/((?!_next/static|_next/image|favicon\\.ico|icon\\.svg|apple-icon\\.png|icon-\\d+\\.png|manifest\\.webmanifest|s/[^/]+/download).*)'],
 };

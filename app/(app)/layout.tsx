@@ -5,6 +5,8 @@ import { currentSignIn, signOut } from '@/lib/auth';
 import { detourFor, SECURITY_PAGE } from '@/lib/auth/stage';
 import { REQUEST_PATH_HEADER } from '@/lib/http/request-path';
 import { NavLink } from '@/components/ui/nav-link';
+import { AccountMenu } from '@/components/ui/account-menu';
+import { LogoMark } from '@/components/ui/logo-mark';
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const signIn = await currentSignIn();
@@ -15,34 +17,44 @@ export default async function AppLayout({ children }: { children: React.ReactNod
     'use server';
     await signOut({ redirectTo: '/signin' });
   }
+  const accountLinks = (
+    <>
+      <NavLink href={SECURITY_PAGE}>Security</NavLink>
+      <form action={signOutAction} className="contents">
+        <button type="submit" className="rounded-md px-3 py-1.5 text-left text-sm font-medium text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900">
+          Sign out
+        </button>
+      </form>
+    </>
+  );
   return (
     <div className="min-h-screen">
+      {/* Phones: the logo and the account menu on one row, the navigation on its own row below. */}
       <header className="border-b border-zinc-200 bg-white">
-        <div className="mx-auto flex max-w-6xl items-center gap-6 px-4 py-3">
-          <Link href="/files" className="text-lg font-semibold tracking-tight">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+          <Link href="/files" className="flex items-center gap-2 text-lg font-semibold tracking-tight">
+            <LogoMark />
             Handoff
           </Link>
           {signIn.stage === 'signed-in' && (
-            <nav aria-label="Main" className="flex gap-1">
+            <nav aria-label="Main" className="order-last -mx-3 flex w-full gap-1 sm:order-none sm:mx-0 sm:w-auto">
               <NavLink href="/files">Files</NavLink>
               <NavLink href="/shares">Shares</NavLink>
               <NavLink href="/requests">Requests</NavLink>
             </nav>
           )}
-          <div className="ml-auto flex items-center gap-3 text-sm text-zinc-600">
-            <span className="hidden sm:inline" data-testid="signed-in-as">
+          <div className="ml-auto flex min-w-0 items-center gap-1">
+            <span className="hidden max-w-64 truncate pr-2 text-sm text-zinc-600 lg:inline" data-testid="signed-in-as" title={signIn.user.email}>
               {signIn.user.email}
             </span>
-            <NavLink href={SECURITY_PAGE}>Security</NavLink>
-            <form action={signOutAction}>
-              <button type="submit" className="rounded-md px-2 py-1 text-zinc-700 hover:bg-zinc-100">
-                Sign out
-              </button>
-            </form>
+            <div className="hidden items-center gap-1 md:flex">{accountLinks}</div>
+            <AccountMenu email={signIn.user.email}>{accountLinks}</AccountMenu>
           </div>
         </div>
       </header>
-      <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>
+      <main id="main" className="mx-auto max-w-6xl px-4 py-6">
+        {children}
+      </main>
     </div>
   );
 }

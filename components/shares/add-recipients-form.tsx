@@ -22,8 +22,8 @@ export function AddRecipientsForm({ shareId }: { shareId: string }) {
         Add people
       </label>
       <div className="flex gap-2">
-        <input id="add-recipients" name="recipients" placeholder="new@example.com, another@example.org" className={field} aria-describedby="add-recipients-error" />
-        <button type="submit" disabled={isPending} className={button.secondary}>
+        <input id="add-recipients" name="recipients" placeholder="new@example.com, another@example.org" className={`${field} min-w-0`} aria-describedby="add-recipients-error" />
+        <button type="submit" disabled={isPending} className={`${button.secondary} shrink-0`}>
           {isPending ? 'Adding…' : 'Add and email'}
         </button>
       </div>

@@ -56,9 +56,11 @@ function RequestCard({ request }: { request: RequestSummary }) {
   return (
     <li className="rounded-xl border border-zinc-200 bg-white p-4" data-testid="request-card" aria-label={`Request ${request.title}`}>
       <div className="flex flex-wrap items-start gap-3">
-        <div className="min-w-0 flex-1">
-          <p className="truncate font-medium">{request.title}</p>
-          <p className="mt-0.5 text-sm text-zinc-600">
+        <div className="min-w-0 basis-full sm:flex-1 sm:basis-0">
+          <p className="truncate font-medium" title={request.title}>
+            {request.title}
+          </p>
+          <p className="mt-0.5 text-sm text-zinc-600 wrap-anywhere">
             <span data-testid="request-received">
               {request.received} {request.received === 1 ? 'file' : 'files'} received
             </span>{' '}
@@ -72,7 +74,7 @@ function RequestCard({ request }: { request: RequestSummary }) {
               </>
             )}
           </p>
-          {limits.length > 0 && <p className="mt-0.5 text-xs text-zinc-500">{limits.join(' · ')}</p>}
+          {limits.length > 0 && <p className="mt-0.5 text-xs text-zinc-500 wrap-anywhere">{limits.join(' · ')}</p>}
         </div>
         <span className={`rounded-full px-2.5 py-0.5 text-xs font-medium ${STATUS_STYLE[request.status]}`} data-testid="request-status">
           {request.status[0]!.toUpperCase() + request.status.slice(1)}

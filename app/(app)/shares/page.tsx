@@ -55,8 +55,8 @@ function ShareCard({ share }: { share: ShareSummary }) {
   return (
     <li className="rounded-xl border border-zinc-200 bg-white p-4" data-testid="share-card" aria-label={`Share of ${names}`}>
       <div className="flex flex-wrap items-start gap-3">
-        <div className="min-w-0 flex-1">
-          <Link href={`/shares/${share.id}`} className="block truncate font-medium hover:underline">
+        <div className="min-w-0 basis-full sm:flex-1 sm:basis-0">
+          <Link href={`/shares/${share.id}`} title={names} className="block truncate font-medium hover:underline">
             {names}
           </Link>
           <p className="mt-0.5 text-sm text-zinc-600">
@@ -75,11 +75,11 @@ function ShareCard({ share }: { share: ShareSummary }) {
           <tbody className="divide-y divide-zinc-100">
             {share.recipients.map((r) => (
               <tr key={r.id} data-testid="recipient-row">
-                <td className="py-1.5 pr-3">{r.email}</td>
-                <td className="py-1.5 text-right text-zinc-600">
+                <td className="py-1.5 pr-3 wrap-anywhere">{r.email}</td>
+                <td className="py-1.5 text-right align-top text-zinc-600">
                   <span data-testid="delivery">{r.delivery ? DELIVERY_TEXT[r.delivery] : '—'}</span>
                   {r.delivery === 'queued' && r.attempts > 0 && <span> · retrying after {r.attempts} failed {r.attempts === 1 ? 'try' : 'tries'}</span>}
-                  {r.lastError && r.delivery !== 'sent' && <span className="block text-xs text-red-600">{r.lastError}</span>}
+                  {r.lastError && r.delivery !== 'sent' && <span className="block text-xs text-red-600 wrap-anywhere">{r.lastError}</span>}
                 </td>
               </tr>
             ))}

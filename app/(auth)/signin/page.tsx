@@ -30,7 +30,7 @@ export default async function SignInPage({ searchParams }: Props) {
   const hasOidc = Boolean(config.OIDC_ISSUER);
   const message = error ? (ERRORS[error] ?? 'Sign-in failed. Try again.') : null;
   return (
-    <main className="flex min-h-screen items-center justify-center px-4">
+    <main id="main" className="flex min-h-screen items-center justify-center px-4">
       <div className="w-full max-w-sm rounded-2xl border border-zinc-200 bg-white p-8 shadow-sm">
         <h1 className="text-2xl font-semibold">Sign in to Handoff</h1>
         <p className="mt-1 mb-6 text-sm text-zinc-600">We will email you a link that signs you in.</p>

@@ -22,7 +22,7 @@ export default async function RequestPage({ params }: Props) {
   const isFull = limits.filesLeft === 0;
 
   return (
-    <main className="flex min-h-screen items-center justify-center px-4 py-10">
+    <main id="main" className="flex min-h-screen items-center justify-center px-4 py-10">
       <div className="w-full max-w-xl rounded-2xl border border-zinc-200 bg-white p-8 shadow-sm">
         <p className="text-sm text-zinc-600">{view.ownerName} asks you for files</p>
         <h1 className="mt-1 text-xl font-semibold">{view.title}</h1>

@@ -29,7 +29,7 @@ export default async function SharePage({ params }: Props) {
   if (view.gate === 'unknown' || view.gate === 'expired' || view.gate === 'revoked' || view.gate === 'used-up') notFound();
 
   return (
-    <main className="flex min-h-screen items-center justify-center px-4 py-10">
+    <main id="main" className="flex min-h-screen items-center justify-center px-4 py-10">
       <div className="w-full max-w-lg rounded-2xl border border-zinc-200 bg-white p-8 shadow-sm">
         <p className="text-sm text-zinc-600">{view.sharedBy} shared with you</p>
         {view.gate === 'not-yet' && view.availableFrom && (

@@ -29,7 +29,7 @@ export default async function ShareDetailPage({ params }: Props) {
           ← All shares
         </Link>
         <div className="mt-2 flex flex-wrap items-start gap-3">
-          <h1 className="min-w-0 flex-1 text-lg font-semibold break-words">{share.items.join(', ') || 'Deleted files'}</h1>
+          <h1 className="min-w-0 basis-full text-lg font-semibold break-words sm:flex-1 sm:basis-0">{share.items.join(', ') || 'Deleted files'}</h1>
           <span className="rounded-full bg-zinc-100 px-2.5 py-0.5 text-xs font-medium" data-testid="share-status">
             {share.status[0]!.toUpperCase() + share.status.slice(1)}
           </span>
@@ -65,24 +65,11 @@ export default async function ShareDetailPage({ params }: Props) {
         {share.recipients.length === 0 ? (
           <p className="text-sm text-zinc-600">Nobody was emailed; only the copied link gives access.</p>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <thead className="text-zinc-600">
-                <tr>
-                  <th scope="col" className="py-2 pr-3 font-medium">Email</th>
-                  <th scope="col" className="py-2 pr-3 font-medium">Delivery</th>
-                  <th scope="col" className="py-2 pr-3 font-medium">First opened</th>
-                  <th scope="col" className="py-2 pr-3 font-medium">Downloads</th>
-                  <th scope="col" className="py-2"><span className="sr-only">Actions</span></th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-zinc-100">
-                {share.recipients.map((r) => (
-                  <RecipientRow key={r.id} recipient={r} canAct={isActive} />
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ul className="divide-y divide-zinc-100">
+            {share.recipients.map((r) => (
+              <RecipientRow key={r.id} recipient={r} canAct={isActive} />
+            ))}
+          </ul>
         )}
         {isActive && <AddRecipientsForm shareId={share.id} />}
       </section>
@@ -100,7 +87,7 @@ export default async function ShareDetailPage({ params }: Props) {
                 <span className="text-zinc-500">
                   <LocalTime iso={event.at} />
                 </span>
-                <span>
+                <span className="min-w-0 wrap-anywhere">
                   <strong>{event.who}</strong> {event.kind === 'download' ? `downloaded ${event.file ?? 'a file'}` : event.kind === 'preview' ? `previewed ${event.file ?? 'a file'}` : 'opened the link'}
                 </span>
                 {event.userAgent && <span className="w-full truncate text-xs text-zinc-500 sm:w-auto">{event.userAgent}</span>}
@@ -113,18 +100,26 @@ export default async function ShareDetailPage({ params }: Props) {
   );
 }
 
+// A stacked row rather than a table row: long addresses wrap, and it fits a phone as it is.
 function RecipientRow({ recipient: r, canAct }: { recipient: RecipientDetail; canAct: boolean }) {
   return (
-    <tr data-testid="recipient-row">
-      <td className="py-2 pr-3">{r.email}</td>
-      <td className="py-2 pr-3">
-        <span data-testid="delivery">{r.isRevoked ? 'Revoked' : r.delivery ? DELIVERY[r.delivery] : '—'}</span>
-        {!r.isRevoked && r.delivery === 'queued' && r.attempts > 0 && <span className="text-zinc-600"> · retrying</span>}
-        {!r.isRevoked && r.lastError && r.delivery !== 'sent' && <span className="block text-xs text-red-600">{r.lastError}</span>}
-      </td>
-      <td className="py-2 pr-3 text-zinc-600">{r.firstOpenedAt ? <LocalTime iso={r.firstOpenedAt} /> : 'Not yet'}</td>
-      <td className="py-2 pr-3 text-zinc-600" data-testid="recipient-downloads">{r.downloads}</td>
-      <td className="py-2 text-right">{canAct && !r.isRevoked && <RecipientActions recipientId={r.id} email={r.email} />}</td>
-    </tr>
+    <li data-testid="recipient-row" className="flex flex-wrap items-start gap-x-4 gap-y-1 py-3 text-sm">
+      <p className="min-w-0 flex-1 font-medium wrap-anywhere">{r.email}</p>
+      {canAct && !r.isRevoked && <RecipientActions recipientId={r.id} email={r.email} />}
+      <dl className="grid w-full grid-cols-[auto_1fr] gap-x-3 text-zinc-600 sm:flex sm:flex-wrap sm:gap-x-2">
+        <dt className="sm:after:content-[':']">Delivery</dt>
+        <dd className="text-zinc-900 sm:mr-4">
+          <span data-testid="delivery">{r.isRevoked ? 'Revoked' : r.delivery ? DELIVERY[r.delivery] : '—'}</span>
+          {!r.isRevoked && r.delivery === 'queued' && r.attempts > 0 && <span className="text-zinc-600"> · retrying</span>}
+          {!r.isRevoked && r.lastError && r.delivery !== 'sent' && <span className="block text-xs text-red-600 wrap-anywhere">{r.lastError}</span>}
+        </dd>
+        <dt className="sm:after:content-[':']">First opened</dt>
+        <dd className="text-zinc-900 sm:mr-4">{r.firstOpenedAt ? <LocalTime iso={r.firstOpenedAt} /> : 'Not yet'}</dd>
+        <dt className="sm:after:content-[':']">Downloads</dt>
+        <dd className="text-zinc-900" data-testid="recipient-downloads">
+          {r.downloads}
+        </dd>
+      </dl>
+    </li>
   );
 }

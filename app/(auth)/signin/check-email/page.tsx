@@ -8,7 +8,7 @@ type Props = { searchParams: Promise<{ delayed?: string }> };
 export default async function CheckEmailPage({ searchParams }: Props) {
   const isDelayed = (await searchParams).delayed === '1';
   return (
-    <main className="flex min-h-screen items-center justify-center px-4">
+    <main id="main" className="flex min-h-screen items-center justify-center px-4">
       <div className="w-full max-w-sm rounded-2xl border border-zinc-200 bg-white p-8 text-center shadow-sm">
         <h1 className="text-2xl font-semibold">Check your email</h1>
         {isDelayed ? (

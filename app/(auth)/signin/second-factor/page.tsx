@@ -17,7 +17,7 @@ export default async function SecondFactorPage({ searchParams }: Props) {
   if (signIn.stage !== 'second-factor') redirect(detourFor(signIn.stage, target) ?? target);
   const factors = await secondFactorsOf(signIn.user.id);
   return (
-    <main className="flex min-h-screen items-center justify-center px-4">
+    <main id="main" className="flex min-h-screen items-center justify-center px-4">
       <div className="w-full max-w-sm rounded-2xl border border-zinc-200 bg-white p-8 shadow-sm">
         <h1 className="text-2xl font-semibold">Finish signing in</h1>
         <p className="mt-1 mb-6 text-sm text-zinc-600">
