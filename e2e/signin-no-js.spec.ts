@@ -62,7 +62,7 @@ test('without JavaScript, the passkey button says it needs JavaScript instead of
   await expect(page.getByRole('button', { name: 'Sign in with a passkey' })).toBeDisabled();
 });
 
-test('without JavaScript, the second step takes an app code and a recovery code, and says when one is wrong', async ({ userPage: owner, user, db, browser }) => {
+test('without JavaScript, the second step takes an app code and a recovery code, says when one is wrong, and can be given up', async ({ userPage: owner, user, db, browser }) => {
   // The owner turns on an authenticator app and makes recovery codes (with JavaScript).
   await owner.goto('/settings/security');
   await owner.getByRole('button', { name: 'Set up an authenticator app' }).click();
@@ -95,45 +95,35 @@ test('without JavaScript, the second step takes an app code and a recovery code,
   await page.getByLabel('Recovery code').fill(recoveryCodes[0]!);
   await page.getByRole('button', { name: 'Use recovery code' }).click();
   await expect(page).toHaveURL(/\/files$/);
-});
 
-test('without JavaScript, "Cancel and sign out" on the second step signs out', async ({ user, db, browser }) => {
-  await db.totpSecret.create({ data: { userId: user.id, sealedSecret: 'not-used-here', confirmedAt: new Date() } });
-  const token = await seedSession(db, user.id);
-  const { page } = await noScriptPage(browser);
-  await page.context().addCookies([sessionCookie(token)]);
+  // And one more, given up halfway: "Cancel and sign out" ends it.
+  const halfway = await seedSession(db, user.id);
+  await page.context().clearCookies();
+  await page.context().addCookies([sessionCookie(halfway)]);
   await page.goto('/signin/second-factor');
   await page.getByRole('button', { name: 'Cancel and sign out' }).click();
   await expect(page).toHaveURL(/\/signin$/);
-  expect(await db.session.findUnique({ where: { sessionToken: token } })).toBeNull();
+  expect(await db.session.findUnique({ where: { sessionToken: halfway } })).toBeNull();
 });
 
-test('without JavaScript, a share’s password step unlocks it, and a wrong password is named', async ({ user, userRequest, db, browser }) => {
+test('without JavaScript, the password steps of a share link and of an upload request unlock them, and a wrong password is named', async ({ user, userRequest, db, browser }) => {
   const file = await seedFile(db, user.id, { name: 'minutes.pdf' });
-  const created = await callAction(userRequest, SHARES_ACTIONS, 'createShare', { fileIds: [file.id], expiry: '7d', password: 'open-sesame' });
-  const { url } = created.data as { url: string };
+  const share = await callAction(userRequest, SHARES_ACTIONS, 'createShare', { fileIds: [file.id], expiry: '7d', password: 'open-sesame' });
+  const request = await callAction(userRequest, REQUESTS_ACTIONS, 'createRequest', { title: 'Tax papers', expiry: '7d', password: 'letmein-42', message: '' }, '/requests');
+  expect([share.ok, request.ok]).toEqual([true, true]);
+  const steps = [
+    { url: (share.data as { url: string }).url, password: 'open-sesame', unlocked: 'shared-file-name' },
+    { url: (request.data as { url: string }).url, password: 'letmein-42', unlocked: 'request-limits' },
+  ];
   const { page } = await noScriptPage(browser);
-  await page.goto(url);
-  await page.getByLabel('Password').fill('wrong-guess');
-  await page.getByRole('button', { name: 'Unlock' }).click();
-  await expect(page.getByText('That password is not right.')).toBeVisible();
-  await page.getByLabel('Password').fill('open-sesame');
-  await page.getByRole('button', { name: 'Unlock' }).click();
-  await expect(page.getByTestId('shared-file-name')).toHaveText('minutes.pdf');
-  expect(page.url()).toBe(url);
-});
-
-test('without JavaScript, an upload request’s password step unlocks it, and a wrong password is named', async ({ userRequest, browser }) => {
-  const created = await callAction(userRequest, REQUESTS_ACTIONS, 'createRequest', { title: 'Tax papers', expiry: '7d', password: 'letmein-42', message: '' }, '/requests');
-  expect(created.ok).toBe(true);
-  const { url } = created.data as { url: string };
-  const { page } = await noScriptPage(browser);
-  await page.goto(url);
-  await page.getByLabel('Password').fill('wrong-guess');
-  await page.getByRole('button', { name: 'Unlock' }).click();
-  await expect(page.getByText('That password is not right.')).toBeVisible();
-  await page.getByLabel('Password').fill('letmein-42');
-  await page.getByRole('button', { name: 'Unlock' }).click();
-  await expect(page.getByTestId('request-limits')).toBeVisible();
-  expect(page.url()).toBe(url);
+  for (const { url, password, unlocked } of steps) {
+    await page.goto(url);
+    await page.getByLabel('Password').fill('wrong-guess');
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    await expect(page.getByText('That password is not right.')).toBeVisible();
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    await expect(page.getByTestId(unlocked).first()).toBeVisible();
+    expect(page.url()).toBe(url);
+  }
 });
