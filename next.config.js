@@ -28,11 +28,11 @@ const nextConfig = {
       { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
     ];
     return [
-      // Share links are credentials: same-origin never sends them to another site in a Referer.
-      // (Not no-referrer on /s: browsers then send "Origin: null" with the share page's Download
-      // form, and the download route refuses posts that do not come from the app's origin.)
+      // Share and request links are credentials: same-origin never sends them to another site in
+      // a Referer. (Not no-referrer on /s or /r: browsers then send "Origin: null" with their
+      // forms, the Download button and the password step posted without JavaScript, and posts that
+      // do not come from the app's origin are refused.)
       { source: '/:path*', headers: [...common, { key: 'Referrer-Policy', value: 'same-origin' }] },
-      { source: '/r/:path*', headers: [{ key: 'Referrer-Policy', value: 'no-referrer' }] },
       // The download route answers with a redirect or a small page of its own: no script at all.
       {
         source: '/s/:token/download',

@@ -3,12 +3,15 @@
 import { useState, useTransition } from 'react';
 import { passkeySignInOptions, signInWithPasskey } from '@/app/(auth)/signin/actions';
 import { authenticateWithPasskey } from '@/components/auth/passkey-ceremony';
+import { useIsHydrated } from '@/components/auth/use-is-hydrated';
 import { button } from '@/components/ui/styles';
 
 /** Signs in with a passkey alone: the browser offers the passkeys it holds for this site. */
 export function PasskeySignIn({ callbackUrl }: { callbackUrl: string }) {
   const [error, setError] = useState<string | null>(null);
   const [isPending, startTransition] = useTransition();
+  // A passkey is asked for by script: until it runs, the button would do nothing.
+  const isHydrated = useIsHydrated();
   function signIn() {
     setError(null);
     startTransition(async () => {
@@ -22,9 +25,11 @@ export function PasskeySignIn({ callbackUrl }: { callbackUrl: string }) {
   }
   return (
     <div className="space-y-1.5">
-      <button type="button" onClick={signIn} disabled={isPending} className={`${button.secondary} w-full`}>
+      <button type="button" onClick={signIn} disabled={!isHydrated || isPending} className={`${button.secondary} w-full`}>
         {isPending ? 'Waiting for your passkey…' : 'Sign in with a passkey'}
       </button>
+      {/* Not <noscript>: this also covers the moments before the script has loaded. */}
+      {!isHydrated && <p className="text-sm text-zinc-600">Signing in with a passkey needs JavaScript. Turn it on, or use the email link above.</p>}
       <p aria-live="polite" className="min-h-5 text-sm text-red-600">
         {error}
       </p>

@@ -1,10 +1,10 @@
 'use client';
 
 import { useState, useTransition } from 'react';
-import { finishWithCode, finishWithPasskey, finishWithRecoveryCode, secondFactorPasskeyOptions } from '@/app/(auth)/signin/second-factor/actions';
-import type { ActionResult } from '@/lib/actions/result';
+import { finishWithPasskey, secondFactorPasskeyOptions, submitRecoveryCode, submitTotpCode } from '@/app/(auth)/signin/second-factor/actions';
 import { authenticateWithPasskey } from '@/components/auth/passkey-ceremony';
-import { CodeForm } from '@/components/auth/code-form';
+import { PostedCodeForm } from '@/components/auth/code-form';
+import { useIsHydrated } from '@/components/auth/use-is-hydrated';
 import { button } from '@/components/ui/styles';
 
 type Props = { callbackUrl: string; hasPasskey: boolean; hasTotp: boolean; hasRecoveryCodes: boolean };
@@ -13,50 +13,49 @@ type Props = { callbackUrl: string; hasPasskey: boolean; hasTotp: boolean; hasRe
 export function SecondFactorForms({ callbackUrl, hasPasskey, hasTotp, hasRecoveryCodes }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [isPending, startTransition] = useTransition();
-  // On success the page is left with a full load, so the new session cookie takes effect everywhere.
-  const go = (result: ActionResult<{ redirectTo: string }>) => {
-    if (result.ok) window.location.assign(result.data.redirectTo);
-    return result;
-  };
+  // A passkey is asked for by script: until it runs, the button would do nothing.
+  const isHydrated = useIsHydrated();
   function usePasskey() {
     setError(null);
     startTransition(async () => {
-      const result = go(
-        await authenticateWithPasskey(
-          () => secondFactorPasskeyOptions({}),
-          (response) => finishWithPasskey({ response, callbackUrl }),
-        ),
+      const result = await authenticateWithPasskey(
+        () => secondFactorPasskeyOptions({}),
+        (response) => finishWithPasskey({ response, callbackUrl }),
       );
-      if (!result.ok) setError(result.error);
+      // A full load, so the new session cookie takes effect everywhere.
+      if (result.ok) window.location.assign(result.data.redirectTo);
+      else setError(result.error);
     });
   }
   return (
     <div className="space-y-6">
       {hasPasskey && (
         <div className="space-y-1.5">
-          <button type="button" onClick={usePasskey} disabled={isPending} className={`${button.primary} w-full`}>
+          <button type="button" onClick={usePasskey} disabled={!isHydrated || isPending} className={`${button.primary} w-full`}>
             {isPending ? 'Waiting for your passkey…' : 'Use a passkey'}
           </button>
+          {!isHydrated && <p className="text-sm text-zinc-600">A passkey needs JavaScript. Turn it on, or use a code below.</p>}
           <p aria-live="polite" className="min-h-5 text-sm text-red-600">
             {error}
           </p>
         </div>
       )}
       {hasTotp && (
-        <CodeForm
+        <PostedCodeForm
           id="totp-code"
           label="Code from your authenticator app"
           inputMode="numeric"
           autoComplete="one-time-code"
           submit="Continue"
-          onSubmit={async (code) => go(await finishWithCode({ code, callbackUrl }))}
+          action={submitTotpCode}
+          callbackUrl={callbackUrl}
         />
       )}
       {hasRecoveryCodes && (
         <details className="text-sm">
           <summary className="cursor-pointer text-zinc-700">Use a recovery code</summary>
           <div className="mt-3">
-            <CodeForm id="recovery-code" label="Recovery code" submit="Use recovery code" onSubmit={async (code) => go(await finishWithRecoveryCode({ code, callbackUrl }))} />
+            <PostedCodeForm id="recovery-code" label="Recovery code" submit="Use recovery code" action={submitRecoveryCode} callbackUrl={callbackUrl} />
           </div>
         </details>
       )}

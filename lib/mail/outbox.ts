@@ -18,7 +18,7 @@ export function backoffMs(attempts: number, sender = ''): number {
 /** The sender of every sign-in email: they take turns with everyone else's mail as one. */
 export const SIGNIN_SENDER = 'signin';
 
-const SELECT = { id: true, sender: true, to: true, subject: true, text: true, html: true, attempts: true, recipientId: true, sealedLink: true, createdAt: true } as const;
+const SELECT = { id: true, sender: true, to: true, subject: true, text: true, html: true, attempts: true, recipientId: true, sealedLink: true, onBehalfOfName: true, replyTo: true, createdAt: true } as const;
 type Message = Prisma.EmailOutboxGetPayload<{ select: typeof SELECT }>;
 
 const dueAt = (now: Date) => ({ status: 'queued', nextAttemptAt: { lte: now } });
@@ -77,7 +77,7 @@ async function sendOne(message: Message): Promise<'sent' | 'failed' | 'taken'> {
   if (claim.count === 0) return 'taken';
   const attempts = message.attempts + 1;
   try {
-    await sendEmail(await compose(message));
+    await sendEmail(await compose(message), message);
     await db().emailOutbox.update({ where: { id: message.id }, data: { status: 'sent', sentAt: new Date(), lastError: null, sealedLink: null } });
     return 'sent';
   } catch (error) {

@@ -10,19 +10,47 @@ export function formatExpiry(date: Date): string {
   return new Intl.DateTimeFormat('en-GB', { dateStyle: 'full', timeStyle: 'short', timeZone: 'UTC' }).format(date) + ' UTC';
 }
 
+// Every block sets its text and background colours together: a mail client in dark mode that
+// repaints one of them (or inverts only light backgrounds) then never leaves dark text on a
+// dark background. Clients that honour prefers-color-scheme get the dark palette below.
+const INK = '#18181b';
+const MUTED = '#52525b';
+const CARD = '#ffffff';
+const PAGE = '#f4f4f5';
+
+/** Inline styles for the blocks of a message; each has both colours. */
+export const css = {
+  h1: `font-size:20px;margin:0 0 12px;color:${INK};background-color:${CARD}`,
+  text: `margin:0 0 12px;color:${INK};background-color:${CARD}`,
+  muted: `font-size:13px;margin:0 0 12px;color:${MUTED};background-color:${CARD}`,
+  list: `padding-left:20px;margin:0 0 16px;color:${INK};background-color:${CARD}`,
+  quote: `margin:0 0 16px;padding:12px 16px;border-radius:8px;white-space:pre-wrap;color:${INK};background-color:${PAGE}`,
+};
+
+const DARK = `:root{color-scheme:light dark;supported-color-schemes:light dark}
+@media (prefers-color-scheme:dark){.page,.page td,.page p{background-color:#09090b!important;color:#a1a1aa!important}
+.card,.card p,.card h1,.card ul,.card td{background-color:#18181b!important;color:#f4f4f5!important}
+.card .muted{color:#a1a1aa!important}.card blockquote{background-color:#27272a!important;color:#f4f4f5!important}
+.card a.button{background-color:#f4f4f5!important;color:#18181b!important;border-color:#f4f4f5!important}}`;
+
 // Table layout and inline styles: the only HTML most mail clients render reliably.
 export function layout(title: string, body: string): string {
-  return `<!doctype html><html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeHtml(title)}</title></head>
-<body style="margin:0;padding:0;background:#f4f4f5;font-family:-apple-system,BlinkMacSystemFont,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;color:#18181b">
-<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="background:#f4f4f5;padding:24px 12px"><tr><td align="center">
-<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="max-width:520px;background:#ffffff;border-radius:12px;padding:28px">
-<tr><td style="font-size:15px;line-height:1.55">${body}</td></tr></table>
-<p style="font-size:12px;color:#71717a;margin-top:16px">Sent by Handoff</p></td></tr></table></body></html>`;
+  return `<!doctype html><html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<meta name="color-scheme" content="light dark"><meta name="supported-color-schemes" content="light dark"><style>${DARK}</style><title>${escapeHtml(title)}</title></head>
+<body class="page" style="margin:0;padding:0;background-color:${PAGE};font-family:-apple-system,BlinkMacSystemFont,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;color:${INK}">
+<table role="presentation" class="page" width="100%" cellpadding="0" cellspacing="0" style="background-color:${PAGE};color:${INK};padding:24px 12px"><tr><td align="center" style="background-color:${PAGE};color:${INK}">
+<table role="presentation" class="card" width="100%" cellpadding="0" cellspacing="0" style="max-width:520px;background-color:${CARD};color:${INK};border-radius:12px;padding:28px">
+<tr><td style="font-size:15px;line-height:1.55;background-color:${CARD};color:${INK}">${body}</td></tr></table>
+<p style="font-size:12px;margin-top:16px;color:#71717a;background-color:${PAGE}">Sent by Handoff</p></td></tr></table></body></html>`;
 }
 
+/**
+ * A dark button with white text and a border of its own colour: a client that inverts the
+ * message turns both (light button, dark text), one that inverts only light areas leaves it alone.
+ */
 export function button(url: string, label: string): string {
-  return `<p style="margin:24px 0"><a href="${escapeHtml(url)}" style="display:inline-block;background:#18181b;color:#ffffff;text-decoration:none;padding:12px 20px;border-radius:8px;font-weight:600">${escapeHtml(label)}</a></p>
-<p style="font-size:13px;color:#52525b;word-break:break-all">Or paste this link into your browser:<br>${escapeHtml(url)}</p>`;
+  return `<p style="margin:24px 0;color:${INK};background-color:${CARD}"><a class="button" href="${escapeHtml(url)}" style="display:inline-block;background-color:${INK};color:#ffffff;border:2px solid ${INK};text-decoration:none;padding:12px 20px;border-radius:8px;font-weight:600">${escapeHtml(label)}</a></p>
+<p class="muted" style="${css.muted};word-break:break-all">Or paste this link into your browser:<br>${escapeHtml(url)}</p>`;
 }
 
 export function magicLinkEmail(to: string, url: string, host: string): Email {
@@ -31,9 +59,9 @@ export function magicLinkEmail(to: string, url: string, host: string): Email {
     to,
     subject,
     text: `Sign in to Handoff at ${host}:\n\n${url}\n\nThe link works once and expires in 24 hours. If you did not ask for it, ignore this email.\n`,
-    html: layout(subject, `<h1 style="font-size:20px;margin:0 0 12px">Sign in to Handoff</h1>
-<p>Click the button to sign in at <strong>${escapeHtml(host)}</strong>. The link works once and expires in 24 hours.</p>
-${button(url, 'Sign in')}<p style="font-size:13px;color:#52525b">If you did not ask for this, you can ignore this email.</p>`),
+    html: layout(subject, `<h1 style="${css.h1}">Sign in to Handoff</h1>
+<p style="${css.text}">Click the button to sign in at <strong>${escapeHtml(host)}</strong>. The link works once and expires in 24 hours.</p>
+${button(url, 'Sign in')}<p class="muted" style="${css.muted}">If you did not ask for this, you can ignore this email.</p>`),
   };
 }
 
@@ -66,12 +94,12 @@ export function shareEmail(input: ShareEmailInput): Email {
     `The link expires on ${expiry}.`,
     '',
   ].join('\n');
-  const html = layout(subject, `<h1 style="font-size:20px;margin:0 0 12px">${escapeHtml(input.senderName)} shared ${noun} with you</h1>
-<p style="color:#52525b;margin:0 0 16px">${escapeHtml(input.senderEmail)}</p>
-<ul style="padding-left:20px;margin:0 0 16px">${fileLines.map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul>
-${input.message ? `<blockquote style="margin:0 0 16px;padding:12px 16px;background:#f4f4f5;border-radius:8px;white-space:pre-wrap">${escapeHtml(input.message)}</blockquote>` : ''}
+  const html = layout(subject, `<h1 style="${css.h1}">${escapeHtml(input.senderName)} shared ${noun} with you</h1>
+<p class="muted" style="${css.muted}">${escapeHtml(input.senderEmail)}</p>
+<ul style="${css.list}">${fileLines.map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul>
+${input.message ? `<blockquote style="${css.quote}">${escapeHtml(input.message)}</blockquote>` : ''}
 ${button(input.url, 'Download')}
-<p style="font-size:13px;color:#52525b">The link expires on ${escapeHtml(expiry)}.</p>`);
+<p class="muted" style="${css.muted}">The link expires on ${escapeHtml(expiry)}.</p>`);
   return { to: input.to, subject, text, html };
 }
 
@@ -82,8 +110,8 @@ export function firstDownloadEmail(input: { to: string; recipientEmail: string; 
     to: input.to,
     subject,
     text: `${input.recipientEmail} downloaded ${input.fileName} for the first time on ${when}.\n\nSee the share: ${input.url}\n`,
-    html: layout(subject, `<h1 style="font-size:20px;margin:0 0 12px">${escapeHtml(input.recipientEmail)} downloaded your file</h1>
-<p><strong>${escapeHtml(input.fileName)}</strong> was downloaded for the first time on ${escapeHtml(when)}.</p>
+    html: layout(subject, `<h1 style="${css.h1}">${escapeHtml(input.recipientEmail)} downloaded your file</h1>
+<p style="${css.text}"><strong>${escapeHtml(input.fileName)}</strong> was downloaded for the first time on ${escapeHtml(when)}.</p>
 ${button(input.url, 'See the share')}`),
   };
 }
@@ -114,10 +142,10 @@ export function arrivalsEmail(input: ArrivalsEmailInput): Email {
     'The names and the sender’s name were typed by the sender; Handoff has not checked them.',
     '',
   ].join('\n');
-  const html = layout(subject, `<h1 style="font-size:20px;margin:0 0 12px">${escapeHtml(what)} arrived</h1>
-<p>New files arrived through your upload request <strong>${escapeHtml(input.requestTitle)}</strong>:</p>
-<ul style="padding-left:20px;margin:0 0 16px">${lines.map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul>
+  const html = layout(subject, `<h1 style="${css.h1}">${escapeHtml(what)} arrived</h1>
+<p style="${css.text}">New files arrived through your upload request <strong>${escapeHtml(input.requestTitle)}</strong>:</p>
+<ul style="${css.list}">${lines.map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul>
 ${button(input.url, `Open ${input.folderName}`)}
-<p style="font-size:13px;color:#52525b">The names and the sender’s name were typed by the sender; Handoff has not checked them.</p>`);
+<p class="muted" style="${css.muted}">The names and the sender’s name were typed by the sender; Handoff has not checked them.</p>`);
   return { to: input.to, subject, text, html };
 }

@@ -2,6 +2,7 @@ import 'server-only';
 import nodemailer from 'nodemailer';
 import type { Transporter } from 'nodemailer';
 import { env } from '@/lib/env';
+import { senderHeaders, type OnBehalfOf } from '@/lib/mail/sender';
 
 export type Email = { to: string; subject: string; text: string; html: string };
 
@@ -20,6 +21,9 @@ function mailer(): Transporter {
   return globalForMail.handoffMailer;
 }
 
-export async function sendEmail(email: Email): Promise<void> {
-  await mailer().sendMail({ from: env().MAIL_FROM, ...email });
+const NOBODY: OnBehalfOf = { onBehalfOfName: null, replyTo: null };
+
+/** Sends one message, with a plain-text and an HTML part; `behalf` names whom it is sent for, if anyone. */
+export async function sendEmail(email: Email, behalf: OnBehalfOf = NOBODY): Promise<void> {
+  await mailer().sendMail({ ...email, ...senderHeaders(behalf) });
 }

@@ -1,5 +1,6 @@
 import 'server-only';
 import { shareEmail } from '@/lib/mail/templates';
+import { onBehalfOf } from '@/lib/mail/sender';
 import { RECIPIENT_LINK } from '@/lib/shares/links';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { SessionUser } from '@/lib/auth';
@@ -63,7 +64,7 @@ export async function queueInvites(tx: Tx, owner: SessionUser, shareId: string, 
       items,
       expiresAt: share.expiresAt,
     });
-    await tx.emailOutbox.create({ data: { ...mail, shareId, recipientId: recipient.id, sender: owner.id } });
+    await tx.emailOutbox.create({ data: { ...mail, ...onBehalfOf(owner), shareId, recipientId: recipient.id, sender: owner.id } });
     ids.push(recipient.id);
   }
   return ids;

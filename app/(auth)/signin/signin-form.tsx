@@ -3,12 +3,15 @@
 import { useActionState } from 'react';
 import { requestSignInLink, type SignInState } from './actions';
 import { button, field, label } from '@/components/ui/styles';
-import { ActionForm } from '@/components/ui/action-form';
 
+/**
+ * A real POST to a server action, so it works before (or without) JavaScript and the address
+ * never lands in a URL. A refused address comes back in the state and stays in the field.
+ */
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const [state, formAction, isPending] = useActionState<SignInState, FormData>(requestSignInLink, {});
   return (
-    <ActionForm action={formAction} className="space-y-4" noValidate>
+    <form action={formAction} className="space-y-4" noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <div className="space-y-1.5">
         <label htmlFor="email" className={label}>
@@ -33,6 +36,6 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       <button type="submit" disabled={isPending} className={`${button.primary} w-full`}>
         {isPending ? 'Sending…' : 'Email me a sign-in link'}
       </button>
-    </ActionForm>
+    </form>
   );
 }

@@ -8,6 +8,7 @@ import { RevokeButton } from '@/components/shares/revoke-button';
 import { SettingsForm } from '@/components/shares/settings-form';
 import { AddRecipientsForm } from '@/components/shares/add-recipients-form';
 import { RecipientActions } from '@/components/shares/recipient-actions';
+import { UserAgentLabel } from '@/components/shares/user-agent-label';
 
 export const metadata: Metadata = { title: 'Share' };
 
@@ -90,7 +91,7 @@ export default async function ShareDetailPage({ params }: Props) {
                 <span className="min-w-0 wrap-anywhere">
                   <strong>{event.who}</strong> {event.kind === 'download' ? `downloaded ${event.file ?? 'a file'}` : event.kind === 'preview' ? `previewed ${event.file ?? 'a file'}` : 'opened the link'}
                 </span>
-                {event.userAgent && <span className="w-full truncate text-xs text-zinc-500 sm:w-auto">{event.userAgent}</span>}
+                {event.userAgent && <UserAgentLabel raw={event.userAgent} />}
               </li>
             ))}
           </ol>
