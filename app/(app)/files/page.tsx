@@ -39,6 +39,8 @@ export default async function FilesPage({ searchParams }: Props) {
   return (
     <div>
       <div className="mb-4 flex flex-wrap items-center gap-3">
+        {/* The breadcrumb shows where this is; the heading names it for those who jump by headings. */}
+        <h1 className="sr-only">{crumbs.at(-1)?.name ?? 'My files'}</h1>
         <nav aria-label="Breadcrumb" className="min-w-0 flex-1">
           <ol className="flex flex-wrap items-center gap-1 text-lg font-semibold">
             <li>
@@ -97,7 +99,8 @@ export default async function FilesPage({ searchParams }: Props) {
       )}
 
       {isEmpty ? (
-        <div className="rounded-xl border border-zinc-200 bg-white px-6 py-12 text-center">
+        // Hidden while the upload panel says files are on their way (data-uploads-busy): they are not "no files".
+        <div className="rounded-xl border border-zinc-200 bg-white px-6 py-12 text-center [:root:has([data-uploads-busy])_&]:hidden">
           <h2 className="text-base font-semibold">{query ? 'Nothing matches that name' : 'No files here yet'}</h2>
           <p className="mt-1 text-sm text-zinc-600">
             {query ? 'Try a shorter or different search.' : 'Drop files above or choose them to upload. Then use Share on a file to send it to someone.'}
