@@ -183,14 +183,15 @@ export function UploadPanel({ api, scope, maxSize, multipartThreshold, concurren
                 <button
                   type="button"
                   className={button.secondary}
+                  aria-label={`Resume ${record.name}`}
                   onClick={() => {
                     resuming.current = record;
                     resumeInput.current?.click();
                   }}
                 >
-                  Resume {record.name}
+                  Resume
                 </button>
-                <button type="button" className={button.ghost} onClick={() => void discard(record)}>
+                <button type="button" className={button.ghost} aria-label={`Discard ${record.name}`} onClick={() => void discard(record)}>
                   Discard
                 </button>
               </li>
