@@ -40,7 +40,8 @@ test('sign in, upload, share with two recipients, download without an account, r
   await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
   const row = page.getByTestId('file-row').filter({ hasText: 'Q3 report – final.pdf' });
   await expect(row).toContainText('3.1 MB');
-  await expect(row).toContainText('application/pdf');
+  await expect(row.getByTestId('file-kind')).toHaveText('PDF');
+  await expect(row.getByTestId('file-kind')).toHaveAttribute('title', 'application/pdf');
 
   // Share with two recipients.
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
