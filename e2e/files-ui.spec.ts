@@ -166,6 +166,10 @@ test('select all, a readable selection bar, and no accessibility violation on th
   await expect(page.getByRole('region', { name: 'Selection' })).toContainText('2 selected');
   for (const box of await page.locator('tbody').getByRole('checkbox').all()) await expect(box).toBeChecked();
   await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: 'Share selected' }).click();
+  await expect(page.getByRole('dialog', { name: 'Share 2 items' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('button', { name: 'Share selected' })).toBeFocused();
   await page.getByRole('button', { name: 'Clear' }).click();
   await expect(page.getByRole('region', { name: 'Selection' })).toBeHidden();
   await expect(all).not.toBeChecked();

@@ -40,16 +40,8 @@ export function SelectionBar() {
           </button>
         </div>
       )}
-      {isSharing && (
-        <ShareDialog
-          items={selected}
-          open
-          onClose={() => {
-            setIsSharing(false);
-            clear();
-          }}
-        />
-      )}
+      {/* The selection stays after the dialog closes, so focus can go back to "Share selected". */}
+      {isSharing && <ShareDialog items={selected} open onClose={() => setIsSharing(false)} />}
     </>
   );
 }
