@@ -7,7 +7,8 @@ test('a bare S3 presigned link: 1 s to 7 days, recorded, with a warning that it 
   await page.goto('/files');
   await page.getByTestId('file-input').setInputFiles({ name: 'for-another-tool.csv', mimeType: 'text/csv', buffer: content });
   const row = page.getByTestId('file-row').filter({ hasText: 'for-another-tool.csv' });
-  await row.getByRole('button', { name: 'S3 link for-another-tool.csv' }).click();
+  await row.getByRole('button', { name: 'Actions for for-another-tool.csv' }).click();
+  await page.getByRole('menuitem', { name: 'S3 link' }).click();
   const dialog = page.getByRole('dialog', { name: 'Direct S3 link' });
   await expect(dialog.getByRole('note')).toContainText('cannot be revoked');
 

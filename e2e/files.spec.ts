@@ -28,7 +28,8 @@ test('folders, several uploads at once, rename, search, sort, delete', async ({ 
   await expect(page.getByTestId('file-row').first()).toContainText('large.txt');
 
   const small = page.getByTestId('file-row').filter({ hasText: 'small.txt' });
-  await small.getByRole('button', { name: 'Rename small.txt' }).click();
+  await small.getByRole('button', { name: 'Actions for small.txt' }).click();
+  await page.getByRole('menuitem', { name: 'Rename' }).click();
   await page.getByLabel('New name').fill('tiny notes.txt');
   await page.getByRole('button', { name: 'Rename', exact: true }).click();
   await expect(page.getByTestId('file-row').filter({ hasText: 'tiny notes.txt' })).toBeVisible();
@@ -43,7 +44,8 @@ test('folders, several uploads at once, rename, search, sort, delete', async ({ 
   // Delete with confirmation: the row and the object go.
   const stored = await db.file.findFirstOrThrow({ where: { ownerId: user.id, name: 'tiny notes.txt' } });
   expect(await objectExists(stored.storageKey)).toBe(true);
-  await page.getByRole('button', { name: 'Delete tiny notes.txt' }).click();
+  await page.getByRole('button', { name: 'Actions for tiny notes.txt' }).click();
+  await page.getByRole('menuitem', { name: 'Delete' }).click();
   await expect(page.getByRole('dialog', { name: 'Delete file?' })).toContainText('cannot be undone');
   await page.getByRole('dialog', { name: 'Delete file?' }).getByRole('button', { name: 'Delete' }).click();
   await expect(page.getByRole('heading', { name: 'Nothing matches that name' })).toBeVisible();
@@ -52,7 +54,8 @@ test('folders, several uploads at once, rename, search, sort, delete', async ({ 
   // Deleting the folder takes the rest with it, from the bucket too.
   const large = await db.file.findFirstOrThrow({ where: { ownerId: user.id, name: 'large.txt' } });
   await page.goto('/files');
-  await page.getByRole('button', { name: 'Delete Reports 2026' }).click();
+  await page.getByRole('button', { name: 'Actions for Reports 2026' }).click();
+  await page.getByRole('menuitem', { name: 'Delete' }).click();
   await page.getByRole('dialog', { name: 'Delete folder?' }).getByRole('button', { name: 'Delete' }).click();
   await expect(page.getByRole('heading', { name: 'No files here yet' })).toBeVisible();
   expect(await objectExists(large.storageKey)).toBe(false);

@@ -35,12 +35,13 @@ test('sign in, upload, share with two recipients, download without an account, r
   await page.getByTestId('file-input').setInputFiles({ name: 'Q3 report – final.pdf', mimeType: 'application/pdf', buffer: content });
   const progress = page.getByRole('progressbar', { name: 'Upload progress for Q3 report – final.pdf' });
   await expect(progress).toBeVisible();
-  await expect.poll(async () => Number(await progress.getAttribute('value')), { timeout: 10_000 }).toBeGreaterThan(0);
+  await expect.poll(async () => Number(await progress.getAttribute('aria-valuenow')), { timeout: 10_000 }).toBeGreaterThan(0);
   await expect(page.getByTestId('upload-row')).toContainText('Uploaded · 3.1 MB', { timeout: 20_000 });
   await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
   const row = page.getByTestId('file-row').filter({ hasText: 'Q3 report – final.pdf' });
   await expect(row).toContainText('3.1 MB');
-  await expect(row).toContainText('application/pdf');
+  await expect(row.getByTestId('file-kind')).toHaveText('PDF');
+  await expect(row.getByTestId('file-kind')).toHaveAttribute('title', 'application/pdf');
 
   // Share with two recipients.
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);

@@ -98,8 +98,14 @@ async function shareFiles(db: Db, owner: TestUser, files: Stored[], data: { maxD
   return { token, shareId: share.id };
 }
 
+/** The share page has a Preview button per file; the files page has it in the row's menu. */
 async function openPreview(page: Page, name: string): Promise<Locator> {
-  await page.getByRole('button', { name: `Preview ${name}` }).click();
+  const button = page.getByRole('button', { name: `Preview ${name}` });
+  if (await button.count()) await button.click();
+  else {
+    await page.getByRole('button', { name: `Actions for ${name}` }).click();
+    await page.getByRole('menu').getByRole('menuitem', { name: 'Preview' }).click();
+  }
   const dialog = page.getByRole('dialog', { name: `Preview: ${name}` });
   await expect(dialog).toBeVisible();
   return dialog;
@@ -186,8 +192,9 @@ test('the owner previews images, PDFs, audio, video, text, CSV and Markdown from
   // Types that could be anything get no Preview at all.
   await storeFile(db, user, 'archive.bin', 'application/octet-stream', Buffer.from('?'));
   await page.reload();
-  await expect(page.getByRole('button', { name: 'Share archive.bin' })).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Preview archive.bin' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Actions for archive.bin' }).click();
+  await expect(page.getByRole('menu').getByRole('menuitem', { name: 'S3 link' })).toBeVisible();
+  await expect(page.getByRole('menu').getByRole('menuitem', { name: 'Preview' })).toHaveCount(0);
 });
 
 test('a recipient previews from the share page; the preview is on the timeline and takes no download', async ({ db, user, userPage, browser }) => {

@@ -69,7 +69,8 @@ test('a folder rule shares each new file in it with the chosen people', async ({
   await page.getByRole('button', { name: 'New folder' }).click();
   await page.getByLabel('Folder name').fill('Outbox to accounting');
   await page.getByRole('button', { name: 'Create' }).click();
-  await page.getByRole('button', { name: 'Auto-share Outbox to accounting' }).click();
+  await page.getByRole('button', { name: 'Actions for Outbox to accounting' }).click();
+  await page.getByRole('menuitem', { name: 'Auto-share' }).click();
   const dialog = page.getByRole('dialog', { name: 'Auto-share “Outbox to accounting”' });
   await dialog.getByLabel('Share with').fill(recipient);
   await dialog.getByLabel('Links last (days)').fill('14');
@@ -87,7 +88,8 @@ test('a folder rule shares each new file in it with the chosen people', async ({
 
   // The rule can be stopped from the same dialog.
   await page.goto('/files');
-  await page.getByRole('button', { name: 'Auto-share Outbox to accounting' }).click();
+  await page.getByRole('button', { name: 'Actions for Outbox to accounting' }).click();
+  await page.getByRole('menuitem', { name: 'Auto-share' }).click();
   await dialog.getByRole('button', { name: 'Stop auto-sharing' }).click();
   await expect(dialog).toBeHidden();
   await page.getByRole('link', { name: 'Outbox to accounting' }).click();

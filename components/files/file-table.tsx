@@ -2,8 +2,10 @@ import Link from 'next/link';
 import type { FileRow, FolderRow, SortDir, SortKey } from '@/lib/files/list';
 import { formatBytes } from '@/lib/bytes';
 import { ItemActions } from '@/components/files/item-actions';
+import { FileKindIcon, FileKindText } from '@/components/files/file-kind';
+import { SelectAll } from '@/components/files/select-all';
 import { LocalTime } from '@/components/ui/local-time';
-import { FileIcon, FolderIcon } from '@/components/ui/icons';
+import { FolderIcon } from '@/components/ui/icons';
 import { SELECTION_FORM } from '@/components/files/selection';
 import { previewKind } from '@/lib/files/preview-kind';
 
@@ -15,12 +17,16 @@ type Props = {
   base: Record<string, string | undefined>;
 };
 
+// Every column but the name is as narrow as its content and never wraps; the name takes the rest.
+const cell = 'whitespace-nowrap px-3 py-2.5 text-zinc-600';
+const nameCell = 'w-full max-w-0 px-3 py-2.5';
+
 export function FileTable({ folders, files, sort, dir, base }: Props) {
   const header = (key: SortKey, text: string, className = '') => {
     const isActive = sort === key;
     const nextDir = isActive && dir === 'asc' ? 'desc' : 'asc';
     return (
-      <th scope="col" className={`px-4 py-2 font-medium ${className}`} aria-sort={isActive ? (dir === 'asc' ? 'ascending' : 'descending') : undefined}>
+      <th scope="col" className={`whitespace-nowrap px-3 py-2 font-medium ${className}`} aria-sort={isActive ? (dir === 'asc' ? 'ascending' : 'descending') : undefined}>
         <Link href={{ pathname: '/files', query: { ...base, sort: key, dir: nextDir } }} className="inline-flex items-center gap-1 hover:text-zinc-900">
           {text}
           <span aria-hidden className="text-xs">{isActive ? (dir === 'asc' ? '▲' : '▼') : ''}</span>
@@ -34,13 +40,13 @@ export function FileTable({ folders, files, sort, dir, base }: Props) {
         <thead className="border-b border-zinc-200 text-zinc-600">
           <tr>
             <th scope="col" className="w-px py-2 pl-4">
-              <span className="sr-only">Select</span>
+              <SelectAll />
             </th>
             {header('name', 'Name')}
-            {header('size', 'Size', 'w-28')}
-            {header('type', 'Type', 'hidden w-48 md:table-cell')}
-            {header('date', 'Added', 'hidden w-48 sm:table-cell')}
-            <th scope="col" className="w-px px-4 py-2">
+            {header('size', 'Size')}
+            {header('type', 'Kind', 'hidden md:table-cell')}
+            {header('date', 'Added', 'hidden sm:table-cell')}
+            <th scope="col" className="w-px px-3 py-2">
               <span className="sr-only">Actions</span>
             </th>
           </tr>
@@ -51,18 +57,20 @@ export function FileTable({ folders, files, sort, dir, base }: Props) {
               <td className="py-2.5 pl-4">
                 <SelectBox item={{ kind: 'folder', id: folder.id, name: folder.name }} />
               </td>
-              <td className="px-4 py-2.5">
-                <Link href={`/files?folder=${folder.id}`} className="inline-flex items-center gap-2 font-medium hover:underline">
+              <td className={nameCell}>
+                <Link href={`/files?folder=${folder.id}`} className="flex items-center gap-2 font-medium hover:underline" title={folder.name}>
                   <FolderIcon />
-                  {folder.name}
+                  <span className="truncate">{folder.name}</span>
                 </Link>
               </td>
-              <td className="px-4 py-2.5 text-zinc-500">—</td>
-              <td className="hidden px-4 py-2.5 text-zinc-500 md:table-cell">Folder</td>
-              <td className="hidden px-4 py-2.5 text-zinc-500 sm:table-cell">
-                <LocalTime iso={folder.createdAt} />
+              <td className={`${cell} text-zinc-500`}>—</td>
+              <td className={`${cell} hidden md:table-cell`}>
+                <span data-testid="file-kind">Folder</span>
               </td>
-              <td className="px-4 py-2.5">
+              <td className={`${cell} hidden sm:table-cell`}>
+                <LocalTime iso={folder.createdAt} compact />
+              </td>
+              <td className="py-1.5 pr-3">
                 <ItemActions item={{ kind: 'folder', id: folder.id, name: folder.name }} />
               </td>
             </tr>
@@ -72,10 +80,10 @@ export function FileTable({ folders, files, sort, dir, base }: Props) {
               <td className="py-2.5 pl-4">
                 <SelectBox item={{ kind: 'file', id: file.id, name: file.name, size: file.size }} />
               </td>
-              <td className="max-w-0 px-4 py-2.5">
+              <td className={nameCell}>
                 <span className="flex items-center gap-2">
-                  <FileIcon />
-                  <span className="truncate font-medium" title={file.name}>
+                  <FileKindIcon contentType={file.contentType} name={file.name} />
+                  <span className="min-w-0 truncate font-medium" title={file.name}>
                     {file.name}
                   </span>
                   {file.scan && (
@@ -84,18 +92,20 @@ export function FileTable({ folders, files, sort, dir, base }: Props) {
                     </span>
                   )}
                   {file.sentBy && (
-                    <span className="shrink-0 truncate text-xs text-zinc-500" data-testid="sent-by">
+                    <span className="min-w-0 truncate text-xs text-zinc-500" data-testid="sent-by" title={`sent by ${file.sentBy} through a request`}>
                       sent by {file.sentBy} through a request
                     </span>
                   )}
                 </span>
               </td>
-              <td className="px-4 py-2.5 text-zinc-600">{formatBytes(file.size)}</td>
-              <td className="hidden truncate px-4 py-2.5 text-zinc-600 md:table-cell">{file.contentType}</td>
-              <td className="hidden px-4 py-2.5 text-zinc-600 sm:table-cell">
-                <LocalTime iso={file.createdAt} />
+              <td className={cell}>{formatBytes(file.size)}</td>
+              <td className={`${cell} hidden md:table-cell`}>
+                <FileKindText contentType={file.contentType} name={file.name} />
               </td>
-              <td className="px-4 py-2.5">
+              <td className={`${cell} hidden sm:table-cell`}>
+                <LocalTime iso={file.createdAt} compact />
+              </td>
+              <td className="py-1.5 pr-3">
                 <ItemActions item={{ kind: 'file', id: file.id, name: file.name, size: file.size }} isPreviewable={!file.scan && previewKind(file.contentType, file.name) !== null} />
               </td>
             </tr>

@@ -2,7 +2,6 @@
 
 import { useEffect, useRef, useState } from 'react';
 import { ShareDialog, type ShareItem } from '@/components/shares/share-dialog';
-import { button } from '@/components/ui/styles';
 import { SELECTION_FORM } from '@/components/files/selection';
 
 /** Row checkboxes (in the server-rendered table) belong to this form through their `form` attribute. */
@@ -36,21 +35,13 @@ export function SelectionBar() {
           <button type="button" onClick={() => setIsSharing(true)} className="rounded-md bg-white px-3 py-1 font-medium text-zinc-900 hover:bg-zinc-200">
             Share selected
           </button>
-          <button type="button" onClick={clear} className={`${button.ghost} text-white hover:bg-zinc-700`}>
+          <button type="button" onClick={clear} className="rounded-md px-2 py-1 text-white underline-offset-2 hover:bg-zinc-700 hover:underline focus-visible:outline-2 focus-visible:outline-white">
             Clear
           </button>
         </div>
       )}
-      {isSharing && (
-        <ShareDialog
-          items={selected}
-          open
-          onClose={() => {
-            setIsSharing(false);
-            clear();
-          }}
-        />
-      )}
+      {/* The selection stays after the dialog closes, so focus can go back to "Share selected". */}
+      {isSharing && <ShareDialog items={selected} open onClose={() => setIsSharing(false)} />}
     </>
   );
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, useTransition } from 'react';
 import { useRouter } from 'next/navigation';
 import { postToBucket, UploadError } from '@/components/files/post-to-bucket';
 import { uploadParts } from '@/components/files/upload-parts';
@@ -29,6 +29,7 @@ type Props = {
 };
 
 const PARALLEL = 3;
+const isActive = (u: Upload) => u.status === 'uploading' || u.status === 'waiting' || u.status === 'finishing';
 
 export function UploadPanel({ api, scope, maxSize, multipartThreshold, concurrency, refuse, accept, onBatchDone, fullNote }: Props) {
   const router = useRouter();
@@ -40,11 +41,17 @@ export function UploadPanel({ api, scope, maxSize, multipartThreshold, concurren
   const [resumeError, setResumeError] = useState<string | null>(null);
   const resumeInput = useRef<HTMLInputElement>(null);
   const resuming = useRef<ResumeRecord | null>(null);
+  // Pending until the list on the page shows what just arrived.
+  const [isRefreshing, startRefresh] = useTransition();
 
   useEffect(() => setResumable(unfinishedUploads(scope)), [scope]);
 
   const update = (key: string, patch: Partial<Upload>) =>
     setUploads((list) => list.map((u) => (u.key === key ? { ...u, ...patch } : u)));
+
+  const dismiss = (key: string) => setUploads((list) => list.filter((u) => u.key !== key));
+  // Failures stay until dismissed one by one: their reason is the thing to read.
+  const clearFinished = () => setUploads((list) => list.filter((u) => u.status !== 'done' && u.status !== 'cancelled'));
 
   function cancel(key: string) {
     cancelled.current.add(key);
@@ -92,7 +99,7 @@ export function UploadPanel({ api, scope, maxSize, multipartThreshold, concurren
         if (!confirmed.ok) throw new UploadError(confirmed.error);
       }
       update(key, { status: 'done', loaded: file.size });
-      router.refresh();
+      startRefresh(() => router.refresh());
       return handle;
     } catch (error) {
       const isCancel = controller.signal.aborted;
@@ -159,9 +166,11 @@ export function UploadPanel({ api, scope, maxSize, multipartThreshold, concurren
     if (arrived.length > 0) onBatchDone?.(arrived);
   }
 
-  const isBusy = uploads.some((u) => u.status === 'uploading' || u.status === 'waiting' || u.status === 'finishing');
+  const isBusy = uploads.some(isActive);
+  const hasFinished = uploads.some((u) => u.status === 'done' || u.status === 'cancelled');
   return (
-    <section aria-label="Upload files" className="mb-6">
+    // data-uploads-busy: the files page hides "No files here yet" while the first files are on their way.
+    <section aria-label="Upload files" className="mb-6" data-uploads-busy={isBusy || isRefreshing || undefined}>
       {resumable.length > 0 && (
         <div className="mb-3 rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900" role="region" aria-label="Unfinished uploads">
           <p className="font-medium">Unfinished uploads from before: choose the same file again to continue where it stopped.</p>
@@ -174,14 +183,15 @@ export function UploadPanel({ api, scope, maxSize, multipartThreshold, concurren
                 <button
                   type="button"
                   className={button.secondary}
+                  aria-label={`Resume ${record.name}`}
                   onClick={() => {
                     resuming.current = record;
                     resumeInput.current?.click();
                   }}
                 >
-                  Resume {record.name}
+                  Resume
                 </button>
-                <button type="button" className={button.ghost} onClick={() => void discard(record)}>
+                <button type="button" className={button.ghost} aria-label={`Discard ${record.name}`} onClick={() => void discard(record)}>
                   Discard
                 </button>
               </li>
@@ -240,10 +250,17 @@ export function UploadPanel({ api, scope, maxSize, multipartThreshold, concurren
           </label>
         </div>
       )}
+      {hasFinished && (
+        <div className="mt-3 flex justify-end">
+          <button type="button" onClick={clearFinished} className={button.ghost}>
+            Clear finished
+          </button>
+        </div>
+      )}
       {uploads.length > 0 && (
-        <ul className="mt-3 space-y-2" aria-label="Uploads" aria-busy={isBusy}>
+        <ul className="mt-2 space-y-2" aria-label="Uploads" aria-busy={isBusy}>
           {uploads.map((u) => (
-            <UploadRow key={u.key} upload={u} onCancel={() => cancel(u.key)} />
+            <UploadRow key={u.key} upload={u} onCancel={() => cancel(u.key)} onDismiss={() => dismiss(u.key)} />
           ))}
         </ul>
       )}
@@ -260,7 +277,7 @@ function rate(upload: Upload): string {
   return ` · ${formatBytes(perSecond)}/s · ${left < 60 ? `${left} s` : `${Math.ceil(left / 60)} min`} left`;
 }
 
-function UploadRow({ upload, onCancel }: { upload: Upload; onCancel: () => void }) {
+function UploadRow({ upload, onCancel, onDismiss }: { upload: Upload; onCancel: () => void; onDismiss: () => void }) {
   const percent = upload.size === 0 ? 100 : Math.round((upload.loaded / upload.size) * 100);
   const statusText = {
     waiting: 'Waiting',
@@ -274,7 +291,7 @@ function UploadRow({ upload, onCancel }: { upload: Upload; onCancel: () => void 
     <li className="rounded-lg border border-zinc-200 bg-white px-3 py-2 text-sm" data-testid="upload-row">
       <div className="flex items-center gap-3">
         <span className="min-w-0 flex-1 truncate font-medium">{upload.name}</span>
-        <span className="shrink-0 text-zinc-600" aria-live="polite">
+        <span className="min-w-0 text-right text-zinc-600" aria-live="polite">
           {statusText}
         </span>
         {(upload.status === 'uploading' || upload.status === 'waiting') && (
@@ -282,15 +299,27 @@ function UploadRow({ upload, onCancel }: { upload: Upload; onCancel: () => void 
             Cancel
           </button>
         )}
+        {!isActive(upload) && (
+          <button type="button" onClick={onDismiss} className={`${button.ghost} shrink-0`} aria-label={`Dismiss ${upload.name}`} title="Dismiss">
+            <span aria-hidden>✕</span>
+          </button>
+        )}
       </div>
-      {upload.status === 'uploading' && (
-        <progress className="mt-2 h-1.5 w-full accent-zinc-900" max={100} value={percent} aria-label={`Upload progress for ${upload.name}`} />
-      )}
+      {upload.status === 'uploading' && <ProgressBar percent={percent} label={`Upload progress for ${upload.name}`} />}
       {upload.error && (
         <p role="alert" className="mt-1 text-red-600">
           {upload.error}
         </p>
       )}
     </li>
+  );
+}
+
+/** Drawn by the app (the browser's own bar looks different everywhere); read out as a percentage. */
+function ProgressBar({ percent, label }: { percent: number; label: string }) {
+  return (
+    <div role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} className="mt-2 h-1.5 w-full overflow-hidden rounded-full bg-zinc-200">
+      <div className="h-full rounded-full bg-zinc-900 transition-[width] duration-300" style={{ width: `${percent}%` }} />
+    </div>
   );
 }

@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { useEffect, useRef } from 'react';
 import { LinkField } from '@/components/ui/link-field';
 import { LocalTime } from '@/components/ui/local-time';
 import { button } from '@/components/ui/styles';
@@ -12,13 +13,20 @@ type Props = { created: CreatedShare; what: string; onClose: () => void };
 
 /** What the share dialog shows once its submission has made a share. */
 export function ShareCreated({ created, what, onClose }: Props) {
+  const result = useRef<HTMLDivElement>(null);
+  // The form that had focus is gone: hand it to the new link (selected, ready to copy), or to the
+  // notice when there is no link to show, so it never falls to the page behind the dialog.
+  useEffect(() => {
+    const target = result.current?.querySelector<HTMLElement>('input') ?? result.current;
+    target?.focus();
+  }, []);
   const emailed = created.recipients.length > 0 && (
     <p className="text-sm text-zinc-600">
       Each of {created.recipients.join(', ')} gets a link of their own by email, once. Follow them on the Shares page.
     </p>
   );
   return (
-    <div className="space-y-4">
+    <div ref={result} tabIndex={-1} className="space-y-4 focus:outline-none">
       {created.url ? (
         <>
           <p className="text-sm text-zinc-700">

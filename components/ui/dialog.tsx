@@ -1,20 +1,33 @@
 'use client';
 
 import { useEffect, useId, useRef } from 'react';
+import { createPortal } from 'react-dom';
+import { useIsClient } from '@/components/ui/use-is-client';
 
 type DialogProps = { open: boolean; onClose: () => void; title: string; children: React.ReactNode; wide?: boolean };
 
-/** The native <dialog>: focus trap, Escape and the top layer come from the browser. */
+/**
+ * The native <dialog>: focus trap, Escape and the top layer come from the browser. It is portalled
+ * to <body> because the top layer still inherits CSS from the DOM parent (a table row's nowrap cut
+ * every warning off), and it hands focus back to whatever opened it, which React's unmounting
+ * would otherwise drop on <body>.
+ */
 export function Dialog({ open, onClose, title, children, wide }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
+  const isClient = useIsClient();
   useEffect(() => {
     const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
-  return (
+    if (!dialog || !open) return;
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    if (!dialog.open) dialog.showModal();
+    return () => {
+      if (dialog.open) dialog.close();
+      if (opener?.isConnected) opener.focus();
+    };
+  }, [open, isClient]);
+  if (!isClient) return null;
+  return createPortal(
     <dialog
       ref={ref}
       aria-labelledby={titleId}
@@ -24,16 +37,17 @@ export function Dialog({ open, onClose, title, children, wide }: DialogProps) {
       {open && (
         <div className="p-6">
           <div className="mb-4 flex items-start justify-between gap-4">
-            <h2 id={titleId} className="text-lg font-semibold">
+            <h2 id={titleId} tabIndex={-1} className="min-w-0 text-lg font-semibold break-words focus:outline-none">
               {title}
             </h2>
-            <button type="button" onClick={onClose} className="rounded-md p-1 text-zinc-500 hover:bg-zinc-100" aria-label="Close">
+            <button type="button" onClick={onClose} className="shrink-0 rounded-md p-1 text-zinc-500 hover:bg-zinc-100" aria-label="Close">
               ✕
             </button>
           </div>
           {children}
         </div>
       )}
-    </dialog>
+    </dialog>,
+    document.body,
   );
 }

@@ -1,17 +1,37 @@
 'use client';
 
-import { useSyncExternalStore } from 'react';
+import { useIsClient } from '@/components/ui/use-is-client';
 
-const subscribe = () => () => {};
+const FULL: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
 
-/** Shows a time in the reader's own zone; the server renders UTC until the browser takes over. */
-export function LocalTime({ iso, withTime = true }: { iso: string; withTime?: boolean }) {
+/** "Today 14:05", "3 Nov" this year, "3 Nov 2025" before: short enough for a table column. */
+function compactText(date: Date): string {
+  const now = new Date();
+  if (date.toDateString() === now.toDateString()) return `Today ${date.toLocaleTimeString(undefined, { hour: 'numeric', minute: '2-digit' })}`;
+  const options: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short' };
+  if (date.getFullYear() !== now.getFullYear()) options.year = 'numeric';
+  return date.toLocaleDateString(undefined, options);
+}
+
+/**
+ * Shows a time in the reader's own zone. The server knows neither the zone nor the reader's
+ * "today", so it renders a plain UTC date (the same HTML the browser hydrates), then the browser
+ * takes over. compact: the short form, with the full date and time on hover.
+ */
+export function LocalTime({ iso, withTime = true, compact = false }: { iso: string; withTime?: boolean; compact?: boolean }) {
+  const isClient = useIsClient();
   const date = new Date(iso);
-  const options: Intl.DateTimeFormatOptions = withTime ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium' };
-  const text = useSyncExternalStore(
-    subscribe,
-    () => date.toLocaleString(undefined, options),
-    () => date.toLocaleString('en-GB', { ...options, timeZone: 'UTC' }) + ' UTC',
-  );
-  return <time dateTime={iso}>{text}</time>;
+  const options: Intl.DateTimeFormatOptions = withTime ? FULL : { dateStyle: 'medium' };
+  if (!isClient) {
+    const utc = date.toLocaleString('en-GB', { ...(compact ? { dateStyle: 'medium' } : options), timeZone: 'UTC' });
+    return <time dateTime={iso}>{compact ? utc : `${utc} UTC`}</time>;
+  }
+  if (compact) {
+    return (
+      <time dateTime={iso} title={date.toLocaleString(undefined, FULL)}>
+        {compactText(date)}
+      </time>
+    );
+  }
+  return <time dateTime={iso}>{date.toLocaleString(undefined, options)}</time>;
 }

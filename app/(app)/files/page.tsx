@@ -39,15 +39,17 @@ export default async function FilesPage({ searchParams }: Props) {
   return (
     <div>
       <div className="mb-4 flex flex-wrap items-center gap-3">
-        <nav aria-label="Breadcrumb" className="min-w-0 flex-1">
-          <ol className="flex flex-wrap items-center gap-1 text-lg font-semibold">
+        {/* The breadcrumb shows where this is; the heading names it for those who jump by headings. */}
+        <h1 className="sr-only">{crumbs.at(-1)?.name ?? 'My files'}</h1>
+        <nav aria-label="Breadcrumb" className="min-w-0 flex-1 basis-full sm:basis-0">
+          <ol className="flex flex-wrap items-center gap-1 text-lg font-semibold wrap-anywhere">
             <li>
               <Link href="/files" className="hover:underline">
                 My files
               </Link>
             </li>
             {crumbs.map((crumb, index) => (
-              <li key={crumb.id} className="flex items-center gap-1">
+              <li key={crumb.id} className="flex min-w-0 items-center gap-1">
                 <span aria-hidden className="text-zinc-400">/</span>
                 {index === crumbs.length - 1 ? (
                   <span aria-current="page">{crumb.name}</span>
@@ -60,17 +62,17 @@ export default async function FilesPage({ searchParams }: Props) {
             ))}
           </ol>
         </nav>
-        <form role="search" action="/files" className="flex items-center gap-2">
+        <form role="search" action="/files" className="flex min-w-0 flex-1 items-center gap-2 sm:flex-none">
           <label htmlFor="q" className="sr-only">
             Search files by name
           </label>
-          <input id="q" name="q" type="search" defaultValue={query} placeholder="Search by name" className={`${field} w-56`} />
+          <input id="q" name="q" type="search" defaultValue={query} placeholder="Search by name" className={`${field} sm:w-56`} />
         </form>
         <NewFolderButton parentId={folderId} />
       </div>
 
       {rule && (
-        <p className="mb-3 rounded-lg bg-sky-50 px-4 py-2 text-sm text-sky-900" role="note" data-testid="folder-rule">
+        <p className="mb-3 rounded-lg bg-sky-50 px-4 py-2 text-sm text-sky-900 wrap-anywhere" role="note" data-testid="folder-rule">
           New files here are shared automatically with {rule.recipients.join(', ')} for {rule.days} {rule.days === 1 ? 'day' : 'days'}.
         </p>
       )}
@@ -91,13 +93,14 @@ export default async function FilesPage({ searchParams }: Props) {
         </p>
       )}
       {query && (
-        <p className="mb-3 text-sm text-zinc-600">
+        <p className="mb-3 text-sm text-zinc-600 wrap-anywhere">
           Results for “{query}” in all folders · <Link href={folderId ? `/files?folder=${folderId}` : '/files'} className="underline">Clear search</Link>
         </p>
       )}
 
       {isEmpty ? (
-        <div className="rounded-xl border border-zinc-200 bg-white px-6 py-12 text-center">
+        // Hidden while the upload panel says files are on their way (data-uploads-busy): they are not "no files".
+        <div className="rounded-xl border border-zinc-200 bg-white px-6 py-12 text-center [:root:has([data-uploads-busy])_&]:hidden">
           <h2 className="text-base font-semibold">{query ? 'Nothing matches that name' : 'No files here yet'}</h2>
           <p className="mt-1 text-sm text-zinc-600">
             {query ? 'Try a shorter or different search.' : 'Drop files above or choose them to upload. Then use Share on a file to send it to someone.'}
