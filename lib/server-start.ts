@@ -8,6 +8,7 @@ import { forgetOldRateLimits } from '@/lib/rate-limit';
 import { forgetExpiredChallenges } from '@/lib/auth/challenges';
 import { checkClock } from '@/lib/clock';
 import { scanPendingFiles } from '@/lib/files/scan';
+import { fillMissingSortNames } from '@/lib/names/fill-sort-names';
 
 const OUTBOX_EVERY_MS = 10_000;
 const SWEEP_EVERY_MS = 10 * 60_000;
@@ -37,6 +38,8 @@ export async function startServer() {
   // Every instance has a clock of its own to check, background jobs or not.
   void checkClock().catch((error) => console.error('[clock]', error instanceof Error ? error.message : error));
   every(CLOCK_EVERY_MS, 'clock', checkClock);
+  // Names stored before they had sort keys; any instance may do it, each row is written once.
+  void fillMissingSortNames().catch((error) => console.error('[sort names]', error instanceof Error ? error.message : error));
   if (!env().BACKGROUND_JOBS) return;
   // Files that came in through a request whose sender left before reporting are announced here.
   every(OUTBOX_EVERY_MS, 'outbox', async () => (await announceLeftovers(), await drainOutbox()));
