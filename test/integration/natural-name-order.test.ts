@@ -5,8 +5,11 @@ import { connect, seedFile, seedFolder, seedShare, seedUser } from '@/prisma/see
 import { listFiles, type SortDir } from '@/lib/files/list';
 import { createFolder, renameFile, renameFolder } from '@/lib/files/manage';
 import { insertPendingFile } from '@/lib/files/upload';
+import { createRequest, folderChoices } from '@/lib/requests/manage';
 import { shareFiles } from '@/lib/shares/contents';
-import { sortByNames } from '@/lib/names/sort-key';
+import { listShares } from '@/lib/shares/list';
+import { shareDetail } from '@/lib/shares/detail';
+import { nameSortKey, sortByNames } from '@/lib/names/sort-key';
 
 const db = connect();
 afterAll(() => db.$disconnect());
@@ -65,15 +68,19 @@ test('files page by key in natural name order both ways, each file once, however
   expect(ascending.seen.map((id) => nameOf.get(id)).filter((name) => readable.includes(name!))).toEqual(readable);
 });
 
-test('folders, new and renamed, list in natural name order', async () => {
+test('folders, new, renamed or made for an upload request, list in natural name order', async () => {
   const owner = await seedUser(db);
   for (const name of ['Zebra', 'photos 10', 'Photos 2', 'Économie']) await createFolder(owner.id, null, name);
   const later = await createFolder(owner.id, null, 'temporary');
   await renameFolder(owner.id, later.id, 'archive');
+  const request = { message: null, expiresAt: new Date(Date.now() + 86400_000), password: null, maxFiles: null, maxFileSize: null, allowedTypes: [], folderId: null };
+  await createRequest(owner.id, { ...request, title: 'invoices 3' });
   const { folders } = await listFiles({ ownerId: owner.id, folderId: null, query: '', sort: 'name', dir: 'asc', after: null });
-  expect(folders.map((f) => f.name)).toEqual(['archive', 'Économie', 'Photos 2', 'photos 10', 'Zebra']);
+  expect(folders.map((f) => f.name)).toEqual(['archive', 'Économie', 'invoices 3', 'Photos 2', 'photos 10', 'Zebra']);
   const reversed = await listFiles({ ownerId: owner.id, folderId: null, query: '', sort: 'name', dir: 'desc', after: null });
-  expect(reversed.folders.map((f) => f.name)).toEqual(['Zebra', 'photos 10', 'Photos 2', 'Économie', 'archive']);
+  expect(reversed.folders.map((f) => f.name)).toEqual(['Zebra', 'photos 10', 'Photos 2', 'invoices 3', 'Économie', 'archive']);
+  const stored = await db.folder.findMany({ where: { ownerId: owner.id }, select: { name: true, sortName: true } });
+  for (const folder of stored) expect(folder.sortName, folder.name).toBe(nameSortKey(folder.name));
 });
 
 test('a shared folder lists its files in natural name order, folder by folder', async () => {
@@ -91,4 +98,22 @@ test('a shared folder lists its files in natural name order, folder by folder', 
 
   const listed = await shareFiles(share.id);
   expect(listed.map((f) => `${f.path}/${f.name}`)).toEqual(['Trip/apple.jpg', 'Trip/img 9.jpg', 'Trip/IMG 10.jpg', 'Trip/Zebra.jpg', 'Trip/Day 2/b.jpg', 'Trip/day 10/été.jpg']);
+});
+
+test('the files of a share, and the folders to send requests into, list in natural name order', async () => {
+  const owner = await seedUser(db);
+  const files = [];
+  for (const name of ['Zebra.txt', 'file 10.txt', 'apple.txt', 'file 2.txt']) files.push(await seedFile(db, owner.id, { name }));
+  const share = await seedShare(db, owner.id, files[0]!.id);
+  await db.shareItem.createMany({ data: files.slice(1).map((file) => ({ shareId: share.id, fileId: file.id })) });
+  const inOrder = ['apple.txt', 'file 2.txt', 'file 10.txt', 'Zebra.txt'];
+  expect((await listShares(owner.id, null)).shares[0]!.files.map((f) => f.name)).toEqual(inOrder);
+  expect((await shareDetail(owner.id, share.id))!.items).toEqual(inOrder);
+
+  const top = await seedFolder(db, owner.id, { name: 'Projects 10' });
+  await seedFolder(db, owner.id, { name: 'b', parentId: top.id });
+  const second = await seedFolder(db, owner.id, { name: 'projects 2' });
+  await seedFolder(db, owner.id, { name: 'Été', parentId: second.id });
+  await seedFolder(db, owner.id, { name: 'draft', parentId: second.id });
+  expect((await folderChoices(owner.id)).map((f) => f.path)).toEqual(['projects 2', 'projects 2 / draft', 'projects 2 / Été', 'Projects 10', 'Projects 10 / b']);
 });
