@@ -39,6 +39,7 @@ async function folderFiles(ownerId: string, rootId: string, rootName: string): P
   }
   const rows = await db().file.findMany({
     where: { ownerId, status: 'ready', folderId: { in: [...paths.keys()] }, ...CLEARED },
+    orderBy: { id: 'asc' }, // twins (same folder, same name) keep the order the files list gives them
     select: fileSelect,
   });
   return rows.map((row) => toShared(row, paths.get(row.folderId ?? '') ?? rootName));
