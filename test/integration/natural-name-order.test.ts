@@ -117,3 +117,22 @@ test('the files of a share, and the folders to send requests into, list in natur
   await seedFolder(db, owner.id, { name: 'draft', parentId: second.id });
   expect((await folderChoices(owner.id)).map((f) => f.path)).toEqual(['projects 2', 'projects 2 / draft', 'projects 2 / Été', 'Projects 10', 'Projects 10 / b']);
 });
+
+test('every way of writing a name writes its key: created, many at once, updated, set, upserted', async () => {
+  const owner = await seedUser(db);
+  const file = await seedFile(db, owner.id, { name: 'first.txt' });
+  const keyOf = async () => (await db.file.findUniqueOrThrow({ where: { id: file.id }, select: { sortName: true } })).sortName;
+  expect(await keyOf()).toBe(nameSortKey('first.txt'));
+  await db.file.update({ where: { id: file.id }, data: { name: { set: 'Été 2.txt' } } });
+  expect(await keyOf()).toBe(nameSortKey('Été 2.txt'));
+  await db.file.update({ where: { id: file.id }, data: { size: 5 } });
+  expect(await keyOf()).toBe(nameSortKey('Été 2.txt'));
+
+  const folder = { ownerId: owner.id, name: 'Draft 10' };
+  const made = await db.folder.upsert({ where: { id: `f${owner.id}` }, create: { id: `f${owner.id}`, ...folder }, update: {} });
+  expect(made.sortName).toBe(nameSortKey('Draft 10'));
+  const renamed = await db.folder.upsert({ where: { id: made.id }, create: folder, update: { name: 'draft 9' } });
+  expect(renamed.sortName).toBe(nameSortKey('draft 9'));
+  const [many] = await db.folder.createManyAndReturn({ data: [{ ownerId: owner.id, name: 'ÉTÉ' }] });
+  expect(many!.sortName).toBe(nameSortKey('ÉTÉ'));
+});
