@@ -36,11 +36,12 @@ export async function startServer() {
     process.exit(1);
   }
   // Every instance has a clock of its own to check, background jobs or not.
-  void checkClock().catch((error) => console.error('[clock]', error instanceof Error ? error.message : error));
+  const clockChecked = checkClock().catch((error) => console.error('[clock]', error instanceof Error ? error.message : error));
   every(CLOCK_EVERY_MS, 'clock', checkClock);
-  // Names stored before they had sort keys; any instance may do it, each row is written once.
-  void fillMissingSortNames().catch((error) => console.error('[sort names]', error instanceof Error ? error.message : error));
   if (!env().BACKGROUND_JOBS) return;
+  // Names stored before they had sort keys, once the clock is checked: loading the database
+  // client at the same moment can hold up the thread past the timeout of the clock's store probe.
+  void clockChecked.then(() => fillMissingSortNames()).catch((error) => console.error('[sort names]', error instanceof Error ? error.message : error));
   // Files that came in through a request whose sender left before reporting are announced here.
   every(OUTBOX_EVERY_MS, 'outbox', async () => (await announceLeftovers(), await drainOutbox()));
   // Virus scans (when CLAMAV_URL is set): confirmations start one at once; this catches the rest

@@ -7,8 +7,9 @@ const BATCH = 500;
 
 /**
  * Rows written before names had sort keys (sortName '', see the natural_name_order migration:
- * SQL cannot compute the key) get theirs. Runs at each server start; once every row has its key
- * it costs one query. A row renamed meanwhile already has its key and is left alone.
+ * SQL cannot compute the key) get theirs. Runs as each instance with background jobs starts;
+ * once every row has its key it costs one query. A row renamed meanwhile already has its key
+ * and is left alone.
  */
 export async function fillMissingSortNames(client: PrismaClient = db()): Promise<void> {
   await fillTable(client, 'File', () => client.file.findMany({ where: { sortName: '' }, select: { id: true, name: true }, take: BATCH }));

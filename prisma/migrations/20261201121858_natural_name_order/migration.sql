@@ -1,6 +1,6 @@
 -- Files and folders sort by a stored key (lib/names/sort-key.ts): case-insensitive, accents
 -- beside their base letter, numbers in numeric order. SQL cannot compute it (Unicode
--- decomposition, case folding), so existing rows start with '' and each server's start fills
+-- decomposition, case folding), so existing rows start with '' and the server's start fills
 -- them in (lib/names/fill-sort-names.ts); new and renamed rows get it as they are written.
 ALTER TABLE "File" ADD COLUMN "sortName" TEXT NOT NULL DEFAULT '';
 ALTER TABLE "Folder" ADD COLUMN "sortName" TEXT NOT NULL DEFAULT '';
