@@ -83,6 +83,19 @@ test('lists page by key: 105 files show as 100 and then 5', async ({ userPage: p
   expect(page.url()).toContain('after=');
 });
 
+test('names sort as people read them: case and accents aside, numbers by value', async ({ userPage: page }) => {
+  await page.goto('/files');
+  const names = ['Zebra.txt', 'apple.txt', 'données été.csv', 'Daten.csv', 'file 10.txt', 'file 2.txt'];
+  await page.getByTestId('file-input').setInputFiles(names.map((name) => text(name, 100)));
+  await expect(page.getByTestId('file-row')).toHaveCount(6);
+  await page.reload();
+  const inOrder = ['apple.txt', 'Daten.csv', 'données été.csv', 'file 2.txt', 'file 10.txt', 'Zebra.txt'];
+  const rows = (order: string[]) => order.map((name) => new RegExp(name.replace('.', '\\.')));
+  await expect(page.getByTestId('file-row')).toHaveText(rows(inOrder));
+  await page.goto('/files?sort=name&dir=desc');
+  await expect(page.getByTestId('file-row')).toHaveText(rows([...inOrder].reverse()));
+});
+
 test('upload problems get clear messages and leave nothing behind', async ({ userPage: page, user, db, userRequest, context }) => {
   await page.goto('/files');
 

@@ -71,7 +71,12 @@ test.describe('every page fits phones and desktops, light and dark', () => {
     await dialog.getByRole('button', { name: 'Done' }).click();
 
     await page.setViewportSize({ width: 1280, height: 800 });
-    await page.getByRole('button', { name: `S3 link ${UNBROKEN_NAME}` }).click();
+    const menuButton = page.getByRole('button', { name: `Actions for ${UNBROKEN_NAME}` });
+  await sweep(page, 'row-menu', async () => {
+    await page.keyboard.press('Escape');
+    await menuButton.click();
+  });
+  await page.getByRole('menu').getByRole('menuitem', { name: 'S3 link' }).click();
     await sweep(page, 'direct-link-dialog');
   });
 

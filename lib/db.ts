@@ -4,6 +4,7 @@ import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaClient } from '@/lib/generated/prisma/client';
 import { env } from '@/lib/env';
 import { isDatabaseBusyError } from '@/lib/db-busy';
+import { withSortNames } from '@/lib/names/sort-name-extension';
 
 // One client per process; dev hot reload re-evaluates modules, so keep it on globalThis.
 const globalForDb = globalThis as unknown as { handoffDb?: PrismaClient; handoffSqlite?: Database };
@@ -61,7 +62,7 @@ function createClient() {
   // WAL lets readers (share pages) run while a writer holds the lock. It is stored in the file,
   // so one call per process is enough; failure only costs concurrency.
   client.$queryRawUnsafe('PRAGMA journal_mode = WAL').catch(() => undefined);
-  return client;
+  return withSortNames(client);
 }
 
 export function db(): PrismaClient {

@@ -8,6 +8,7 @@ import { forgetOldRateLimits } from '@/lib/rate-limit';
 import { forgetExpiredChallenges } from '@/lib/auth/challenges';
 import { checkClock } from '@/lib/clock';
 import { scanPendingFiles } from '@/lib/files/scan';
+import { fillMissingSortNames } from '@/lib/names/fill-sort-names';
 
 const OUTBOX_EVERY_MS = 10_000;
 const SWEEP_EVERY_MS = 10 * 60_000;
@@ -35,9 +36,12 @@ export async function startServer() {
     process.exit(1);
   }
   // Every instance has a clock of its own to check, background jobs or not.
-  void checkClock().catch((error) => console.error('[clock]', error instanceof Error ? error.message : error));
+  const clockChecked = checkClock().catch((error) => console.error('[clock]', error instanceof Error ? error.message : error));
   every(CLOCK_EVERY_MS, 'clock', checkClock);
   if (!env().BACKGROUND_JOBS) return;
+  // Names stored before they had sort keys, once the clock is checked: loading the database
+  // client at the same moment can hold up the thread past the timeout of the clock's store probe.
+  void clockChecked.then(() => fillMissingSortNames()).catch((error) => console.error('[sort names]', error instanceof Error ? error.message : error));
   // Files that came in through a request whose sender left before reporting are announced here.
   every(OUTBOX_EVERY_MS, 'outbox', async () => (await announceLeftovers(), await drainOutbox()));
   // Virus scans (when CLAMAV_URL is set): confirmations start one at once; this catches the rest

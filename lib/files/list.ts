@@ -15,14 +15,15 @@ export type Crumb = { id: string; name: string };
 
 const PAGE_SIZE = 100;
 
-const sortColumn = { name: 'name', date: 'createdAt', size: 'size', type: 'contentType' } as const satisfies Record<SortKey, keyof Prisma.FileOrderByWithRelationInput>;
+// Names sort by their stored key (lib/names/sort-key.ts): natural order, one value per name.
+const sortColumn = { name: 'sortName', date: 'createdAt', size: 'size', type: 'contentType' } as const satisfies Record<SortKey, keyof Prisma.FileOrderByWithRelationInput>;
 
-type SortRow = { name: string; createdAt: Date; size: bigint; contentType: string };
+type SortRow = { sortName: string; createdAt: Date; size: bigint; contentType: string };
 type SortValue = string | Date | bigint;
 
 /** A row's sort value as a cursor carries it (text), and back. */
 const sortText: Record<SortKey, (row: SortRow) => string> = {
-  name: (row) => row.name,
+  name: (row) => row.sortName,
   date: (row) => row.createdAt.toISOString(),
   size: (row) => row.size.toString(),
   type: (row) => row.contentType,
@@ -79,7 +80,7 @@ export async function listFiles(input: ListInput): Promise<FileList> {
     where: position ? { AND: [where, afterPosition(input.sort, input.dir, position)] } : where,
     orderBy: [{ [sortColumn[input.sort]]: input.dir }, { id: input.dir }],
     take: PAGE_SIZE + 1,
-    select: { id: true, name: true, size: true, contentType: true, createdAt: true, uploadedBy: true, uploadRequestId: true, scanStatus: true, storageKey: true },
+    select: { id: true, name: true, sortName: true, size: true, contentType: true, createdAt: true, uploadedBy: true, uploadRequestId: true, scanStatus: true, storageKey: true },
   });
   const page = rows.slice(0, PAGE_SIZE);
   const last = page.at(-1);
@@ -87,13 +88,13 @@ export async function listFiles(input: ListInput): Promise<FileList> {
     ? []
     : await db().folder.findMany({
         where: query ? { ownerId: input.ownerId, name: { contains: query } } : { ownerId: input.ownerId, parentId: input.folderId },
-        orderBy: [{ name: input.sort === 'name' ? input.dir : 'asc' }, { id: 'asc' }],
+        orderBy: [{ sortName: input.sort === 'name' ? input.dir : 'asc' }, { id: 'asc' }],
         select: { id: true, name: true, createdAt: true },
         take: 1000,
       });
   return {
     folders: folders.map((f) => ({ ...f, createdAt: f.createdAt.toISOString() })),
-    files: page.map(({ uploadRequestId, uploadedBy, scanStatus, storageKey, ...f }) => ({
+    files: page.map(({ uploadRequestId, uploadedBy, scanStatus, storageKey, sortName, ...f }) => ({
       ...f,
       size: Number(f.size),
       createdAt: f.createdAt.toISOString(),

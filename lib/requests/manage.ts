@@ -5,6 +5,7 @@ import { UserError } from '@/lib/actions/user-error';
 import { hashPassword } from '@/lib/password';
 import { createToken, hashToken } from '@/lib/shares/token';
 import { cancelUpload } from '@/lib/files/upload';
+import { sortByNames } from '@/lib/names/sort-key';
 
 export type CreateRequestInput = {
   title: string;
@@ -116,10 +117,12 @@ export type RequestSummary = Awaited<ReturnType<typeof listRequests>>[number];
 export async function folderChoices(ownerId: string): Promise<{ id: string; path: string }[]> {
   const folders = await db().folder.findMany({ where: { ownerId }, select: { id: true, name: true, parentId: true }, take: 2000 });
   const byId = new Map(folders.map((f) => [f.id, f]));
-  const pathOf = (id: string, depth = 0): string => {
+  const pathOf = (id: string, depth = 0): string[] => {
     const folder = byId.get(id);
-    if (!folder || depth > 50) return '…';
-    return folder.parentId ? `${pathOf(folder.parentId, depth + 1)} / ${folder.name}` : folder.name;
+    if (!folder || depth > 50) return ['…'];
+    return folder.parentId ? [...pathOf(folder.parentId, depth + 1), folder.name] : [folder.name];
   };
-  return folders.map((f) => ({ id: f.id, path: pathOf(f.id) })).sort((a, b) => a.path.localeCompare(b.path));
+  const choices = folders.map((f) => ({ id: f.id, names: pathOf(f.id) }));
+  // Each folder right after its parent, in name order.
+  return sortByNames(choices, (choice) => choice.names).map(({ id, names }) => ({ id, path: names.join(' / ') }));
 }

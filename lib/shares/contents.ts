@@ -1,6 +1,7 @@
 import 'server-only';
 import { db } from '@/lib/db';
 import { CLEARED, isCleared } from '@/lib/files/scan-status';
+import { sortByNames } from '@/lib/names/sort-key';
 
 /** A file as the share holds it now; `path` is its folder inside a shared folder ('' at the top). */
 export type SharedFile = { id: string; name: string; size: number; contentType: string; storageKey: string; path: string };
@@ -22,7 +23,8 @@ export async function shareFiles(shareId: string): Promise<SharedFile[]> {
     if (item.file?.status === 'ready' && isCleared(item.file.scanStatus)) files.push(toShared(item.file, ''));
     if (item.folder) files.push(...(await folderFiles(item.folder.ownerId, item.folder.id, item.folder.name)));
   }
-  return files.sort((a, b) => a.path.localeCompare(b.path) || a.name.localeCompare(b.name));
+  // Top-level files first (their path is ''), then each folder's, in name order.
+  return sortByNames(files, (file) => [file.path, file.name]);
 }
 
 async function folderFiles(ownerId: string, rootId: string, rootName: string): Promise<SharedFile[]> {
@@ -37,7 +39,7 @@ async function folderFiles(ownerId: string, rootId: string, rootName: string): P
   }
   const rows = await db().file.findMany({
     where: { ownerId, status: 'ready', folderId: { in: [...paths.keys()] }, ...CLEARED },
-    orderBy: [{ name: 'asc' }, { id: 'asc' }],
+    orderBy: { id: 'asc' }, // twins (same folder, same name) keep the order the files list gives them
     select: fileSelect,
   });
   return rows.map((row) => toShared(row, paths.get(row.folderId ?? '') ?? rootName));

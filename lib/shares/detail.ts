@@ -2,6 +2,7 @@ import 'server-only';
 import { db } from '@/lib/db';
 import { shareStatus, type ShareStatus } from '@/lib/shares/status';
 import type { Delivery } from '@/lib/shares/list';
+import { sortByNames } from '@/lib/names/sort-key';
 
 export type RecipientDetail = {
   id: string;
@@ -63,7 +64,10 @@ export async function shareDetail(ownerId: string, shareId: string, now = new Da
     downloads: share.downloadCount,
     hasPassword: share.passwordHash !== null,
     notifyOnFirstDownload: share.notifyOnFirstDownload,
-    items: share.items.flatMap(({ file, folder }) => (file ? [file.name] : folder ? [`${folder.name}/`] : [])),
+    items: sortByNames(
+      share.items.flatMap(({ file, folder }) => (file ? [file.name] : folder ? [`${folder.name}/`] : [])),
+      (item) => [item],
+    ),
     recipients: share.recipients.map(
       (r): RecipientDetail => ({
         id: r.id,

@@ -1,6 +1,7 @@
 import 'server-only';
 import { db } from '@/lib/db';
 import { shareStatus, type ShareStatus } from '@/lib/shares/status';
+import { sortByNames } from '@/lib/names/sort-key';
 
 export type Delivery = 'queued' | 'sending' | 'sent' | 'failed';
 export type ShareSummary = {
@@ -40,7 +41,10 @@ export async function listShares(ownerId: string, after: string | null, now = ne
   });
   const shares: ShareSummary[] = rows.slice(0, PAGE_SIZE).map((share) => ({
     id: share.id,
-    files: share.items.flatMap((item) => (item.file ? [item.file] : [])),
+    files: sortByNames(
+      share.items.flatMap((item) => (item.file ? [item.file] : [])),
+      (file) => [file.name],
+    ),
     createdAt: share.createdAt.toISOString(),
     expiresAt: share.expiresAt.toISOString(),
     status: shareStatus(share, now),

@@ -23,7 +23,7 @@ test('every sort pages through all files once, in order, and its cursors are ref
       status: 'ready',
     })),
   });
-  const column = { name: 'name', date: 'createdAt', size: 'size', type: 'contentType' } as const;
+  const column = { name: 'sortName', date: 'createdAt', size: 'size', type: 'contentType' } as const;
 
   for (const sort of SORTS) {
     for (const dir of ['asc', 'desc'] as SortDir[]) {
