@@ -48,7 +48,9 @@ export default defineConfig({
       timeout: 60_000,
       stdout: 'pipe',
       stderr: 'pipe',
-      env: { APP_URL: scanURL, CLAMAV_URL: process.env.TEST_CLAMAV_URL ?? '' },
+      // No timers here: both servers share one database, and links in emails carry the APP_URL of
+      // the instance that sends them, so only the main server drains the outbox on its timer.
+      env: { APP_URL: scanURL, CLAMAV_URL: process.env.TEST_CLAMAV_URL ?? '', BACKGROUND_JOBS: 'false' },
     },
   ],
 });

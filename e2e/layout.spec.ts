@@ -40,6 +40,8 @@ async function stranger(page: Page) {
 }
 
 test.describe('every page fits phones and desktops, light and dark', () => {
+  // Each page is checked 4 times (2 widths × 2 themes) with axe-core: slow, not stuck.
+  test.describe.configure({ timeout: 240_000 });
   test('signed-out pages: sign in, check your email, not found', async ({ page }) => {
     await page.goto('/signin');
     await sweep(page, 'signin');
@@ -76,6 +78,8 @@ test.describe('every page fits phones and desktops, light and dark', () => {
     await page.keyboard.press('Escape');
     await menuButton.click();
   });
+  await page.keyboard.press('Escape');
+  await menuButton.click();
   await page.getByRole('menu').getByRole('menuitem', { name: 'S3 link' }).click();
     await sweep(page, 'direct-link-dialog');
   });

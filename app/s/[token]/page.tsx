@@ -31,7 +31,7 @@ export default async function SharePage({ params }: Props) {
   return (
     <main id="main" className="flex min-h-screen items-center justify-center px-4 py-10">
       <div className="w-full max-w-lg rounded-2xl border border-zinc-200 bg-white p-8 shadow-sm">
-        <p className="text-sm text-zinc-600">{view.sharedBy} shared with you</p>
+        <h1 className="text-lg font-semibold wrap-anywhere">{view.sharedBy} shared with you</h1>
         {view.gate === 'not-yet' && view.availableFrom && (
           <p className="mt-6 rounded-lg bg-amber-50 px-4 py-3 text-sm text-amber-900" role="status">
             These files will be available from <LocalTime iso={view.availableFrom.toISOString()} />. Come back then.
@@ -48,7 +48,7 @@ export default async function SharePage({ params }: Props) {
                 {view.files.map((file) => (
                   <li key={file.id} className="flex items-center gap-4 py-3">
                     <div className="min-w-0 flex-1">
-                      <p className="truncate font-medium" data-testid="shared-file-name">
+                      <p className="font-medium wrap-anywhere" data-testid="shared-file-name">
                         {file.name}
                       </p>
                       <p className="text-sm text-zinc-600">
