@@ -15,7 +15,7 @@ export function renderMessage(locale: Locale, key: string, values: MessageValues
 }
 
 /**
- * An error written for the person using the app: a message key ("files.errors.tooLarge") and its
+ * An error written for the person using the app: a message key ("common.errors.databaseBusy") and its
  * values, put into the reader's language where it is shown (lib/actions/authed-action.ts). The
  * Error's own message is the English text, for logs and tests. Anything else stays in the log.
  */
