@@ -1,4 +1,5 @@
 /** @type {import('next').NextConfig} */
+const createNextIntlPlugin = require('next-intl/plugin');
 
 // Features no page of Handoff uses are switched off; passkeys (WebAuthn) work on the app itself only.
 const permissionsPolicy = [
@@ -42,4 +43,5 @@ const nextConfig = {
   },
 };
 
-module.exports = nextConfig;
+// next-intl finds its request configuration (the language of each request) in i18n/request.ts.
+module.exports = createNextIntlPlugin('./i18n/request.ts')(nextConfig);

@@ -1,5 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import { cookies } from 'next/headers';
+import { NextIntlClientProvider } from 'next-intl';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { ThemeSelect } from '@/components/ui/theme-select';
 import { THEME_COOKIE, themeFrom } from '@/components/ui/theme-options';
 import './globals.css';
@@ -7,11 +9,10 @@ import './globals.css';
 // Every page gets a fresh CSP nonce from proxy.ts, which only a dynamically rendered page can carry.
 export const dynamic = 'force-dynamic';
 
-export const metadata: Metadata = {
-  title: { default: 'Handoff', template: '%s · Handoff' },
-  description: 'Share private files from your own bucket.',
-  applicationName: 'Handoff',
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('shell');
+  return { title: { default: 'Handoff', template: '%s · Handoff' }, description: t('description'), applicationName: 'Handoff' };
+}
 
 export const viewport: Viewport = {
   themeColor: [
@@ -27,16 +28,19 @@ const skipLink =
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   // The chosen theme is in the first HTML, so nothing flashes and no inline script is needed.
   const theme = themeFrom((await cookies()).get(THEME_COOKIE)?.value);
+  const [locale, t] = await Promise.all([getLocale(), getTranslations('shell')]);
   return (
-    <html lang="en" data-theme={theme}>
+    <html lang={locale} data-theme={theme}>
       <body className="flex min-h-screen flex-col">
-        <a href="#main" className={skipLink}>
-          Skip to content
-        </a>
-        <div className="flex-1">{children}</div>
-        <footer className="flex justify-center border-t border-zinc-200 px-4 py-3">
-          <ThemeSelect initial={theme} />
-        </footer>
+        <NextIntlClientProvider>
+          <a href="#main" className={skipLink}>
+            {t('skipToContent')}
+          </a>
+          <div className="flex-1">{children}</div>
+          <footer className="flex justify-center border-t border-zinc-200 px-4 py-3">
+            <ThemeSelect initial={theme} />
+          </footer>
+        </NextIntlClientProvider>
       </body>
     </html>
   );

@@ -19,15 +19,22 @@ export function parseBytes(input: string): number | null {
   return Math.floor(Number(match[1]) * unit);
 }
 
-export function formatBytes(bytes: number): string {
-  if (bytes < 1000) return `${bytes} B`;
-  const units = ['kB', 'MB', 'GB', 'TB'];
-  let value = bytes;
-  let unit = 'B';
-  for (const next of units) {
-    if (value < 1000) break;
-    value /= 1000;
-    unit = next;
+const SIZE_UNITS = ['kilobyte', 'megabyte', 'gigabyte', 'terabyte'] as const;
+
+/** "1.5 MB", "1,5 Mo": decimal units, written the reader's way. */
+export function formatBytes(bytes: number, locale = 'en'): string {
+  if (bytes < 1000) {
+    // Intl writes bytes as "5 byte" in English: keep the symbol every file manager shows.
+    const symbol = locale === 'fr' ? 'o' : 'B';
+    return `${new Intl.NumberFormat(locale).format(bytes)} ${symbol}`;
   }
-  return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${unit}`;
+  let value = bytes;
+  let unit: (typeof SIZE_UNITS)[number] = 'kilobyte';
+  for (const next of SIZE_UNITS) {
+    value = value / 1000;
+    unit = next;
+    if (value < 1000) break;
+  }
+  const digits = value < 10 ? 1 : 0;
+  return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
 }

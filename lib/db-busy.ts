@@ -15,5 +15,3 @@ export function isDatabaseBusyError(error: unknown): boolean {
   }
   return false;
 }
-
-export const DATABASE_BUSY_MESSAGE = 'The database is busy right now, so nothing was changed. Try again in a moment.';

@@ -3,39 +3,44 @@ import { z } from 'zod';
 import { currentSignIn, type SessionUser } from '@/lib/auth';
 import type { SignInStage } from '@/lib/auth/stage';
 import type { ActionResult } from '@/lib/actions/result';
-import { UserError } from '@/lib/actions/user-error';
-import { DATABASE_BUSY_MESSAGE, isDatabaseBusyError } from '@/lib/db-busy';
+import { renderMessage, UserError } from '@/lib/actions/user-error';
+import { isDatabaseBusyError } from '@/lib/db-busy';
+import { getLocale } from 'next-intl/server';
 
 /** Validates the input, runs the handler, and turns its outcome into an ActionResult. */
 async function run<S extends z.ZodType, T>(schema: S, raw: unknown, handler: (input: z.output<S>) => Promise<T>): Promise<ActionResult<T>> {
+  const locale = await getLocale();
+  const say = (key: string) => renderMessage(locale, key);
   const parsed = schema.safeParse(raw instanceof FormData ? Object.fromEntries(raw) : raw);
   if (!parsed.success) {
+    // Schema messages are message keys too (zod's own defaults, for input no form sends, are not).
     const { fieldErrors, formErrors } = z.flattenError(parsed.error) as { fieldErrors: Record<string, string[]>; formErrors: string[] };
+    const fields = Object.fromEntries(Object.entries(fieldErrors).map(([field, keys]) => [field, keys.map(say)]));
     const first = formErrors[0] ?? Object.values(fieldErrors).flat()[0];
-    return { ok: false, error: first ?? 'The request was not valid.', fieldErrors };
+    return { ok: false, error: say(first ?? 'common.errors.invalidRequest'), fieldErrors: fields };
   }
   try {
     return { ok: true, data: await handler(parsed.data) };
   } catch (error) {
-    if (error instanceof UserError) return { ok: false, error: error.message };
-    if (isDatabaseBusyError(error)) return { ok: false, error: DATABASE_BUSY_MESSAGE };
+    if (error instanceof UserError) return { ok: false, error: error.in(locale) };
+    if (isDatabaseBusyError(error)) return { ok: false, error: say('common.errors.databaseBusy') };
     console.error('action failed', error);
-    return { ok: false, error: 'Something went wrong on our side. Nothing was changed; try again.' };
+    return { ok: false, error: say('common.errors.unexpected') };
   }
 }
 
-const STAGE_REFUSALS: Record<SignInStage, string> = {
-  'signed-in': 'You are already signed in.',
-  'second-factor': 'Finish signing in with your passkey or code first.',
-  'set-up-second-factor': 'Set up a second factor (a passkey or an authenticator app) on the Security page first.',
-};
+const STAGE_REFUSALS = {
+  'signed-in': 'common.errors.alreadySignedIn',
+  'second-factor': 'common.errors.finishSecondFactor',
+  'set-up-second-factor': 'common.errors.setUpSecondFactor',
+} as const satisfies Record<SignInStage, string>;
 
 /** Runs the handler for a session at one of `stages`; anyone else is told what to do first. */
 function sessionAction<S extends z.ZodType, T>(stages: SignInStage[], schema: S, handler: (input: z.output<S>, user: SessionUser) => Promise<T>) {
   return async (raw: unknown): Promise<ActionResult<T>> => {
     const signIn = await currentSignIn();
-    if (!signIn) return { ok: false, error: 'You are signed out. Sign in again to continue.' };
-    if (!stages.includes(signIn.stage)) return { ok: false, error: STAGE_REFUSALS[signIn.stage] };
+    if (!signIn) return { ok: false, error: renderMessage(await getLocale(), 'common.errors.signedOut') };
+    if (!stages.includes(signIn.stage)) return { ok: false, error: renderMessage(await getLocale(), STAGE_REFUSALS[signIn.stage]) };
     return run(schema, raw, (input) => handler(input, signIn.user));
   };
 }

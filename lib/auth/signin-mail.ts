@@ -2,7 +2,7 @@ import 'server-only';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
-import { magicLinkEmail } from '@/lib/mail/templates';
+import { magicLinkEmail } from '@/lib/mail/signin-email';
 import { SIGNIN_LINK, sealSignInLink, signInLink } from '@/lib/mail/signin-link';
 import { takeFrom, waitInWords, type Limit } from '@/lib/rate-limit';
 import { SIGNIN_SENDER } from '@/lib/mail/outbox';

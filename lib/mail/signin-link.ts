@@ -2,7 +2,7 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
-import { escapeHtml } from '@/lib/mail/templates';
+import { escapeHtml } from '@/lib/mail/layout';
 import { Undeliverable, type Email } from '@/lib/mail/transport';
 import { seal, unseal } from '@/lib/seal';
 

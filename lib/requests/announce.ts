@@ -2,7 +2,7 @@ import 'server-only';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import { arrivalsEmail } from '@/lib/mail/templates';
+import { arrivalsEmail } from '@/lib/mail/arrivals-email';
 
 // The owner hears about new files once per batch: the sender's page reports the end of each
 // batch, and a timer reports files whose page was closed before that. With virus scanning on, a

@@ -1,5 +1,5 @@
 import 'server-only';
-import { shareEmail } from '@/lib/mail/templates';
+import { shareEmail } from '@/lib/mail/share-emails';
 import { onBehalfOf } from '@/lib/mail/sender';
 import { RECIPIENT_LINK } from '@/lib/shares/links';
 import type { Prisma } from '@/lib/generated/prisma/client';

@@ -1,6 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db';
-import { firstDownloadEmail } from '@/lib/mail/templates';
+import { firstDownloadEmail } from '@/lib/mail/share-emails';
 import { env } from '@/lib/env';
 
 /** Queues the owner's "first download" email; the outbox sends it. */

@@ -1,6 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db';
-import { escapeHtml } from '@/lib/mail/templates';
+import { escapeHtml } from '@/lib/mail/layout';
 import type { Email } from '@/lib/mail/transport';
 import { createToken, hashToken } from '@/lib/shares/token';
 import { RECIPIENT_LINK, shareUrl } from '@/lib/shares/links';

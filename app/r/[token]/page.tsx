@@ -3,7 +3,7 @@ import { cookies } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { env } from '@/lib/env';
 import { formatBytes } from '@/lib/bytes';
-import { formatExpiry } from '@/lib/mail/templates';
+import { formatExpiry } from '@/lib/mail/layout';
 import { viewRequest } from '@/lib/requests/access';
 import { LocalTime } from '@/components/ui/local-time';
 import { UnlockForm } from '@/components/ui/unlock-form';

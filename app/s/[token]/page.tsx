@@ -3,7 +3,7 @@ import { cookies, headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { viewShare } from '@/lib/shares/access';
 import { formatBytes } from '@/lib/bytes';
-import { formatExpiry } from '@/lib/mail/templates';
+import { formatExpiry } from '@/lib/mail/layout';
 import { LocalTime } from '@/components/ui/local-time';
 import { UnlockForm } from '@/components/ui/unlock-form';
 import { unlockShare } from '@/app/s/[token]/actions';

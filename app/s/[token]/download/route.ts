@@ -3,7 +3,7 @@ import { downloadFile } from '@/lib/shares/download';
 import { crossOriginRefusal, crossOriginResponse } from '@/lib/http/origin';
 import { id } from '@/lib/validation/names';
 import { clientIp } from '@/lib/client-key';
-import { escapeHtml } from '@/lib/mail/templates';
+import { escapeHtml } from '@/lib/mail/layout';
 
 type Context = { params: Promise<{ token: string }> };
 
