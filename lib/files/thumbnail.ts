@@ -13,7 +13,7 @@ import { THUMBNAIL_MAX_BYTES, THUMBNAIL_TYPES, type ThumbnailType } from '@/lib/
 // The browser has the image drawn before it asks, so the form need not live long.
 const THUMBNAIL_POST_TTL_SECONDS = 120;
 
-const NO_FILE = 'That file no longer exists.';
+const NO_FILE = 'thumbnails.errors.fileGone';
 
 async function ownReadyFile(ownerId: string, fileId: string) {
   const file = await db().file.findFirst({ where: { id: fileId, ownerId, status: 'ready' }, select: { storageKey: true, thumbnailKey: true } });
@@ -36,10 +36,10 @@ export async function confirmThumbnail(ownerId: string, fileId: string, contentT
   const file = await ownReadyFile(ownerId, fileId);
   const key = thumbnailKeyFor(file.storageKey, THUMBNAIL_TYPES[contentType]);
   const head = await headObject(key);
-  if (!head) throw new UserError('The thumbnail did not reach the storage server.');
+  if (!head) throw new UserError('thumbnails.errors.notArrived');
   if (head.size > THUMBNAIL_MAX_BYTES || head.contentType !== contentType) {
     await deleteObject(key);
-    throw new UserError('The thumbnail was not the size or type it was signed for; it was discarded.');
+    throw new UserError('thumbnails.errors.wrongSizeOrType');
   }
   const { count } = await db().file.updateMany({ where: { id: fileId, ownerId, status: 'ready' }, data: { thumbnailKey: key } });
   if (count === 0) {
