@@ -45,7 +45,7 @@ export function signPreviewUrl(file: { storageKey: string; name: string }, conte
 // Long enough for a page to stay open a while; a list signs them afresh at each visit.
 const THUMBNAIL_URL_TTL_SECONDS = 900;
 
-/** A thumbnail shown in a list: inline, as the image type its key ends in. */
+/** A thumbnail shown in a list: inline, as the image type it was stored as. */
 export function signThumbnailUrl(key: string, contentType: string): Promise<string> {
   return signServedUrl(key, { disposition: inlineDisposition('thumbnail'), contentType }, THUMBNAIL_URL_TTL_SECONDS);
 }
