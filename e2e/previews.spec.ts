@@ -5,6 +5,7 @@ import type { Locator, Page } from '@playwright/test';
 import { test, expect, type TestUser } from './fixtures';
 import { callAction, FILES_ACTIONS } from './fixtures/actions';
 import { putObject } from './fixtures/bucket';
+import { recordWebm } from './fixtures/media';
 import { appOrigin, postDownload } from './fixtures/download';
 import { seedFile, seedShare, type Db } from '../prisma/seed';
 import { createToken, hashToken } from '../lib/shares/token';
@@ -52,28 +53,6 @@ function pdf(): Buffer {
   body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
   body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
   return Buffer.from(body, 'latin1');
-}
-
-/** A real, tiny WebM (a second of a coloured canvas), recorded by Chromium itself: this machine has no encoder. */
-async function recordWebm(page: Page): Promise<Buffer> {
-  const bytes = await page.evaluate(async () => {
-    const canvas = Object.assign(document.createElement('canvas'), { width: 64, height: 48 });
-    const paint = canvas.getContext('2d')!;
-    const recorder = new MediaRecorder(canvas.captureStream(10), { mimeType: 'video/webm' });
-    const chunks: Blob[] = [];
-    recorder.ondataavailable = (event) => chunks.push(event.data);
-    const stopped = new Promise((resolve) => (recorder.onstop = resolve));
-    recorder.start();
-    for (let frame = 0; frame < 10; frame++) {
-      paint.fillStyle = `hsl(${frame * 36} 80% 50%)`;
-      paint.fillRect(0, 0, 64, 48);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    recorder.stop();
-    await stopped;
-    return Array.from(new Uint8Array(await new Blob(chunks).arrayBuffer()));
-  });
-  return Buffer.from(bytes);
 }
 
 const PWN = 'window.top.__pwned=1';

@@ -3,6 +3,7 @@ import type { FileRow, FolderRow, SortDir, SortKey } from '@/lib/files/list';
 import { formatBytes } from '@/lib/bytes';
 import { ItemActions } from '@/components/files/item-actions';
 import { FileKindIcon, FileKindText } from '@/components/files/file-kind';
+import { ThumbnailImage } from '@/components/files/thumbnail-image';
 import { SelectAll } from '@/components/files/select-all';
 import { LocalTime } from '@/components/ui/local-time';
 import { FolderIcon } from '@/components/ui/icons';
@@ -82,7 +83,7 @@ export function FileTable({ folders, files, sort, dir, base }: Props) {
               </td>
               <td className={nameCell}>
                 <span className="flex items-center gap-2">
-                  <FileKindIcon contentType={file.contentType} name={file.name} />
+                  {file.thumbnailUrl ? <ThumbnailImage url={file.thumbnailUrl} className="-my-1 size-7" /> : <FileKindIcon contentType={file.contentType} name={file.name} />}
                   <span className="min-w-0 truncate font-medium" title={file.name}>
                     {file.name}
                   </span>

@@ -1,5 +1,6 @@
 import type { ActionResult } from '@/lib/actions/result';
 import type { PostTarget } from '@/components/files/post-to-bucket';
+import type { Thumbnail } from '@/components/files/make-thumbnail';
 
 // What the upload panel needs from the server. Two sets of server actions implement it: the
 // owner's (components/files/owner-upload-api.ts) and an upload request's sender's
@@ -17,4 +18,6 @@ export type UploadApi = {
   listParts(handle: string): Promise<ActionResult<PartPlan>>;
   signParts(handle: string, partNumbers: number[]): Promise<ActionResult<{ partNumber: number; url: string }[]>>;
   complete(handle: string): Promise<ActionResult<unknown>>;
+  /** Stores a thumbnail for an arrived file; true once lists will show it. Without it, uploads get none. */
+  attachThumbnail?(handle: string, thumbnail: Thumbnail): Promise<boolean>;
 };

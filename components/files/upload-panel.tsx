@@ -4,6 +4,7 @@ import { useEffect, useRef, useState, useTransition } from 'react';
 import { useRouter } from 'next/navigation';
 import { postToBucket, UploadError } from '@/components/files/post-to-bucket';
 import { uploadParts } from '@/components/files/upload-parts';
+import { makeThumbnail } from '@/components/files/make-thumbnail';
 import { forgetUpload, isSameFile, rememberUpload, unfinishedUploads, type ResumeRecord } from '@/components/files/resume-store';
 import type { UploadApi } from '@/components/files/upload-api';
 import { formatBytes } from '@/lib/bytes';
@@ -100,6 +101,7 @@ export function UploadPanel({ api, scope, maxSize, multipartThreshold, concurren
       }
       update(key, { status: 'done', loaded: file.size });
       startRefresh(() => router.refresh());
+      void addThumbnail(handle, file);
       return handle;
     } catch (error) {
       const isCancel = controller.signal.aborted;
@@ -116,6 +118,13 @@ export function UploadPanel({ api, scope, maxSize, multipartThreshold, concurren
     } finally {
       controllers.current.delete(key);
     }
+  }
+
+  /** Follows a finished upload; until it is there (or if it never is), the list shows the kind's icon. */
+  async function addThumbnail(handle: string, file: File) {
+    if (!api.attachThumbnail) return;
+    const thumbnail = await makeThumbnail(file);
+    if (thumbnail && (await api.attachThumbnail(handle, thumbnail))) startRefresh(() => router.refresh());
   }
 
   async function resume(record: ResumeRecord, file: File) {

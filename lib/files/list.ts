@@ -3,13 +3,14 @@ import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { decodeCursor, encodeCursor, type CursorPosition } from '@/lib/files/cursor';
 import { scanLabel, type ScanLabel } from '@/lib/files/scan-status';
+import { withThumbnailUrls } from '@/lib/files/thumbnail';
 
 export const SORTS = ['name', 'date', 'size', 'type'] as const;
 export type SortKey = (typeof SORTS)[number];
 export type SortDir = 'asc' | 'desc';
 
-/** sentBy: for a file that came in through an upload request, who the sender said they were. scan: its virus scan, when there is something to say. */
-export type FileRow = { id: string; name: string; size: number; contentType: string; createdAt: string; sentBy: string | null; scan: ScanLabel | null };
+/** sentBy: for a file that came in through an upload request, who the sender said they were. scan: its virus scan, when there is something to say. thumbnailUrl: a short-lived URL of its thumbnail. */
+export type FileRow = { id: string; name: string; size: number; contentType: string; createdAt: string; sentBy: string | null; scan: ScanLabel | null; thumbnailUrl: string | null };
 export type FolderRow = { id: string; name: string; createdAt: string };
 export type Crumb = { id: string; name: string };
 
@@ -80,7 +81,7 @@ export async function listFiles(input: ListInput): Promise<FileList> {
     where: position ? { AND: [where, afterPosition(input.sort, input.dir, position)] } : where,
     orderBy: [{ [sortColumn[input.sort]]: input.dir }, { id: input.dir }],
     take: PAGE_SIZE + 1,
-    select: { id: true, name: true, sortName: true, size: true, contentType: true, createdAt: true, uploadedBy: true, uploadRequestId: true, scanStatus: true, storageKey: true },
+    select: { id: true, name: true, sortName: true, size: true, contentType: true, createdAt: true, uploadedBy: true, uploadRequestId: true, scanStatus: true, storageKey: true, thumbnailKey: true },
   });
   const page = rows.slice(0, PAGE_SIZE);
   const last = page.at(-1);
@@ -94,7 +95,7 @@ export async function listFiles(input: ListInput): Promise<FileList> {
       });
   return {
     folders: folders.map((f) => ({ ...f, createdAt: f.createdAt.toISOString() })),
-    files: page.map(({ uploadRequestId, uploadedBy, scanStatus, storageKey, sortName, ...f }) => ({
+    files: (await withThumbnailUrls(page)).map(({ uploadRequestId, uploadedBy, scanStatus, storageKey, sortName, ...f }) => ({
       ...f,
       size: Number(f.size),
       createdAt: f.createdAt.toISOString(),

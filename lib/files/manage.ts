@@ -38,19 +38,25 @@ const STORE_DOWN = 'The storage server did not answer; the rest is deleted on th
  * ever listed without its object.
  */
 export async function deleteFile(ownerId: string, fileId: string) {
-  const file = await db().file.findFirst({ where: { id: fileId, ownerId }, select: { storageKey: true, name: true } });
+  const file = await db().file.findFirst({ where: { id: fileId, ownerId }, select: { name: true } });
   if (!file) throw new UserError('That file no longer exists.');
-  await db().file.update({ where: { id: fileId }, data: { status: 'deleting' } });
+  // The keys as of the mark: no thumbnail is recorded on a file once it is being deleted.
+  const keys = await db().file.update({ where: { id: fileId }, data: { status: 'deleting' }, select: { storageKey: true, thumbnailKey: true } });
   try {
-    await finishDelete(fileId, file.storageKey);
+    await finishDelete(fileId, keys);
   } catch (error) {
     console.error('delete', error);
     throw new UserError(`"${file.name}" is gone from your files. ${STORE_DOWN}`);
   }
 }
 
-export async function finishDelete(fileId: string, storageKey: string) {
-  await deleteObject(storageKey);
+/** A file's objects: its own, and its thumbnail when it has one. */
+export function objectKeys(file: { storageKey: string; thumbnailKey: string | null }): string[] {
+  return file.thumbnailKey ? [file.storageKey, file.thumbnailKey] : [file.storageKey];
+}
+
+export async function finishDelete(fileId: string, file: { storageKey: string; thumbnailKey: string | null }) {
+  await Promise.all(objectKeys(file).map(deleteObject));
   await db().file.deleteMany({ where: { id: fileId, status: 'deleting' } });
 }
 
@@ -69,13 +75,12 @@ export async function deleteFolder(ownerId: string, folderId: string) {
   const folderIds = await descendantFolderIds(ownerId, folderId);
   // As for one file: hidden first, then the objects, then the rows (with the folders, by cascade).
   await db().file.updateMany({ where: { ownerId, folderId: { in: folderIds } }, data: { status: 'deleting' } });
-  const files = await db().file.findMany({ where: { ownerId, folderId: { in: folderIds } }, select: { storageKey: true } });
+  const files = await db().file.findMany({ where: { ownerId, folderId: { in: folderIds } }, select: { storageKey: true, thumbnailKey: true } });
+  const keys = files.flatMap(objectKeys);
   try {
-    for (let i = 0; i < files.length; i += 1000) {
-      const batch = files.slice(i, i + 1000);
-      const result = await s3().send(
-        new DeleteObjectsCommand({ Bucket: bucket(), Delete: { Objects: batch.map((f) => ({ Key: f.storageKey })), Quiet: true } }),
-      );
+    for (let i = 0; i < keys.length; i += 1000) {
+      const batch = keys.slice(i, i + 1000);
+      const result = await s3().send(new DeleteObjectsCommand({ Bucket: bucket(), Delete: { Objects: batch.map((Key) => ({ Key })), Quiet: true } }));
       if (result.Errors?.length) throw new Error(`could not delete ${result.Errors.length} objects: ${result.Errors[0]?.Code}`);
     }
   } catch (error) {

@@ -29,8 +29,8 @@ export async function sweepStorage(now = new Date()): Promise<SweepReport> {
 
 /** Deletes the store did not finish (the row says "deleting"): the object, then the row. */
 async function finishDeletes(): Promise<number> {
-  const rows = await db().file.findMany({ where: { status: 'deleting' }, select: { id: true, storageKey: true }, take: 1000 });
-  for (const row of rows) await finishDelete(row.id, row.storageKey);
+  const rows = await db().file.findMany({ where: { status: 'deleting' }, select: { id: true, storageKey: true, thumbnailKey: true }, take: 1000 });
+  for (const row of rows) await finishDelete(row.id, row);
   return rows.length;
 }
 
@@ -75,14 +75,18 @@ async function deleteOrphansUnder(prefix: string, cutoff: Date): Promise<number>
 
 /**
  * Keys no file needs: a file's own object is needed while its row exists; an incoming object
- * (a POST not yet confirmed, or a replayed one) only while its upload is still pending.
+ * (a POST not yet confirmed, or a replayed one) only while its upload is still pending; a
+ * thumbnail only while a row names it (one posted but never confirmed is not).
  */
 async function unclaimedKeys(keys: string[]): Promise<string[]> {
   if (keys.length === 0) return [];
   const fileKeys = [...new Set(keys.map((key) => storageKeyOfIncoming(key) ?? key))];
   const rows = await db().file.findMany({ where: { storageKey: { in: fileKeys } }, select: { storageKey: true, status: true } });
   const statusOf = new Map(rows.map((row) => [row.storageKey, row.status]));
+  const thumbnails = await db().file.findMany({ where: { thumbnailKey: { in: keys } }, select: { thumbnailKey: true } });
+  const thumbnailKeys = new Set(thumbnails.map((row) => row.thumbnailKey));
   return keys.filter((key) => {
+    if (thumbnailKeys.has(key)) return false;
     const fileKey = storageKeyOfIncoming(key);
     return fileKey ? statusOf.get(fileKey) !== 'pending' : !statusOf.has(key);
   });

@@ -22,7 +22,8 @@ export function contentSecurityPolicy(nonce: string): string {
     // Inline style attributes (progress bars) need this; style cannot run script.
     "style-src 'self' 'unsafe-inline'",
     `img-src 'self' data: blob: ${storage}`,
-    `media-src 'self' ${storage}`,
+    // blob: for the video a thumbnail's frame is drawn from, read from a file the uploader picked.
+    `media-src 'self' blob: ${storage}`,
     "font-src 'self'",
     `connect-src 'self' ${storage}`,
     `form-action 'self' ${storage}${oidc}`,

@@ -12,6 +12,7 @@ import { isStorageUp } from '@/lib/storage/health';
 import { isLinkPreviewAgent } from '@/lib/http/link-preview-agents';
 import { isCleared } from '@/lib/files/scan-status';
 import { previewKind } from '@/lib/files/preview-kind';
+import { withThumbnailUrls } from '@/lib/files/thumbnail';
 
 // Everything a recipient's request needs, in ONE read: the share by its own token or by a
 // recipient's, with its owner and its items. This is the download hot path, so it is one SQL
@@ -172,8 +173,11 @@ export type ShareView = {
   availableFrom?: Date | null;
   expiresAt?: Date;
   downloadsLeft?: number | null;
-  files?: SharedFile[];
+  files?: ListedFile[];
 };
+
+/** A file as the share page lists it: with its thumbnail's short-lived URL, if it has one. */
+export type ListedFile = Omit<SharedFile, 'thumbnailKey'> & { thumbnailUrl: string | null };
 
 /** The parts of a request that matter here; `cookies` is Next's request or `cookies()` store. */
 export type RequestInfo = {
@@ -203,7 +207,7 @@ export async function viewShare(token: string, request: RequestInfo = {}): Promi
     ...base,
     message: share.message,
     downloadsLeft: share.maxDownloads === null ? null : share.maxDownloads - share.downloadCount,
-    files: await shareFiles(share.id),
+    files: await withThumbnailUrls(await shareFiles(share.id)),
   };
 }
 

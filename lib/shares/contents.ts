@@ -4,9 +4,9 @@ import { CLEARED, isCleared } from '@/lib/files/scan-status';
 import { sortByNames } from '@/lib/names/sort-key';
 
 /** A file as the share holds it now; `path` is its folder inside a shared folder ('' at the top). */
-export type SharedFile = { id: string; name: string; size: number; contentType: string; storageKey: string; path: string };
+export type SharedFile = { id: string; name: string; size: number; contentType: string; storageKey: string; path: string; thumbnailKey: string | null };
 
-const fileSelect = { id: true, name: true, size: true, contentType: true, storageKey: true, folderId: true } as const;
+const fileSelect = { id: true, name: true, size: true, contentType: true, storageKey: true, folderId: true, thumbnailKey: true } as const;
 
 /**
  * The files a share gives access to at this moment: its files, plus everything under its
@@ -45,6 +45,6 @@ async function folderFiles(ownerId: string, rootId: string, rootName: string): P
   return rows.map((row) => toShared(row, paths.get(row.folderId ?? '') ?? rootName));
 }
 
-function toShared(row: { id: string; name: string; size: bigint; contentType: string; storageKey: string }, path: string): SharedFile {
-  return { id: row.id, name: row.name, size: Number(row.size), contentType: row.contentType, storageKey: row.storageKey, path };
+function toShared(row: { id: string; name: string; size: bigint; contentType: string; storageKey: string; thumbnailKey: string | null }, path: string): SharedFile {
+  return { id: row.id, name: row.name, size: Number(row.size), contentType: row.contentType, storageKey: row.storageKey, path, thumbnailKey: row.thumbnailKey };
 }

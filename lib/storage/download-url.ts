@@ -42,6 +42,14 @@ export function signPreviewUrl(file: { storageKey: string; name: string }, conte
   return signServedUrl(file.storageKey, { disposition, contentType }, PREVIEW_URL_TTL_SECONDS, clientIp);
 }
 
+// Long enough for a page to stay open a while; a list signs them afresh at each visit.
+const THUMBNAIL_URL_TTL_SECONDS = 900;
+
+/** A thumbnail shown in a list: inline, as the image type it was stored as. */
+export function signThumbnailUrl(key: string, contentType: string): Promise<string> {
+  return signServedUrl(key, { disposition: inlineDisposition('thumbnail'), contentType }, THUMBNAIL_URL_TTL_SECONDS);
+}
+
 async function signServedUrl(key: string, serving: Serving, ttl: number, clientIp?: string | null): Promise<string> {
   const signedAt = now();
   const signer = cloudFront();

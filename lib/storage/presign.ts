@@ -17,12 +17,17 @@ export type DownloadTarget = { storageKey: string; name: string; contentType: st
  * A browser form POST straight to the bucket. The policy pins the exact key, the exact size
  * and the content type; S3 refuses anything else, including form fields the policy does not name.
  */
-export async function presignUpload(key: string, size: number, contentType: string, expiresIn = env().UPLOAD_URL_TTL_SECONDS): Promise<UploadPost> {
+export function presignUpload(key: string, size: number, contentType: string, expiresIn = env().UPLOAD_URL_TTL_SECONDS): Promise<UploadPost> {
+  return presignPost(key, [size, size], contentType, expiresIn);
+}
+
+/** As presignUpload, for a body of any size in the range (a thumbnail: 1 byte up to its cap). */
+export async function presignPost(key: string, [min, max]: [number, number], contentType: string, expiresIn: number): Promise<UploadPost> {
   const { url, fields } = await createPresignedPost(s3(), {
     Bucket: bucket(),
     Key: key,
     Conditions: [
-      ['content-length-range', size, size],
+      ['content-length-range', min, max],
       ['eq', '$Content-Type', contentType],
     ],
     Fields: { 'Content-Type': contentType },

@@ -56,6 +56,14 @@ export function storageKeyOfIncoming(key: string): string | null {
   return key.endsWith(INCOMING) ? key.slice(0, -INCOMING.length) : null;
 }
 
+// A file's thumbnail sits beside it, its key ending in its type, so the type it is served as
+// follows from the key alone.
+const THUMBNAIL = '.thumb.';
+
+export function thumbnailKeyFor(storageKey: string, extension: string): string {
+  return `${storageKey}${THUMBNAIL}${extension}`;
+}
+
 // Infected files move here when CLAMAV_INFECTED=quarantine: outside users/, so no download
 // path, direct link or sweeper rule for files applies, and a bucket policy or lifecycle rule can
 // target the prefix as a whole.

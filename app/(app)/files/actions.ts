@@ -8,6 +8,8 @@ import { cancelUpload as cancel, confirmUpload as confirm, prepareUpload as prep
 import { createFolder as addFolder, deleteFile as removeFile, deleteFolder as removeFolder, renameFile as setFileName, renameFolder as setFolderName } from '@/lib/files/manage';
 import { createDirectLink as makeDirectLink } from '@/lib/files/direct-link';
 import { previewOwnFile } from '@/lib/files/preview';
+import { confirmThumbnail as recordThumbnail, prepareThumbnail as signThumbnail } from '@/lib/files/thumbnail';
+import { THUMBNAIL_TYPES, type ThumbnailType } from '@/lib/files/thumbnail-rules';
 import { completeMultipart, signParts, startMultipart, uploadedParts } from '@/lib/files/multipart';
 import { folderRule, setFolderRule } from '@/lib/files/folder-rules';
 import { message, parseRecipients, recipientsText } from '@/lib/validation/share-options';
@@ -72,6 +74,18 @@ export const createDirectLink = authedAction(
 
 /** A preview of one of the caller's own files: a URL that lives a few minutes, straight to the bucket. */
 export const previewFile = authedAction(z.object({ fileId: id }), ({ fileId }, user) => previewOwnFile(user.id, fileId));
+
+const thumbnailInput = z.object({ fileId: id, contentType: z.enum(Object.keys(THUMBNAIL_TYPES) as [ThumbnailType, ...ThumbnailType[]]) });
+
+/** The thumbnail the browser drew for one of the caller's files: a small POST form to its own key. */
+export const prepareThumbnail = authedAction(thumbnailInput, ({ fileId, contentType }, user) => signThumbnail(user.id, fileId, contentType));
+
+/** Records the thumbnail once the bucket holds it, so lists show it. */
+export const confirmThumbnail = authedAction(thumbnailInput, async ({ fileId, contentType }, user) => {
+  await recordThumbnail(user.id, fileId, contentType);
+  revalidatePath('/files');
+  return null;
+});
 
 /** Larger files: a multipart upload whose parts are signed one by one as they are sent. */
 export const startMultipartUpload = authedAction(uploadInput, (input, user) => startMultipart(user.id, input));

@@ -11,6 +11,7 @@ import { DownloadAll } from '@/components/share-page/download-all';
 import { button } from '@/components/ui/styles';
 import { SharePreviewButton } from '@/components/preview/share-preview-button';
 import { previewKind } from '@/lib/files/preview-kind';
+import { ThumbnailImage } from '@/components/files/thumbnail-image';
 
 // Link previewers must not index or cache a private share.
 export const metadata: Metadata = { title: 'Shared with you', robots: { index: false, follow: false } };
@@ -27,6 +28,8 @@ export default async function SharePage({ params }: Props) {
   });
   // Unknown, expired, revoked and used-up links all answer 404 with one page: no URL, no hint of what existed.
   if (view.gate === 'unknown' || view.gate === 'expired' || view.gate === 'revoked' || view.gate === 'used-up') notFound();
+  // Pictures (and videos) only: a grid of their thumbnails; anything else: a list, thumbnails beside.
+  const isGrid = (view.files?.length ?? 0) > 1 && view.files?.every((file) => file.thumbnailUrl !== null);
 
   return (
     <main id="main" className="flex min-h-screen items-center justify-center px-4 py-10">
@@ -44,10 +47,11 @@ export default async function SharePage({ params }: Props) {
             {view.files.length === 0 ? (
               <p className="mt-6 text-sm text-zinc-700">There is nothing in this share any more.</p>
             ) : (
-              <ul className="mt-6 divide-y divide-zinc-100" aria-label="Shared files">
+              <ul className={isGrid ? 'mt-6 grid grid-cols-2 gap-3' : 'mt-6 divide-y divide-zinc-100'} aria-label="Shared files" data-layout={isGrid ? 'grid' : 'list'}>
                 {view.files.map((file) => (
-                  <li key={file.id} className="flex items-center gap-4 py-3">
-                    <div className="min-w-0 flex-1">
+                  <li key={file.id} className={isGrid ? 'flex flex-wrap content-start items-center gap-2' : 'flex items-center gap-4 py-3'}>
+                    {file.thumbnailUrl && <ThumbnailImage url={file.thumbnailUrl} className={isGrid ? 'aspect-square w-full' : 'size-12'} />}
+                    <div className={isGrid ? 'w-full min-w-0' : 'min-w-0 flex-1'}>
                       <p className="font-medium wrap-anywhere" data-testid="shared-file-name">
                         {file.name}
                       </p>
