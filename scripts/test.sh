@@ -3,7 +3,7 @@
 # (Playwright on a production build), all against real local services started here:
 # Ceph radosgw for S3, the SMTP catcher, ClamAV's clamd (scripts/clamd.sh), and a fresh SQLite
 # database. Stops only what it started.
-# `npm test -- vitest` or `npm test -- e2e [playwright args]` runs one half.
+# `npm test -- vitest [files]` or `npm test -- e2e [playwright args]` runs one half.
 set -euo pipefail
 only="${1:-all}"
 [ $# -gt 0 ] && shift
@@ -70,7 +70,7 @@ npm run --silent bucket:setup -- "http://localhost:$E2E_SCAN_PORT"
 
 if [ "$only" != e2e ]; then
   echo "== unit and integration tests"
-  npx vitest run
+  if [ "$only" = vitest ]; then npx vitest run "$@"; else npx vitest run; fi
 fi
 if [ "$only" != vitest ]; then
   echo "== end-to-end tests"
