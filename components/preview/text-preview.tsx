@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
+import { useLocale, useTranslations } from 'next-intl';
 import type { Preview } from '@/lib/files/preview';
 import { TEXT_PREVIEW_BYTES } from '@/lib/files/preview-kind';
 import { formatBytes } from '@/lib/bytes';
@@ -17,6 +18,7 @@ const BOX = 'max-h-[60vh] overflow-auto rounded-lg border border-zinc-200';
 /** Only the first TEXT_PREVIEW_BYTES, by a ranged GET straight to the bucket: a huge log stays cheap. */
 function useFirstBytes(url: string): Loaded {
   const [loaded, setLoaded] = useState<Loaded>(null);
+  const t = useTranslations('recipient.preview');
   useEffect(() => {
     const controller = new AbortController();
     fetch(url, { headers: { Range: `bytes=0-${TEXT_PREVIEW_BYTES - 1}` }, signal: controller.signal, credentials: 'omit', referrerPolicy: 'no-referrer' })
@@ -25,15 +27,17 @@ function useFirstBytes(url: string): Loaded {
         const bytes = new Uint8Array(await response.arrayBuffer()).subarray(0, TEXT_PREVIEW_BYTES);
         setLoaded({ text: new TextDecoder().decode(bytes) });
       })
-      .catch(() => !controller.signal.aborted && setLoaded({ error: 'The file could not be loaded for a preview. Try again, or download it.' }));
+      .catch(() => !controller.signal.aborted && setLoaded({ error: t('fileFailed') }));
     return () => controller.abort();
-  }, [url]);
+  }, [url, t]);
   return loaded;
 }
 
 export function TextPreview({ preview }: { preview: TextKindPreview }) {
   const loaded = useFirstBytes(preview.url);
-  if (!loaded) return <p role="status" className="text-sm text-zinc-600">Loading the preview…</p>;
+  const t = useTranslations('recipient.preview');
+  const locale = useLocale();
+  if (!loaded) return <p role="status" className="text-sm text-zinc-600">{t('loading')}</p>;
   if ('error' in loaded) return <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700">{loaded.error}</p>;
   return (
     <div className="space-y-2">
@@ -47,15 +51,14 @@ export function TextPreview({ preview }: { preview: TextKindPreview }) {
         </pre>
       )}
       {preview.size > TEXT_PREVIEW_BYTES && (
-        <p className="text-xs text-zinc-600">
-          Showing the first {formatBytes(TEXT_PREVIEW_BYTES)} of {formatBytes(preview.size)}. Download the file to see all of it.
-        </p>
+        <p className="text-xs text-zinc-600">{t('firstBytes', { shown: formatBytes(TEXT_PREVIEW_BYTES, locale), total: formatBytes(preview.size, locale) })}</p>
       )}
     </div>
   );
 }
 
 function CsvPreview({ text }: { text: string }) {
+  const t = useTranslations('recipient.preview');
   const { rows, isCut } = parseCsv(text, MAX_ROWS, MAX_COLUMNS);
   const [head = [], ...body] = rows;
   return (
@@ -84,7 +87,7 @@ function CsvPreview({ text }: { text: string }) {
           </tbody>
         </table>
       </div>
-      {isCut && <p className="text-xs text-zinc-600">Showing the first {MAX_ROWS} rows and {MAX_COLUMNS} columns at most.</p>}
+      {isCut && <p className="text-xs text-zinc-600">{t('csvCut', { rows: MAX_ROWS, columns: MAX_COLUMNS })}</p>}
     </>
   );
 }

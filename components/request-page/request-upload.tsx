@@ -1,6 +1,7 @@
 'use client';
 
 import { useMemo, useRef, useState } from 'react';
+import { useFormatter, useLocale, useTranslations } from 'next-intl';
 import { finishRequestBatch } from '@/app/r/[token]/actions';
 import { UploadPanel } from '@/components/files/upload-panel';
 import { senderUploadApi } from '@/components/request-page/sender-upload-api';
@@ -25,6 +26,9 @@ export function RequestUpload({ isFull, token, requestId, ownerName, allowedType
   const nameRef = useRef('');
   const api = useMemo(() => senderUploadApi(token, () => nameRef.current), [token]);
   const [sent, setSent] = useState<{ count: number; notified: boolean } | null>(null);
+  const t = useTranslations('requests.sender');
+  const locale = useLocale();
+  const types = useFormatter().list(allowedTypes, { type: 'unit' });
 
   async function batchDone(handles: string[]) {
     const reported = await finishRequestBatch({ token, handles });
@@ -35,7 +39,7 @@ export function RequestUpload({ isFull, token, requestId, ownerName, allowedType
     <div className="mt-6 space-y-4">
       <div className="space-y-1.5">
         <label htmlFor="sender-name" className={label}>
-          Your name or email <span className="font-normal text-zinc-500">(optional, shown to {ownerName})</span>
+          {t.rich('name', { owner: ownerName, hint: (chunks) => <span className="font-normal text-zinc-500">{chunks}</span> })}
         </label>
         <input id="sender-name" onChange={(e) => (nameRef.current = e.target.value)} maxLength={200} autoComplete="name" className={field} />
       </div>
@@ -44,19 +48,19 @@ export function RequestUpload({ isFull, token, requestId, ownerName, allowedType
         scope={`request:${requestId}`}
         {...limits}
         accept={allowedTypes.length > 0 ? allowedTypes.join(',') : undefined}
-        refuse={(file) => (isAllowedType(allowedTypes, file.name, file.type || 'application/octet-stream') ? null : `This request takes only ${allowedTypes.join(', ')}.`)}
+        refuse={(file) => (isAllowedType(allowedTypes, file.name, file.type || 'application/octet-stream') ? null : t('refusedType', { types }))}
         onBatchDone={(handles) => void batchDone(handles)}
-        fullNote={isFull ? 'This request has all the files it asked for. Thank you!' : undefined}
+        fullNote={isFull ? t('full') : undefined}
       />
       {sent && (
         <div role="status" className="rounded-lg bg-emerald-50 px-4 py-3 text-sm text-emerald-900" data-testid="request-done">
           <p className="font-medium">
-            {sent.count === 1 ? 'Your file has arrived.' : `${sent.count} files have arrived.`} {sent.notified ? `${ownerName} has been told.` : ''}
+            {t('arrived', { count: sent.count })} {sent.notified ? t('told', { owner: ownerName }) : ''}
           </p>
-          <p className="mt-1">You can close this page, or add more files.</p>
+          <p className="mt-1">{t('closeOrAdd')}</p>
         </div>
       )}
-      <p className="text-xs text-zinc-500">Files go straight to {ownerName}’s private storage, up to {formatBytes(limits.maxSize)} each.</p>
+      <p className="text-xs text-zinc-500">{t('straight', { owner: ownerName, size: formatBytes(limits.maxSize, locale) })}</p>
     </div>
   );
 }

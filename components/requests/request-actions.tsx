@@ -1,6 +1,7 @@
 'use client';
 
 import { useState, useTransition } from 'react';
+import { useTranslations } from 'next-intl';
 import { closeRequest, newRequestLink } from '@/app/(app)/requests/actions';
 import { LinkField } from '@/components/ui/link-field';
 import { button } from '@/components/ui/styles';
@@ -11,9 +12,10 @@ export function RequestActions({ requestId, title }: { requestId: string; title:
   const [link, setLink] = useState<string | null>(null);
   const [isPending, startTransition] = useTransition();
   const [doing, setDoing] = useState<'close' | 'replace'>('close');
+  const t = useTranslations('requests.actions');
 
   function close() {
-    if (!window.confirm(`Close “${title}” now? Senders will not be able to add files, and uploads under way are discarded.`)) return;
+    if (!window.confirm(t('confirmClose', { title }))) return;
     setDoing('close');
     startTransition(async () => {
       const result = await closeRequest({ requestId });
@@ -21,7 +23,7 @@ export function RequestActions({ requestId, title }: { requestId: string; title:
     });
   }
   function replace() {
-    if (!window.confirm('Make a new link? The current link stops working at once.')) return;
+    if (!window.confirm(t('confirmNewLink'))) return;
     setDoing('replace');
     startTransition(async () => {
       const result = await newRequestLink({ requestId });
@@ -32,12 +34,12 @@ export function RequestActions({ requestId, title }: { requestId: string; title:
   return (
     <div className="flex flex-wrap items-center gap-2">
       <button type="button" onClick={replace} disabled={isPending} className={button.secondary}>
-        {isPending && doing === 'replace' ? 'Making a link…' : 'New link'}
+        {isPending && doing === 'replace' ? t('makingLink') : t('newLink')}
       </button>
       <button type="button" onClick={close} disabled={isPending} className={button.secondary}>
-        {isPending && doing === 'close' ? 'Closing…' : 'Close request'}
+        {isPending && doing === 'close' ? t('closing') : t('close')}
       </button>
-      {link && <LinkField id={`link-${requestId}`} label="New upload link" url={link} testId="request-link" />}
+      {link && <LinkField id={`link-${requestId}`} label={t('newLinkLabel')} url={link} testId="request-link" />}
       <span aria-live="polite" className="text-sm text-red-600">
         {error}
       </span>

@@ -1,6 +1,7 @@
 'use client';
 
 import { useActionState, useState } from 'react';
+import { useLocale, useTranslations } from 'next-intl';
 import { createRequest } from '@/app/(app)/requests/actions';
 import type { ActionResult } from '@/lib/actions/result';
 import { Dialog } from '@/components/ui/dialog';
@@ -13,20 +14,25 @@ import { ActionForm } from '@/components/ui/action-form';
 import { ExpiryFields } from '@/components/ui/expiry-fields';
 import { TextField } from '@/components/ui/text-field';
 import { DialogButtons } from '@/components/ui/dialog-buttons';
+import { formatBytes } from '@/lib/bytes';
+
+/** What the kinds field takes, by example: the same in every language. */
+const TYPES_EXAMPLE = ['.pdf', '.docx', 'image/*'].join(', ');
 
 type Created = { id: string; url: string; expiresAt: string };
-type Props = { folders: { id: string; path: string }[]; maxUpload: string };
+type Props = { folders: { id: string; path: string }[]; maxUpload: number };
 
 /** "New request": what to ask for, where the files go, and the link to send out. */
 export function NewRequestButton({ folders, maxUpload }: Props) {
   const [open, setOpen] = useState(false);
   const [round, setRound] = useState(0);
+  const t = useTranslations('requests.dialog');
   return (
     <>
       <button type="button" onClick={() => (setRound((r) => r + 1), setOpen(true))} className={button.primary}>
-        New request
+        {t('open')}
       </button>
-      <Dialog open={open} onClose={() => setOpen(false)} title="Ask for files" wide>
+      <Dialog open={open} onClose={() => setOpen(false)} title={t('title')} wide>
         <RequestForm key={round} folders={folders} maxUpload={maxUpload} onClose={() => setOpen(false)} />
       </Dialog>
     </>
@@ -51,18 +57,20 @@ function RequestForm({ folders, maxUpload, onClose }: Props & { onClose: () => v
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   const created = state?.ok ? state.data : null;
   const idFor = (name: string) => `request-${name}`;
+  const t = useTranslations('requests.dialog');
+  const locale = useLocale();
+  const hint = (chunks: React.ReactNode) => <span className="font-normal text-zinc-500">{chunks}</span>;
 
   if (created) {
     return (
       <div className="space-y-4">
         <p className="text-sm text-zinc-700">
-          Send this link to the people you want files from. It works until <LocalTime iso={created.expiresAt} />, or until you close the request. Copy it
-          now: only a fingerprint of it is kept.
+          {t.rich('created', { time: () => <LocalTime iso={created.expiresAt} /> })}
         </p>
-        <LinkField id={idFor('link')} label="Upload link" url={created.url} testId="request-link" />
+        <LinkField id={idFor('link')} label={t('linkLabel')} url={created.url} testId="request-link" />
         <div className="flex justify-end">
           <button type="button" onClick={onClose} className={button.primary}>
-            Done
+            {t('done')}
           </button>
         </div>
       </div>
@@ -70,20 +78,20 @@ function RequestForm({ folders, maxUpload, onClose }: Props & { onClose: () => v
   }
   return (
     <ActionForm action={formAction} className="space-y-4" noValidate>
-      <TextField id={idFor('title')} label="What are you asking for?" name="title" required maxLength={255} placeholder="Signed contracts, Q3" errors={errors.title} />
+      <TextField id={idFor('title')} label={t('what')} name="title" required maxLength={255} placeholder={t('whatPlaceholder')} errors={errors.title} />
       <div className="space-y-1.5">
         <label htmlFor={idFor('message')} className={label}>
-          Message to senders <span className="font-normal text-zinc-500">(optional)</span>
+          {t.rich('message', { hint })}
         </label>
         <textarea id={idFor('message')} name="message" rows={2} maxLength={2000} className={field} />
       </div>
       <div className="grid gap-4 sm:grid-cols-2">
         <div className="space-y-1.5">
           <label htmlFor={idFor('folder')} className={label}>
-            Files arrive in
+            {t('folder')}
           </label>
           <select id={idFor('folder')} name="folderId" defaultValue="" className={field}>
-            <option value="">A new folder named after the request</option>
+            <option value="">{t('newFolder')}</option>
             {folders.map((f) => (
               <option key={f.id} value={f.id}>
                 {f.path}
@@ -93,10 +101,10 @@ function RequestForm({ folders, maxUpload, onClose }: Props & { onClose: () => v
         </div>
         <ExpiryFields
           idPrefix="request"
-          label="Open for"
-          dateLabel="Open until (end of that day)"
-          presets={[['1d', '1 day'], ['7d', '7 days'], ['30d', '30 days']]}
-          dateOption="Until a date…"
+          label={t('openFor')}
+          dateLabel={t('openUntil')}
+          presets={[['1d', t('days', { count: 1 })], ['7d', t('days', { count: 7 })], ['30d', t('days', { count: 30 })]]}
+          dateOption={t('untilDate')}
           initial="7d"
           invalid={Boolean(errors.expiresAt)}
           errorId={idFor('date-error')}
@@ -104,29 +112,25 @@ function RequestForm({ folders, maxUpload, onClose }: Props & { onClose: () => v
       </div>
       <FieldError id={idFor('date-error')} messages={errors.expiresAt} />
       <details className="rounded-lg border border-zinc-200 px-3 py-2">
-        <summary className="cursor-pointer text-sm font-medium">Limits and password</summary>
+        <summary className="cursor-pointer text-sm font-medium">{t('limits')}</summary>
         <div className="mt-3 grid gap-4 sm:grid-cols-2">
-          <TextField id={idFor('max-files')} label="Number of files" name="maxFiles" type="number" min={1} placeholder="No limit" errors={errors.maxFiles} />
-          <TextField id={idFor('max-size')} label="Largest file" name="maxFileSize" placeholder={`Up to ${maxUpload}`} errors={errors.maxFileSize} />
+          <TextField id={idFor('max-files')} label={t('maxFiles')} name="maxFiles" type="number" min={1} placeholder={t('noLimit')} errors={errors.maxFiles} />
+          <TextField id={idFor('max-size')} label={t('maxSize')} name="maxFileSize" placeholder={t('upTo', { size: formatBytes(maxUpload, locale) })} errors={errors.maxFileSize} />
           <TextField
             id={idFor('types')}
             wide
-            label={
-              <>
-                Only these kinds of file <span className="font-normal text-zinc-500">(extensions or types, comma-separated)</span>
-              </>
-            }
+            label={t.rich('types', { hint })}
             name="allowedTypes"
-            placeholder=".pdf, .docx, image/*"
+            placeholder={TYPES_EXAMPLE}
             errors={errors.allowedTypes}
           />
-          <TextField id={idFor('password')} label="Password" name="password" type="password" autoComplete="new-password" errors={errors.password} />
+          <TextField id={idFor('password')} label={t('password')} name="password" type="password" autoComplete="new-password" errors={errors.password} />
         </div>
       </details>
       <p aria-live="polite" className="text-sm text-red-600">
         {state && !state.ok && Object.keys(errors).length === 0 ? state.error : ''}
       </p>
-      <DialogButtons onCancel={onClose} isPending={isPending} submit="Create link" pending="Creating link…" />
+      <DialogButtons onCancel={onClose} isPending={isPending} submit={t('create')} pending={t('creating')} />
     </ActionForm>
   );
 }

@@ -4,7 +4,10 @@ import { useEffect, useId, useRef } from 'react';
 import { createPortal } from 'react-dom';
 import { useIsClient } from '@/components/ui/use-is-client';
 
-type DialogProps = { open: boolean; onClose: () => void; title: string; children: React.ReactNode; wide?: boolean };
+/** wide: a form with two columns; 'full': media (PDF, video), nearly the whole window, all of a phone's. */
+type DialogProps = { open: boolean; onClose: () => void; title: string; children: React.ReactNode; wide?: boolean | 'full' };
+
+const WIDTHS = { normal: 'w-[calc(100%-2rem)] max-w-md', wide: 'w-[calc(100%-2rem)] max-w-xl', full: 'max-sm:h-full max-sm:max-h-none max-sm:w-full max-sm:max-w-none max-sm:rounded-none sm:w-[calc(100%-4rem)] sm:max-w-7xl' };
 
 /**
  * The native <dialog>: focus trap, Escape and the top layer come from the browser. It is portalled
@@ -32,7 +35,7 @@ export function Dialog({ open, onClose, title, children, wide }: DialogProps) {
       ref={ref}
       aria-labelledby={titleId}
       onClose={onClose}
-      className={`m-auto w-[calc(100%-2rem)] ${wide ? 'max-w-xl' : 'max-w-md'} rounded-xl bg-white p-0 text-zinc-900 shadow-xl`}
+      className={`m-auto ${WIDTHS[wide === 'full' ? 'full' : wide ? 'wide' : 'normal']} rounded-xl bg-white p-0 text-zinc-900 shadow-xl`}
     >
       {open && (
         <div className="p-6">

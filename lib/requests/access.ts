@@ -77,12 +77,12 @@ export async function viewRequest(token: string, cookies: CookieJar, now = clock
   };
 }
 
-const REFUSALS: Record<Exclude<RequestGate, 'open'>, string> = {
-  unknown: 'This upload link does not exist.',
-  closed: 'This request has been closed; it takes no more files.',
-  expired: 'This request has expired; it takes no more files.',
-  locked: 'Enter the password first.',
-};
+const REFUSALS = {
+  unknown: 'requests.errors.unknown',
+  closed: 'requests.errors.closed',
+  expired: 'requests.errors.expired',
+  locked: 'requests.errors.locked',
+} as const satisfies Record<Exclude<RequestGate, 'open'>, string>;
 
 /** For every sender action: the request, read afresh, must be open to this browser right now. */
 export async function openRequest(token: string, cookies: CookieJar, now = clockNow()) {
@@ -98,7 +98,7 @@ export type RequestUnlock = { ok: true; cookie: { name: string; value: string; e
 
 export async function unlockRequest(token: string, password: string, clientKey: string, now = clockNow()): Promise<RequestUnlock> {
   const request = await load(token);
-  if (!request?.passwordHash || gateOf(request, undefined, now) !== 'locked') return { ok: false, error: 'This link is not available.' };
+  if (!request?.passwordHash || gateOf(request, undefined, now) !== 'locked') return { ok: false, error: 'requests.errors.notAvailable' };
   const guess = await checkGuess(request.id, request.passwordHash, password, clientKey, 'request', now);
   if (!guess.ok) return guess;
   return { ok: true, cookie: { name: unlockCookieName(request.id), value: unlockValue(request.id, request.passwordVersion), expires: request.expiresAt } };

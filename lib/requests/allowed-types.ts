@@ -5,17 +5,19 @@
 const EXTENSION = /^\.[a-z0-9][a-z0-9_-]{0,15}$/;
 const MIME = /^[a-z]+\/(\*|[a-z0-9][a-z0-9.+-]*)$/;
 
-export function parseAllowedTypes(raw: string): { types: string[]; errors: string[] } {
+/** errors are message keys (messages/<locale>/requests.json). */
+export function parseAllowedTypes(raw: string): { types: string[]; errors: ('requests.errors.badType' | 'requests.errors.tooManyTypes')[] } {
   const types: string[] = [];
-  const errors: string[] = [];
+  const errors: ('requests.errors.badType' | 'requests.errors.tooManyTypes')[] = [];
   for (const part of raw.split(/[\s,;]+/)) {
     const value = part.trim().toLowerCase();
     if (!value) continue;
     const type = value.includes('/') ? value : value.startsWith('.') ? value : `.${value}`;
-    if (!EXTENSION.test(type) && !MIME.test(type)) errors.push(`“${part}” is not a file extension (like .pdf) or a type (like image/*).`);
-    else if (!types.includes(type)) types.push(type);
+    if (!EXTENSION.test(type) && !MIME.test(type)) {
+      if (!errors.includes('requests.errors.badType')) errors.push('requests.errors.badType');
+    } else if (!types.includes(type)) types.push(type);
   }
-  if (types.length > 50) errors.push('List at most 50 types.');
+  if (types.length > 50) errors.push('requests.errors.tooManyTypes');
   return { types, errors };
 }
 

@@ -3,6 +3,7 @@ import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { arrivalsEmail } from '@/lib/mail/arrivals-email';
+import { localeOr } from '@/i18n/translator';
 
 // The owner hears about new files once per batch: the sender's page reports the end of each
 // batch, and a timer reports files whose page was closed before that. With virus scanning on, a
@@ -43,14 +44,15 @@ async function announce(scope: Prisma.FileWhereInput, now: Date): Promise<number
     for (const [requestId, arrived] of byRequest) {
       const request = await tx.uploadRequest.findUniqueOrThrow({
         where: { id: requestId },
-        select: { title: true, ownerId: true, folderId: true, folder: { select: { name: true } }, owner: { select: { email: true } } },
+        select: { title: true, ownerId: true, folderId: true, folder: { select: { name: true } }, owner: { select: { email: true, locale: true } } },
       });
       const folderUrl = new URL(request.folderId ? `/files?folder=${request.folderId}` : '/files', env().APP_URL).toString();
       const email = arrivalsEmail({
         to: request.owner.email,
+        locale: localeOr(request.owner.locale),
         requestTitle: request.title,
         files: arrived.map((f) => ({ name: f.name, size: Number(f.size), uploadedBy: f.uploadedBy, scanStatus: f.scanStatus })),
-        folderName: request.folder?.name ?? 'My files',
+        folderName: request.folder?.name ?? null,
         url: folderUrl,
       });
       await tx.emailOutbox.create({ data: { ...email, sender: request.ownerId } });

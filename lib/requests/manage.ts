@@ -25,13 +25,15 @@ export function requestUrl(token: string): string {
 
 /** The link is shown once: only a hash of its token is kept. */
 export async function createRequest(ownerId: string, input: CreateRequestInput) {
+  const serverMax = env().MAX_UPLOAD_SIZE;
+  if (input.maxFileSize !== null && input.maxFileSize > serverMax) throw new UserError('requests.errors.serverMax', { size: { bytes: serverMax } });
   const token = createToken();
   const passwordHash = input.password ? await hashPassword(input.password) : null;
   const request = await db().$transaction(async (tx) => {
     let folderId = input.folderId;
     if (folderId) {
       const folder = await tx.folder.findFirst({ where: { id: folderId, ownerId }, select: { id: true } });
-      if (!folder) throw new UserError('That folder no longer exists.');
+      if (!folder) throw new UserError('requests.errors.folderGone');
     } else {
       const existing = await tx.folder.findFirst({ where: { ownerId, parentId: null, name: input.title }, select: { id: true } });
       folderId = existing?.id ?? (await tx.folder.create({ data: { ownerId, name: input.title }, select: { id: true } })).id;
@@ -58,7 +60,7 @@ export async function createRequest(ownerId: string, input: CreateRequestInput) 
 /** Takes effect at once: every sender call re-reads the request, and uploads under way are discarded. */
 export async function closeRequest(ownerId: string, requestId: string, now = new Date()) {
   const request = await db().uploadRequest.findFirst({ where: { id: requestId, ownerId }, select: { closedAt: true } });
-  if (!request) throw new UserError('That request no longer exists.');
+  if (!request) throw new UserError('requests.errors.requestGone');
   if (!request.closedAt) await db().uploadRequest.update({ where: { id: requestId }, data: { closedAt: now } });
   const pending = await db().file.findMany({ where: { uploadRequestId: requestId, ownerId, status: 'pending' }, select: { id: true } });
   for (const file of pending) await cancelUpload(ownerId, file.id);
@@ -71,7 +73,7 @@ export async function replaceRequestLink(ownerId: string, requestId: string, now
     where: { id: requestId, ownerId, closedAt: null, expiresAt: { gt: now } },
     data: { tokenHash: hashToken(token) },
   });
-  if (count === 0) throw new UserError('That request is closed or has expired; create a new one.');
+  if (count === 0) throw new UserError('requests.errors.cannotReplace');
   return { url: requestUrl(token) };
 }
 
@@ -106,7 +108,8 @@ export async function listRequests(ownerId: string, now = new Date()) {
     maxFileSize: r.maxFileSize === null ? null : Number(r.maxFileSize),
     allowedTypes: r.allowedTypes?.split(',') ?? [],
     folderId: r.folderId,
-    folderName: r.folder?.name ?? 'My files',
+    /** Null: the top of the owner's files (the page says "My files" in the reader's language). */
+    folderName: r.folder?.name ?? null,
     received: r._count.files,
   }));
 }

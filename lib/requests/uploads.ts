@@ -1,6 +1,5 @@
 import 'server-only';
 import { db } from '@/lib/db';
-import { formatBytes } from '@/lib/bytes';
 import { UserError } from '@/lib/actions/user-error';
 import { cancelUpload, confirmUpload, needsMultipart, prepareUpload, type PrepareInput, type UploadOrigin } from '@/lib/files/upload';
 import { completeMultipart, signParts, startMultipart, uploadedParts } from '@/lib/files/multipart';
@@ -17,9 +16,9 @@ export type SenderFile = { name: string; size: number; contentType: string; uplo
 
 function admit(request: OpenRequest, file: SenderFile): { input: PrepareInput; origin: UploadOrigin } {
   const { maxFileSize, allowedTypes } = request.limits;
-  if (file.size > maxFileSize) throw new UserError(`"${file.name}" is ${formatBytes(file.size)}; this request takes files up to ${formatBytes(maxFileSize)}.`);
+  if (file.size > maxFileSize) throw new UserError('requests.errors.tooLarge', { name: file.name, size: { bytes: file.size }, max: { bytes: maxFileSize } });
   if (!isAllowedType(allowedTypes, file.name, file.contentType)) {
-    throw new UserError(`"${file.name}" is not a kind of file this request takes (${allowedTypes.join(', ')}).`);
+    throw new UserError('requests.errors.wrongType', { name: file.name, types: allowedTypes.join(', ') });
   }
   return {
     input: { name: file.name, size: file.size, contentType: file.contentType, folderId: request.folderId },
@@ -44,7 +43,7 @@ async function senderUpload(token: string, cookies: CookieJar, handle: string) {
   const request = await openRequest(token, cookies);
   const fileId = fileIdFromHandle(handle);
   const file = fileId && (await db().file.findFirst({ where: { id: fileId, uploadRequestId: request.id }, select: { id: true } }));
-  if (!file) throw new UserError('This upload was cancelled or has expired. Send the file again.');
+  if (!file) throw new UserError('requests.errors.uploadGone');
   return { ownerId: request.ownerId, fileId: file.id };
 }
 

@@ -13,6 +13,7 @@ import { isLinkPreviewAgent } from '@/lib/http/link-preview-agents';
 import { isCleared } from '@/lib/files/scan-status';
 import { previewKind } from '@/lib/files/preview-kind';
 import { withThumbnailUrls } from '@/lib/files/thumbnail';
+import type { Messages } from '@/i18n/messages';
 
 // Everything a recipient's request needs, in ONE read: the share by its own token or by a
 // recipient's, with its owner and its items. This is the download hot path, so it is one SQL
@@ -225,28 +226,31 @@ async function recordView(shareId: string, recipientId: string | null, userAgent
   ]);
 }
 
+/** Why a recipient is refused: a message key (messages/<locale>/recipient.json), written in the reader's language where it is shown. */
+export type RefusalKey = `recipient.errors.${keyof Messages['recipient']['errors']}`;
+
 export type Grant =
   | { ok: true; shareId: string; files: { storageKey: string; name: string; size: number; contentType: string; path: string }[] }
-  | { ok: false; status: 403 | 404 | 410 | 503; gate: Gate | 'preview' | 'capped' | 'cannot-preview'; reason: string };
+  | { ok: false; status: 403 | 404 | 410 | 503; gate: Gate | 'preview' | 'capped' | 'cannot-preview'; reason: RefusalKey };
 
-const REFUSALS: Record<Exclude<Gate, 'open'>, { status: 403 | 404 | 410 | 503; reason: string }> = {
-  unknown: { status: 404, reason: 'This link does not exist. Check that it was copied in full.' },
-  revoked: { status: 410, reason: 'This link was turned off by the person who shared it.' },
-  expired: { status: 410, reason: 'This link has expired. Ask the sender for a new one.' },
-  'not-yet': { status: 403, reason: 'These files are not available yet.' },
-  'used-up': { status: 410, reason: 'This link has reached its download limit. Ask the sender for a new one.' },
-  locked: { status: 403, reason: 'Enter the password on the share page first.' },
-  unavailable: { status: 503, reason: 'The file store is not answering right now, so nothing was counted. Try again in a few minutes.' },
-  busy: { status: 503, reason: 'The database is busy right now, so nothing was counted. Try again in a moment.' },
+const REFUSALS: Record<Exclude<Gate, 'open'>, { status: 403 | 404 | 410 | 503; reason: RefusalKey }> = {
+  unknown: { status: 404, reason: 'recipient.errors.unknown' },
+  revoked: { status: 410, reason: 'recipient.errors.revoked' },
+  expired: { status: 410, reason: 'recipient.errors.expired' },
+  'not-yet': { status: 403, reason: 'recipient.errors.notYet' },
+  'used-up': { status: 410, reason: 'recipient.errors.usedUp' },
+  locked: { status: 403, reason: 'recipient.errors.locked' },
+  unavailable: { status: 503, reason: 'recipient.errors.unavailable' },
+  busy: { status: 503, reason: 'recipient.errors.busy' },
 };
 
 function refuse(state: Exclude<Gate, 'open'>): Grant {
   return { ok: false, gate: state, ...REFUSALS[state] };
 }
 
-const PREVIEW: Grant = { ok: false, status: 403, gate: 'preview', reason: 'Link previews and link checkers cannot download files. Open the link in a browser.' };
-const CAPPED: Grant = { ok: false, status: 403, gate: 'capped', reason: 'This link allows a limited number of downloads, so its files cannot be previewed. Download them instead.' };
-const CANNOT_PREVIEW: Grant = { ok: false, status: 403, gate: 'cannot-preview', reason: 'This kind of file cannot be previewed. Download it instead.' };
+const PREVIEW: Grant = { ok: false, status: 403, gate: 'preview', reason: 'recipient.errors.linkPreview' };
+const CAPPED: Grant = { ok: false, status: 403, gate: 'capped', reason: 'recipient.errors.capped' };
+const CANNOT_PREVIEW: Grant = { ok: false, status: 403, gate: 'cannot-preview', reason: 'recipient.errors.cannotPreview' };
 
 /**
  * A real download: the gates, then the download cap taken atomically (one conditional UPDATE),
@@ -284,7 +288,7 @@ async function grant(token: string, fileId: string | null, request: RequestInfo,
   const { share, recipient } = loaded;
   const all = loaded.directFiles ?? (await shareFiles(share.id));
   const files = fileId ? all.filter((f) => f.id === fileId) : all;
-  if (files.length === 0) return { ok: false, status: 404, gate: 'unknown', reason: 'That file is not part of this share any more.' };
+  if (files.length === 0) return { ok: false, status: 404, gate: 'unknown', reason: 'recipient.errors.fileGone' };
   if (kind === 'preview' && share.maxDownloads !== null) return CAPPED;
   if (kind === 'preview' && !previewKind(files[0]!.contentType, files[0]!.name)) return CANNOT_PREVIEW;
 
@@ -317,7 +321,7 @@ export type Unlock =
 export async function unlockShare(token: string, password: string, clientKey: string, now = clockNow()): Promise<Unlock> {
   const loaded = await load(token);
   const passwordHash = loaded?.share.passwordHash;
-  if (!loaded || !passwordHash) return { ok: false, error: 'This link is not available.' };
+  if (!loaded || !passwordHash) return { ok: false, error: 'recipient.errors.notAvailable' };
   const { share } = loaded;
   // Each recipient's link has its own budget: guesses through the shared link cannot slow them down.
   const guess = await checkGuess(share.id, passwordHash, password, clientKey, hashToken(token).slice(0, 16), now);

@@ -6,7 +6,7 @@ import { UserError } from '@/lib/actions/user-error';
 /**
  * A recipient's preview of one shared file: the download's own gates (lib/shares/access.ts),
  * recorded on the share's timeline, then a short-lived inline URL. Refusals carry the same
- * words a download gets.
+ * message a download gets.
  */
 export async function previewSharedFile(token: string, fileId: string, request: RequestInfo & { clientIp: string | null }): Promise<Preview> {
   const grant = await grantPreview(token, fileId, request);

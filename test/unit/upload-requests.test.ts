@@ -4,10 +4,9 @@ import { fileIdFromHandle, uploadHandle } from '@/lib/requests/handle';
 
 test('allowed types accept extensions with or without a dot, and MIME types with wildcards', () => {
   expect(parseAllowedTypes('pdf, .DOCX; image/*  application/zip')).toEqual({ types: ['.pdf', '.docx', 'image/*', 'application/zip'], errors: [] });
-  expect(parseAllowedTypes('.pdf, */*, ../etc').errors).toEqual([
-    '“*/*” is not a file extension (like .pdf) or a type (like image/*).',
-    '“../etc” is not a file extension (like .pdf) or a type (like image/*).',
-  ]);
+  // Errors are message keys (the action writes them in the reader's language), each said once.
+  expect(parseAllowedTypes('.pdf, */*, ../etc').errors).toEqual(['requests.errors.badType']);
+  expect(parseAllowedTypes(Array.from({ length: 51 }, (_, n) => `.t${n}`).join(',')).errors).toEqual(['requests.errors.tooManyTypes']);
   const types = ['.pdf', 'image/*', 'application/zip'];
   expect(isAllowedType(types, 'Report.PDF', 'application/octet-stream')).toBe(true);
   expect(isAllowedType(types, 'photo', 'image/jpeg')).toBe(true);

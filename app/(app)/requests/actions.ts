@@ -5,10 +5,9 @@ import { z } from 'zod';
 import { authedAction } from '@/lib/actions/authed-action';
 import { displayName, id, optionalId } from '@/lib/validation/names';
 import { checkWindow, message, optionalDate, password, presetExpiry } from '@/lib/validation/share-options';
-import { parseBytes, formatBytes } from '@/lib/bytes';
+import { parseBytes } from '@/lib/bytes';
 import { parseAllowedTypes } from '@/lib/requests/allowed-types';
 import { closeRequest as close, createRequest as create, replaceRequestLink } from '@/lib/requests/manage';
-import { env } from '@/lib/env';
 
 const blankToUndefined = (value: unknown) => (value === '' || value === null ? undefined : value);
 
@@ -16,28 +15,25 @@ const createInput = z
   .object({
     title: displayName,
     message,
-    expiry: z.enum(['1d', '7d', '30d', 'date'], { error: 'Choose when the request closes.' }),
+    expiry: z.enum(['1d', '7d', '30d', 'date'], { error: 'requests.errors.chooseExpiry' }),
     expiresAt: optionalDate,
     password,
     maxFiles: z.preprocess(
       blankToUndefined,
-      z.coerce.number({ error: 'Enter a number of files.' }).int('Use a whole number.').min(1, 'Allow at least 1 file.').max(10_000, 'At most 10,000 files.').optional(),
+      z.coerce.number({ error: 'requests.errors.enterNumber' }).int('requests.errors.wholeNumber').min(1, 'requests.errors.atLeastOne').max(10_000, 'requests.errors.tooManyFiles').optional(),
     ),
     maxFileSize: z.string().max(40).default(''),
-    allowedTypes: z.string().max(2000, 'That list is too long.').default(''),
+    allowedTypes: z.string().max(2000, 'requests.errors.listTooLong').default(''),
     folderId: optionalId,
   })
   .transform((input, ctx) => {
     const expiresAt = input.expiry === 'date' ? input.expiresAt : presetExpiry(input.expiry);
-    const problem = expiresAt ? checkWindow(expiresAt, undefined) : 'Pick the day the request closes.';
+    // checkWindow's words are the shares part's (a message key, or its English until that part lands).
+    const problem = expiresAt ? checkWindow(expiresAt, undefined) : 'requests.errors.pickDay';
     if (problem) ctx.addIssue({ code: 'custom', path: ['expiresAt'], message: problem.replace('Links', 'Requests') });
-    let maxFileSize: number | null = null;
-    if (input.maxFileSize.trim()) {
-      maxFileSize = parseBytes(input.maxFileSize);
-      const serverMax = env().MAX_UPLOAD_SIZE;
-      if (maxFileSize === null || maxFileSize < 1) ctx.addIssue({ code: 'custom', path: ['maxFileSize'], message: 'Enter a size such as 50 MB or 2 GB.' });
-      else if (maxFileSize > serverMax) ctx.addIssue({ code: 'custom', path: ['maxFileSize'], message: `This server takes files up to ${formatBytes(serverMax)}.` });
-    }
+    // Above the server's own limit is refused by createRequest, which can name that limit.
+    const maxFileSize = input.maxFileSize.trim() ? parseBytes(input.maxFileSize) : null;
+    if (input.maxFileSize.trim() && (maxFileSize === null || maxFileSize < 1)) ctx.addIssue({ code: 'custom', path: ['maxFileSize'], message: 'requests.errors.sizeExample' });
     const types = parseAllowedTypes(input.allowedTypes);
     for (const error of types.errors) ctx.addIssue({ code: 'custom', path: ['allowedTypes'], message: error });
     if (!expiresAt || ctx.issues.length > 0) return z.NEVER;

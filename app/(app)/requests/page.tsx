@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { currentUser } from '@/lib/auth';
 import { env } from '@/lib/env';
 import { formatBytes } from '@/lib/bytes';
@@ -9,7 +10,9 @@ import { LocalTime } from '@/components/ui/local-time';
 import { NewRequestButton } from '@/components/requests/request-dialog';
 import { RequestActions } from '@/components/requests/request-actions';
 
-export const metadata: Metadata = { title: 'Requests' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('requests.owner'))('metaTitle') };
+}
 
 const STATUS_STYLE = {
   open: 'bg-emerald-50 text-emerald-800',
@@ -20,20 +23,17 @@ const STATUS_STYLE = {
 export default async function RequestsPage() {
   const user = await currentUser();
   if (!user) redirect('/signin');
-  const [requests, folders] = await Promise.all([listRequests(user.id), folderChoices(user.id)]);
+  const [requests, folders, t] = await Promise.all([listRequests(user.id), folderChoices(user.id), getTranslations('requests.owner')]);
   return (
     <div>
       <div className="mb-4 flex items-center gap-3">
-        <h1 className="flex-1 text-lg font-semibold">Requests</h1>
-        <NewRequestButton folders={folders} maxUpload={formatBytes(env().MAX_UPLOAD_SIZE)} />
+        <h1 className="flex-1 text-lg font-semibold">{t('heading')}</h1>
+        <NewRequestButton folders={folders} maxUpload={env().MAX_UPLOAD_SIZE} />
       </div>
       {requests.length === 0 ? (
         <div className="rounded-xl border border-zinc-200 bg-white px-6 py-12 text-center">
-          <h2 className="text-base font-semibold">Ask someone for files</h2>
-          <p className="mx-auto mt-1 max-w-md text-sm text-zinc-600">
-            A request gives you a link that lets people without an account send files straight into one of your folders. You are emailed when files
-            arrive. Use New request to make one.
-          </p>
+          <h2 className="text-base font-semibold">{t('emptyHeading')}</h2>
+          <p className="mx-auto mt-1 max-w-md text-sm text-zinc-600">{t('emptyBody')}</p>
         </div>
       ) : (
         <ul className="space-y-3">
@@ -46,38 +46,39 @@ export default async function RequestsPage() {
   );
 }
 
-function RequestCard({ request }: { request: RequestSummary }) {
+async function RequestCard({ request }: { request: RequestSummary }) {
+  const [t, format, locale] = await Promise.all([getTranslations('requests.owner'), getFormatter(), getLocale()]);
   const limits = [
-    request.maxFiles !== null && `at most ${request.maxFiles} ${request.maxFiles === 1 ? 'file' : 'files'}`,
-    request.maxFileSize !== null && `up to ${formatBytes(request.maxFileSize)} each`,
-    request.allowedTypes.length > 0 && `only ${request.allowedTypes.join(', ')}`,
-    request.hasPassword && 'password',
+    request.maxFiles !== null && t('limitFiles', { count: request.maxFiles }),
+    request.maxFileSize !== null && t('limitSize', { size: formatBytes(request.maxFileSize, locale) }),
+    request.allowedTypes.length > 0 && t('limitTypes', { types: format.list(request.allowedTypes, { type: 'unit' }) }),
+    request.hasPassword && t('limitPassword'),
   ].filter(Boolean);
+  const time = () => <LocalTime iso={request.expiresAt} />;
   return (
-    <li className="rounded-xl border border-zinc-200 bg-white p-4" data-testid="request-card" aria-label={`Request ${request.title}`}>
+    <li className="rounded-xl border border-zinc-200 bg-white p-4" data-testid="request-card" aria-label={t('cardLabel', { title: request.title })}>
       <div className="flex flex-wrap items-start gap-3">
         <div className="min-w-0 basis-full sm:flex-1 sm:basis-0">
           <p className="truncate font-medium" title={request.title}>
             {request.title}
           </p>
           <p className="mt-0.5 text-sm text-zinc-600 wrap-anywhere">
-            <span data-testid="request-received">
-              {request.received} {request.received === 1 ? 'file' : 'files'} received
-            </span>{' '}
-            into{' '}
-            <Link href={request.folderId ? `/files?folder=${request.folderId}` : '/files'} className="underline">
-              {request.folderName}
-            </Link>{' '}
-            {request.status !== 'closed' && (
-              <>
-                · {request.status === 'expired' ? 'Expired' : 'Open until'} <LocalTime iso={request.expiresAt} />
-              </>
-            )}
+            <span data-testid="request-received">{t('received', { count: request.received })}</span>{' '}
+            {t.rich('into', {
+              folder: request.folderName ?? t('myFiles'),
+              link: (chunks) => (
+                <Link href={request.folderId ? `/files?folder=${request.folderId}` : '/files'} className="underline">
+                  {chunks}
+                </Link>
+              ),
+            })}{' '}
+            {request.status === 'open' && t.rich('openUntil', { time })}
+            {request.status === 'expired' && t.rich('expiredOn', { time })}
           </p>
           {limits.length > 0 && <p className="mt-0.5 text-xs text-zinc-500 wrap-anywhere">{limits.join(' · ')}</p>}
         </div>
         <span className={`rounded-full px-2.5 py-0.5 text-xs font-medium ${STATUS_STYLE[request.status]}`} data-testid="request-status">
-          {request.status[0]!.toUpperCase() + request.status.slice(1)}
+          {t(`status.${request.status}`)}
         </span>
       </div>
       {request.status === 'open' && (

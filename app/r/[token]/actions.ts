@@ -2,8 +2,10 @@
 
 import { after } from 'next/server';
 import { cookies, headers } from 'next/headers';
+import { getLocale } from 'next-intl/server';
 import { z } from 'zod';
 import { tokenAction } from '@/lib/actions/authed-action';
+import { renderMessage } from '@/lib/actions/user-error';
 import { contentType, displayName, senderName } from '@/lib/validation/names';
 import { clientKey } from '@/lib/client-key';
 import { setUnlockCookie } from '@/lib/unlock-cookie';
@@ -29,9 +31,9 @@ const handle = z.string().max(200);
 
 export async function unlockRequest(requestToken: string, _prev: UnlockState, form: FormData): Promise<UnlockState> {
   const password = z.string().min(1).max(200).safeParse(form.get('password'));
-  if (!password.success) return { error: 'Enter the password.' };
+  if (!password.success) return { error: renderMessage(await getLocale(), 'requests.errors.enterPassword') };
   const result = await unlock(requestToken, password.data, clientKey(await headers()));
-  if (!result.ok) return { error: result.error };
+  if (!result.ok) return { error: renderMessage(await getLocale(), result.error) };
   await setUnlockCookie(result.cookie, '/r');
   return {};
 }
@@ -39,7 +41,7 @@ export async function unlockRequest(requestToken: string, _prev: UnlockState, fo
 const fileInput = z.object({
   token,
   name: displayName,
-  size: z.number().int().min(0, 'Size cannot be negative.').max(Number.MAX_SAFE_INTEGER),
+  size: z.number().int().min(0, 'requests.errors.negativeSize').max(Number.MAX_SAFE_INTEGER),
   contentType,
   uploadedBy: senderName,
 });

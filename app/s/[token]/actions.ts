@@ -1,11 +1,13 @@
 'use server';
 
 import { cookies, headers } from 'next/headers';
+import { getLocale } from 'next-intl/server';
 import { z } from 'zod';
 import { grantDownload, unlockShare as unlock } from '@/lib/shares/access';
 import { signFileUrl } from '@/lib/storage/download-url';
 import { clientIp, clientKey } from '@/lib/client-key';
 import { tokenAction } from '@/lib/actions/authed-action';
+import { renderMessage } from '@/lib/actions/user-error';
 import { previewSharedFile } from '@/lib/shares/preview';
 import { id } from '@/lib/validation/names';
 import { setUnlockCookie } from '@/lib/unlock-cookie';
@@ -15,9 +17,9 @@ import type { UnlockState } from '@/components/ui/unlock-form';
 
 export async function unlockShare(token: string, _prev: UnlockState, form: FormData): Promise<UnlockState> {
   const password = z.string().min(1).max(200).safeParse(form.get('password'));
-  if (!password.success) return { error: 'Enter the password.' };
+  if (!password.success) return { error: renderMessage(await getLocale(), 'recipient.errors.enterPassword') };
   const result = await unlock(token, password.data, clientKey(await headers()));
-  if (!result.ok) return { error: result.error };
+  if (!result.ok) return { error: renderMessage(await getLocale(), result.error) };
   await setUnlockCookie(result.cookie, '/s');
   return {};
 }
@@ -28,7 +30,7 @@ export type Bundle = { ok: true; files: { url: string; path: string; name: strin
 export async function bundleUrls(token: string): Promise<Bundle> {
   const requestHeaders = await headers();
   const grant = await grantDownload(token, null, { cookies: await cookies(), userAgent: requestHeaders.get('user-agent') });
-  if (!grant.ok) return { ok: false, error: grant.reason };
+  if (!grant.ok) return { ok: false, error: renderMessage(await getLocale(), grant.reason) };
   const ip = clientIp(requestHeaders);
   const files = await Promise.all(grant.files.map(async (f) => ({ url: await signFileUrl(f, ip), path: f.path, name: f.name })));
   return { ok: true, files };
