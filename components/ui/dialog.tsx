@@ -2,6 +2,7 @@
 
 import { useEffect, useId, useRef } from 'react';
 import { createPortal } from 'react-dom';
+import { useTranslations } from 'next-intl';
 import { useIsClient } from '@/components/ui/use-is-client';
 
 type DialogProps = { open: boolean; onClose: () => void; title: string; children: React.ReactNode; wide?: boolean };
@@ -13,6 +14,7 @@ type DialogProps = { open: boolean; onClose: () => void; title: string; children
  * would otherwise drop on <body>.
  */
 export function Dialog({ open, onClose, title, children, wide }: DialogProps) {
+  const t = useTranslations('common.actions');
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const isClient = useIsClient();
@@ -40,7 +42,7 @@ export function Dialog({ open, onClose, title, children, wide }: DialogProps) {
             <h2 id={titleId} tabIndex={-1} className="min-w-0 text-lg font-semibold break-words focus:outline-none">
               {title}
             </h2>
-            <button type="button" onClick={onClose} className="shrink-0 rounded-md p-1 text-zinc-500 hover:bg-zinc-100" aria-label="Close">
+            <button type="button" onClick={onClose} className="shrink-0 rounded-md p-1 text-zinc-500 hover:bg-zinc-100" aria-label={t('close')}>
               ✕
             </button>
           </div>

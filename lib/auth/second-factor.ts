@@ -26,7 +26,7 @@ export async function signInWithPasskey(response: AuthenticationResponseJSON, ca
   const user = await db().user.findUnique({ where: { id: userId }, select: { email: true } });
   const config = env();
   if (!user || !isEmailAllowed(user.email, config.SIGNIN_ALLOWLIST, config.NODE_ENV === 'production')) {
-    throw new UserError('This account is not allowed to sign in here.');
+    throw new UserError('auth.errors.accountNotAllowed');
   }
   await startSession(userId);
   return { redirectTo: safeCallback(callbackUrl) };
@@ -39,7 +39,7 @@ export async function signInWithPasskey(response: AuthenticationResponseJSON, ca
  */
 export async function passkeyPromptFor(userId: string, purpose: 'second-factor' | 'confirm'): Promise<PublicKeyCredentialRequestOptionsJSON> {
   const passkeys = await db().passkey.findMany({ where: { userId }, select: { credentialId: true, transports: true } });
-  if (passkeys.length === 0) throw new UserError('You have no passkey here. Use a code instead.');
+  if (passkeys.length === 0) throw new UserError('auth.errors.noPasskey');
   const options = await generateAuthenticationOptions({
     rpID: relyingParty().id,
     allowCredentials: passkeys.map((passkey) => ({ id: passkey.credentialId, transports: splitTransports(passkey.transports) })),
@@ -63,7 +63,7 @@ export async function checkSecondFactor(userId: string, proof: SecondFactorProof
     return;
   }
   if (!(await useRecoveryCode(userId, proof.recoveryCode))) {
-    throw new UserError('That recovery code is not right, or it was used already. Each code works once.');
+    throw new UserError('auth.errors.wrongRecoveryCode');
   }
 }
 
