@@ -5,7 +5,8 @@ import type { Browser } from '@playwright/test';
 import { test, expect, sessionCookie } from './fixtures';
 import { appOrigin } from './fixtures/download';
 import { waitForEmail } from './fixtures/mail';
-import { seedUser, uniqueEmail } from '../prisma/seed';
+import { randomUUID } from 'node:crypto';
+import { seedFile, seedUser, uniqueEmail } from '../prisma/seed';
 
 const newContext = (browser: Browser, options: Parameters<Browser['newContext']>[0] = {}) => browser.newContext({ baseURL: appOrigin(), ...options });
 
@@ -58,15 +59,34 @@ test('the footer switches a signed-in user to Spanish at once; it stays after a 
   await context.addCookies([sessionCookie(user.sessionToken)]);
   const page = await context.newPage();
   await page.goto('/files');
-  await expect(page.getByRole('link', { name: 'Files' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Files', exact: true })).toBeVisible();
   await page.getByLabel('Language').selectOption('Español');
-  await expect(page.getByRole('link', { name: 'Archivos' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Archivos', exact: true })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'es');
   await expect(page.getByRole('button', { name: 'Aplicar' })).toHaveCount(0);
   await expect.poll(async () => (await db.user.findUniqueOrThrow({ where: { id: user.id } })).locale).toBe('es');
   await page.reload();
-  await expect(page.getByRole('link', { name: 'Archivos' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Archivos', exact: true })).toBeVisible();
   await expect(page.getByLabel('Idioma')).toHaveValue('es');
+  await context.close();
+});
+
+test('dates are written the German way, the same in the first HTML as after the page has loaded', async ({ browser, user, db }) => {
+  await seedFile(db, user.id, { name: 'heute.txt' });
+  await db.passkey.create({ data: { userId: user.id, credentialId: randomUUID(), publicKey: Buffer.from([1]), name: 'Laptop', createdAt: new Date('2025-03-04T10:00:00Z') } });
+  // The passkey is this session's second step too, given already.
+  await db.session.update({ where: { sessionToken: user.sessionToken }, data: { secondFactorAt: new Date() } });
+  const context = await newContext(browser, { locale: 'de-DE', timezoneId: 'Europe/Berlin' });
+  await context.addCookies([sessionCookie(user.sessionToken)]);
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
+  page.on('pageerror', (error) => problems.push(error.message));
+  await page.goto('/files');
+  await expect(page.getByText(/^Heute, \d{1,2}:\d{2}$/)).toBeVisible();
+  await page.goto('/settings/security');
+  await expect(page.getByText('Hinzugefügt am 04.03.2025 · noch nicht verwendet')).toBeVisible();
+  expect(problems, 'no hydration mismatch or other error').toEqual([]);
   await context.close();
 });
 
