@@ -7,7 +7,7 @@ import { isEmailAllowed } from '@/lib/auth/allowlist';
 import { bindChallenge } from '@/lib/auth/challenge-cookie';
 import { relyingParty, splitTransports, verifyPasskeyAnswer } from '@/lib/auth/passkeys';
 import { renewSessionWithSecondFactor, startSession } from '@/lib/auth/session';
-import { checkTotpCode, TOTP_MESSAGES, turnOffTotp } from '@/lib/auth/totp';
+import { checkTotpCode, TOTP_ERRORS, turnOffTotp } from '@/lib/auth/totp';
 import { useRecoveryCode } from '@/lib/auth/recovery-codes';
 import { safeCallback } from '@/lib/auth/stage';
 
@@ -59,7 +59,7 @@ export async function checkSecondFactor(userId: string, proof: SecondFactorProof
   }
   if ('totp' in proof) {
     const outcome = await checkTotpCode(userId, proof.totp);
-    if (outcome !== 'ok') throw new UserError(TOTP_MESSAGES[outcome]);
+    if (outcome !== 'ok') throw new UserError(TOTP_ERRORS[outcome]);
     return;
   }
   if (!(await useRecoveryCode(userId, proof.recoveryCode))) {

@@ -17,10 +17,11 @@ const TOLERANCE_SECONDS = 30;
 
 export type TotpOutcome = 'ok' | 'wrong' | 'used';
 
-export const TOTP_MESSAGES: Record<Exclude<TotpOutcome, 'ok'>, string> = {
+// Message keys (messages/*/auth.json) for each way a code can be refused.
+export const TOTP_ERRORS = {
   wrong: 'auth.errors.wrongTotp',
   used: 'auth.errors.usedTotp',
-};
+} as const satisfies Record<Exclude<TotpOutcome, 'ok'>, string>;
 
 /** Starts setting up an app: a fresh secret, not yet in force (replacing any unfinished set-up). */
 export async function startTotpSetup(userId: string): Promise<void> {
@@ -51,7 +52,7 @@ export async function confirmTotpSetup(userId: string, code: string, now = new D
   const row = await db().totpSecret.findUnique({ where: { userId } });
   if (!row || row.confirmedAt) throw new UserError('auth.errors.noTotpSetUp');
   const outcome = await guessCode(userId, () => acceptCode(row, code, now), now.getTime());
-  if (outcome !== 'ok') throw new UserError(TOTP_MESSAGES[outcome]);
+  if (outcome !== 'ok') throw new UserError(TOTP_ERRORS[outcome]);
   await db().totpSecret.update({ where: { userId }, data: { confirmedAt: now } });
   await markSecondFactorGiven(userId, now);
 }
