@@ -38,13 +38,14 @@ function PasskeyRow({ passkey }: { passkey: Passkey }) {
       setError(result.ok ? null : result.error);
     });
   }
+  const added = () => <LocalTime iso={passkey.createdAt} withTime={false} />;
+  const usedAt = (iso: string) => () => <LocalTime iso={iso} />;
   return (
     <li className="flex flex-wrap items-center gap-3 px-3 py-2" aria-label={t('rowLabel', { name: passkey.name })}>
       <div className="min-w-0 flex-1">
         <p className="truncate font-medium">{passkey.name}</p>
         <p className="text-xs text-zinc-500">
-          {t.rich('added', { date: () => <LocalTime iso={passkey.createdAt} withTime={false} /> })}
-          {passkey.lastUsedAt ? t.rich('lastUsed', { date: () => <LocalTime iso={passkey.lastUsedAt!} /> }) : t('notUsed')}
+          {passkey.lastUsedAt ? t.rich('addedAndUsed', { added, used: usedAt(passkey.lastUsedAt) }) : t.rich('addedNotUsed', { added })}
         </p>
         <p aria-live="polite" className="text-sm text-red-600">
           {error}
