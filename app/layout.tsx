@@ -1,9 +1,10 @@
 import type { Metadata, Viewport } from 'next';
-import { cookies } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { ThemeSelect } from '@/components/ui/theme-select';
+import { PreferencesForm } from '@/components/ui/preferences-form';
 import { THEME_COOKIE, themeFrom } from '@/components/ui/theme-options';
+import { REQUEST_PATH_HEADER } from '@/lib/http/request-path';
 import './globals.css';
 
 // Every page gets a fresh CSP nonce from proxy.ts, which only a dynamically rendered page can carry.
@@ -28,7 +29,7 @@ const skipLink =
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   // The chosen theme is in the first HTML, so nothing flashes and no inline script is needed.
   const theme = themeFrom((await cookies()).get(THEME_COOKIE)?.value);
-  const [locale, t] = await Promise.all([getLocale(), getTranslations('shell')]);
+  const [locale, t, path] = await Promise.all([getLocale(), getTranslations('shell'), headers().then((list) => list.get(REQUEST_PATH_HEADER) ?? '/')]);
   return (
     <html lang={locale} data-theme={theme}>
       <body className="flex min-h-screen flex-col">
@@ -38,7 +39,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           </a>
           <div className="flex-1">{children}</div>
           <footer className="flex justify-center border-t border-zinc-200 px-4 py-3">
-            <ThemeSelect initial={theme} />
+            <PreferencesForm theme={theme} locale={locale} back={path} />
           </footer>
         </NextIntlClientProvider>
       </body>

@@ -1,11 +1,15 @@
 import type { MetadataRoute } from 'next';
+import { getLocale, getTranslations } from 'next-intl/server';
 
-// Served as /manifest.webmanifest, so Handoff can be added to a home screen or installed.
-export default function manifest(): MetadataRoute.Manifest {
+// Served as /manifest.webmanifest, so Handoff can be added to a home screen or installed; its
+// description is in the language of whoever installs it.
+export default async function manifest(): Promise<MetadataRoute.Manifest> {
+  const [locale, t] = await Promise.all([getLocale(), getTranslations('shell')]);
   return {
+    lang: locale,
     name: 'Handoff',
     short_name: 'Handoff',
-    description: 'Share private files from your own bucket.',
+    description: t('description'),
     start_url: '/files',
     display: 'standalone',
     background_color: '#fafafa',

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
-import { test, expect, type TestUser } from './fixtures';
-import { seedFile, seedFolder, uniqueEmail, type Db } from '../prisma/seed';
+import { randomUUID } from 'node:crypto';
+import { test, expect, sessionCookie, type TestUser } from './fixtures';
+import { seedFile, seedFolder, seedSession, seedUser, uniqueEmail, type Db } from '../prisma/seed';
 import { callAction, REQUESTS_ACTIONS, SHARES_ACTIONS } from './fixtures/actions';
 import { sweep } from './fixtures/layout';
 
@@ -51,6 +52,20 @@ test.describe('every page fits phones and desktops, light and dark', () => {
     await sweep(page, 'check-email');
     await page.goto('/no-such-page');
     await sweep(page, 'not-found');
+  });
+
+  test('the second step of signing in, with every kind of second factor', async ({ page, db }) => {
+    // Halfway signed in (an email link, no second factor given yet) with a long address.
+    const user = await seedUser(db, { email: `${randomUUID().slice(0, 8)}-${LONG_EMAIL}` });
+    await db.passkey.create({ data: { userId: user.id, credentialId: randomUUID(), publicKey: Buffer.from([1]), name: 'Laptop' } });
+    await db.totpSecret.create({ data: { userId: user.id, sealedSecret: 'unused by this page', confirmedAt: new Date() } });
+    await db.recoveryCode.create({ data: { userId: user.id, codeHash: randomUUID() } });
+    await page.context().addCookies([sessionCookie(await seedSession(db, user.id))]);
+    await page.goto('/signin/second-factor');
+    await expect(page.getByRole('heading', { name: 'Finish signing in' })).toBeVisible();
+    await page.getByText('Use a recovery code').click();
+    await expect(page.getByLabel('Recovery code')).toBeVisible();
+    await sweep(page, 'second-factor');
   });
 
   test('files: empty, full, and the row dialogs', async ({ userPage: page, user, db }) => {

@@ -1,6 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
+import { useTranslations } from 'next-intl';
 import type { ActionResult } from '@/lib/actions/result';
 import { ActionForm } from '@/components/ui/action-form';
 import { TextField } from '@/components/ui/text-field';
@@ -10,6 +11,7 @@ type Fields = { id: string; label: string; submit: string; inputMode?: 'numeric'
 
 /** The code field and its button; what was wrong shows under the field. */
 function CodeFields({ id, label, submit, inputMode = 'text', autoComplete = 'off', error, isPending }: Fields & { error?: string; isPending: boolean }) {
+  const t = useTranslations('auth.code');
   return (
     <>
       <TextField
@@ -24,7 +26,7 @@ function CodeFields({ id, label, submit, inputMode = 'text', autoComplete = 'off
         errors={error ? [error] : undefined}
       />
       <button type="submit" disabled={isPending} className={`${button.secondary} w-full`}>
-        {isPending ? 'Checking…' : submit}
+        {isPending ? t('checking') : submit}
       </button>
     </>
   );

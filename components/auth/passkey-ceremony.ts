@@ -8,21 +8,29 @@ import {
   type PublicKeyCredentialRequestOptionsJSON,
   type RegistrationResponseJSON,
 } from '@simplewebauthn/browser';
+import { useTranslations } from 'next-intl';
 import type { ActionResult } from '@/lib/actions/result';
 
 // A passkey prompt in three steps: the server's options (and challenge), the browser's prompt,
 // the server's check of the answer. Whatever fails, the person is told what happened.
-function promptError(error: unknown): string {
-  const name = error instanceof Error ? error.name : '';
-  if (name === 'NotAllowedError' || name === 'AbortError') return 'The passkey prompt was closed or timed out. Try again.';
-  if (name === 'InvalidStateError') return 'That passkey is already registered here.';
-  if (name === 'NotSupportedError') return 'This browser or device cannot use passkeys. Use another way.';
-  return 'Your browser could not use a passkey just now. Try again, or use another way.';
+type PromptError = (error: unknown) => string;
+
+/** Words for a browser's refusal of a passkey prompt, in the page's language. */
+export function usePromptError(): PromptError {
+  const t = useTranslations('auth.passkey');
+  return (error) => {
+    const name = error instanceof Error ? error.name : '';
+    if (name === 'NotAllowedError' || name === 'AbortError') return t('closed');
+    if (name === 'InvalidStateError') return t('alreadyRegistered');
+    if (name === 'NotSupportedError') return t('notSupported');
+    return t('failed');
+  };
 }
 
 export async function authenticateWithPasskey<T>(
   getOptions: () => Promise<ActionResult<PublicKeyCredentialRequestOptionsJSON>>,
   finish: (response: AuthenticationResponseJSON) => Promise<ActionResult<T>>,
+  promptError: PromptError,
 ): Promise<ActionResult<T>> {
   const options = await getOptions();
   if (!options.ok) return options;
@@ -38,6 +46,7 @@ export async function authenticateWithPasskey<T>(
 export async function registerPasskey<T>(
   getOptions: () => Promise<ActionResult<PublicKeyCredentialCreationOptionsJSON>>,
   finish: (response: RegistrationResponseJSON) => Promise<ActionResult<T>>,
+  promptError: PromptError,
 ): Promise<ActionResult<T>> {
   const options = await getOptions();
   if (!options.ok) return options;

@@ -1,13 +1,16 @@
 'use client';
 
 import { useState, useTransition } from 'react';
+import { useTranslations } from 'next-intl';
 import { passkeySignInOptions, signInWithPasskey } from '@/app/(auth)/signin/actions';
-import { authenticateWithPasskey } from '@/components/auth/passkey-ceremony';
+import { authenticateWithPasskey, usePromptError } from '@/components/auth/passkey-ceremony';
 import { useIsHydrated } from '@/components/auth/use-is-hydrated';
 import { button } from '@/components/ui/styles';
 
 /** Signs in with a passkey alone: the browser offers the passkeys it holds for this site. */
 export function PasskeySignIn({ callbackUrl }: { callbackUrl: string }) {
+  const t = useTranslations('auth.passkey');
+  const promptError = usePromptError();
   const [error, setError] = useState<string | null>(null);
   const [isPending, startTransition] = useTransition();
   // A passkey is asked for by script: until it runs, the button would do nothing.
@@ -18,6 +21,7 @@ export function PasskeySignIn({ callbackUrl }: { callbackUrl: string }) {
       const result = await authenticateWithPasskey(
         () => passkeySignInOptions({}),
         (response) => signInWithPasskey({ response, callbackUrl }),
+        promptError,
       );
       if (result.ok) window.location.assign(result.data.redirectTo);
       else setError(result.error);
@@ -26,10 +30,10 @@ export function PasskeySignIn({ callbackUrl }: { callbackUrl: string }) {
   return (
     <div className="space-y-1.5">
       <button type="button" onClick={signIn} disabled={!isHydrated || isPending} className={`${button.secondary} w-full`}>
-        {isPending ? 'Waiting for your passkey…' : 'Sign in with a passkey'}
+        {isPending ? t('waiting') : t('signIn')}
       </button>
       {/* Not <noscript>: this also covers the moments before the script has loaded. */}
-      {!isHydrated && <p className="text-sm text-zinc-600">Signing in with a passkey needs JavaScript. Turn it on, or use the email link above.</p>}
+      {!isHydrated && <p className="text-sm text-zinc-600">{t('signInNeedsScript')}</p>}
       <p aria-live="polite" className="min-h-5 text-sm text-red-600">
         {error}
       </p>

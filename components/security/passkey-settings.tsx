@@ -1,8 +1,9 @@
 'use client';
 
 import { useState, useTransition } from 'react';
+import { useTranslations } from 'next-intl';
 import { addPasskey, passkeyRegistrationOptions, removePasskey } from '@/app/(app)/settings/security/actions';
-import { registerPasskey } from '@/components/auth/passkey-ceremony';
+import { registerPasskey, usePromptError } from '@/components/auth/passkey-ceremony';
 import { LocalTime } from '@/components/ui/local-time';
 import { TextField } from '@/components/ui/text-field';
 import { button } from '@/components/ui/styles';
@@ -11,6 +12,7 @@ type Passkey = { id: string; name: string; createdAt: string; lastUsedAt: string
 
 /** The user's passkeys, each removable, and a form to add one under a name of their choice. */
 export function PasskeySettings({ passkeys }: { passkeys: Passkey[] }) {
+  const t = useTranslations('auth.passkeys');
   return (
     <div className="space-y-4">
       {passkeys.length > 0 && (
@@ -20,48 +22,45 @@ export function PasskeySettings({ passkeys }: { passkeys: Passkey[] }) {
           ))}
         </ul>
       )}
-      <AddPasskeyForm key={passkeys.length} suggestedName={passkeys.length === 0 ? 'My passkey' : `Passkey ${passkeys.length + 1}`} />
+      <AddPasskeyForm key={passkeys.length} suggestedName={passkeys.length === 0 ? t('firstName') : t('nextName', { number: passkeys.length + 1 })} />
     </div>
   );
 }
 
 function PasskeyRow({ passkey }: { passkey: Passkey }) {
+  const t = useTranslations('auth.passkeys');
   const [error, setError] = useState<string | null>(null);
   const [isPending, startTransition] = useTransition();
   function remove() {
-    if (!window.confirm(`Remove the passkey “${passkey.name}”? It will no longer sign you in here.`)) return;
+    if (!window.confirm(t('confirmRemove', { name: passkey.name }))) return;
     startTransition(async () => {
       const result = await removePasskey({ passkeyId: passkey.id });
       setError(result.ok ? null : result.error);
     });
   }
+  const added = () => <LocalTime iso={passkey.createdAt} withTime={false} />;
+  const usedAt = (iso: string) => () => <LocalTime iso={iso} />;
   return (
-    <li className="flex flex-wrap items-center gap-3 px-3 py-2" aria-label={`Passkey ${passkey.name}`}>
+    <li className="flex flex-wrap items-center gap-3 px-3 py-2" aria-label={t('rowLabel', { name: passkey.name })}>
       <div className="min-w-0 flex-1">
         <p className="truncate font-medium">{passkey.name}</p>
         <p className="text-xs text-zinc-500">
-          Added <LocalTime iso={passkey.createdAt} withTime={false} />
-          {passkey.lastUsedAt ? (
-            <>
-              {' '}
-              · last used <LocalTime iso={passkey.lastUsedAt} />
-            </>
-          ) : (
-            ' · not used yet'
-          )}
+          {passkey.lastUsedAt ? t.rich('addedAndUsed', { added, used: usedAt(passkey.lastUsedAt) }) : t.rich('addedNotUsed', { added })}
         </p>
         <p aria-live="polite" className="text-sm text-red-600">
           {error}
         </p>
       </div>
       <button type="button" onClick={remove} disabled={isPending} className={button.ghost}>
-        {isPending ? 'Removing…' : 'Remove'}
+        {isPending ? t('removing') : t('remove')}
       </button>
     </li>
   );
 }
 
 function AddPasskeyForm({ suggestedName }: { suggestedName: string }) {
+  const t = useTranslations('auth');
+  const promptError = usePromptError();
   const [error, setError] = useState<string | null>(null);
   const [isPending, startTransition] = useTransition();
   return (
@@ -75,16 +74,17 @@ function AddPasskeyForm({ suggestedName }: { suggestedName: string }) {
           const result = await registerPasskey(
             () => passkeyRegistrationOptions({}),
             (response) => addPasskey({ name, response }),
+            promptError,
           );
           setError(result.ok ? null : result.error);
         });
       }}
     >
       <div className="min-w-48 flex-1">
-        <TextField id="passkey-name" name="name" label="Name for the new passkey" defaultValue={suggestedName} required maxLength={60} errors={error ? [error] : undefined} />
+        <TextField id="passkey-name" name="name" label={t('passkeys.nameLabel')} defaultValue={suggestedName} required maxLength={60} errors={error ? [error] : undefined} />
       </div>
       <button type="submit" disabled={isPending} className={`${button.primary} mb-5`}>
-        {isPending ? 'Waiting for your passkey…' : 'Add a passkey'}
+        {isPending ? t('passkey.waiting') : t('passkeys.add')}
       </button>
     </form>
   );

@@ -1,8 +1,9 @@
 'use client';
 
 import { useState, useTransition } from 'react';
+import { useTranslations } from 'next-intl';
 import { cancelTotpSetup, confirmTotpSetup, passkeyConfirmOptions, startTotpSetup, turnOffTotp } from '@/app/(app)/settings/security/actions';
-import { authenticateWithPasskey } from '@/components/auth/passkey-ceremony';
+import { authenticateWithPasskey, usePromptError } from '@/components/auth/passkey-ceremony';
 import { CodeForm } from '@/components/auth/code-form';
 import { button } from '@/components/ui/styles';
 
@@ -30,11 +31,12 @@ function useAction() {
 }
 
 function StartSetup() {
+  const t = useTranslations('auth.totp');
   const { error, isPending, run } = useAction();
   return (
     <div className="space-y-1.5">
       <button type="button" onClick={() => run(() => startTotpSetup({}))} disabled={isPending} className={button.secondary}>
-        {isPending ? 'Starting…' : 'Set up an authenticator app'}
+        {isPending ? t('starting') : t('setUp')}
       </button>
       <p aria-live="polite" className="text-sm text-red-600">
         {error}
@@ -44,6 +46,7 @@ function StartSetup() {
 }
 
 function ConfirmSetup({ setup }: { setup: Setup }) {
+  const t = useTranslations('auth.totp');
   const { error, isPending, run } = useAction();
   const grouped = setup.secret.match(/.{1,4}/g)?.join(' ') ?? setup.secret;
   return (
@@ -52,29 +55,31 @@ function ConfirmSetup({ setup }: { setup: Setup }) {
         {/* The QR code is an SVG made on the server from the otpauth:// address. */}
         <img
           src={`data:image/svg+xml;base64,${btoa(setup.qrSvg)}`}
-          alt="QR code to scan with your authenticator app"
+          alt={t('qrAlt')}
           width={176}
           height={176}
           className="rounded-lg border border-zinc-200"
         />
         <div className="min-w-0 flex-1 space-y-2 text-sm text-zinc-700">
-          <p>Scan the code with your authenticator app, or enter this key in it by hand:</p>
+          <p>{t('scan')}</p>
           <p className="font-mono text-base break-all text-zinc-900" data-testid="totp-secret">
             {grouped}
           </p>
           <p>
-            On a phone, the app may also open from{' '}
-            <a href={setup.uri} className="underline">
-              this link
-            </a>
-            .
+            {t.rich('openLink', {
+              link: (chunks) => (
+                <a href={setup.uri} className="underline">
+                  {chunks}
+                </a>
+              ),
+            })}
           </p>
-          <p>Then enter the 6-digit code the app shows to turn it on.</p>
+          <p>{t('thenEnter')}</p>
         </div>
       </div>
-      <CodeForm id="totp-confirm" label="Code from the app" inputMode="numeric" autoComplete="one-time-code" submit="Turn on" onSubmit={(code) => confirmTotpSetup({ code })} />
+      <CodeForm id="totp-confirm" label={t('confirmLabel')} inputMode="numeric" autoComplete="one-time-code" submit={t('turnOn')} onSubmit={(code) => confirmTotpSetup({ code })} />
       <button type="button" onClick={() => run(() => cancelTotpSetup({}))} disabled={isPending} className={button.ghost}>
-        Cancel set-up
+        {t('cancelSetUp')}
       </button>
       <p aria-live="polite" className="text-sm text-red-600">
         {error}
@@ -84,25 +89,27 @@ function ConfirmSetup({ setup }: { setup: Setup }) {
 }
 
 function TurnOff({ hasPasskey }: { hasPasskey: boolean }) {
+  const t = useTranslations('auth.totp');
+  const promptError = usePromptError();
   const { error, isPending, run } = useAction();
   return (
     <div className="space-y-3">
       <p className="text-sm font-medium text-emerald-800" data-testid="totp-status">
-        An authenticator app is on.
+        {t('isOn')}
       </p>
       <details className="text-sm">
-        <summary className="cursor-pointer text-zinc-700">Turn it off</summary>
+        <summary className="cursor-pointer text-zinc-700">{t('turnItOff')}</summary>
         <div className="mt-3 space-y-3">
-          <CodeForm id="totp-off" label="A current code from the app" inputMode="numeric" autoComplete="one-time-code" submit="Turn off" onSubmit={(code) => turnOffTotp({ code })} />
+          <CodeForm id="totp-off" label={t('offLabel')} inputMode="numeric" autoComplete="one-time-code" submit={t('turnOff')} onSubmit={(code) => turnOffTotp({ code })} />
           {hasPasskey && (
             <>
               <button
                 type="button"
                 disabled={isPending}
                 className={button.secondary}
-                onClick={() => run(() => authenticateWithPasskey(() => passkeyConfirmOptions({}), (response) => turnOffTotp({ response })))}
+                onClick={() => run(() => authenticateWithPasskey(() => passkeyConfirmOptions({}), (response) => turnOffTotp({ response }), promptError))}
               >
-                Turn off with a passkey instead
+                {t('turnOffWithPasskey')}
               </button>
               <p aria-live="polite" className="text-sm text-red-600">
                 {error}

@@ -1,6 +1,7 @@
 'use client';
 
 import { useRef } from 'react';
+import { useTranslations } from 'next-intl';
 
 /**
  * On phones the address, Security and Sign out do not fit beside the navigation: they sit in a
@@ -8,6 +9,7 @@ import { useRef } from 'react';
  * Choosing an entry closes it, as the layout stays on screen across client navigations.
  */
 export function AccountMenu({ email, children }: { email: string; children: React.ReactNode }) {
+  const t = useTranslations('shell.nav');
   const menu = useRef<HTMLDivElement>(null);
   return (
     <div className="md:hidden">
@@ -20,7 +22,7 @@ export function AccountMenu({ email, children }: { email: string; children: Reac
           <circle cx="12" cy="8" r="4" />
           <path d="M4 21a8 8 0 0 1 16 0" />
         </svg>
-        <span className="sr-only">Account</span>
+        <span className="sr-only">{t('account')}</span>
       </button>
       <div
         id="account-menu"

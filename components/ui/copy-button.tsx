@@ -1,9 +1,12 @@
 'use client';
 
 import { useState } from 'react';
+import { useTranslations } from 'next-intl';
 import { button } from '@/components/ui/styles';
 
-export function CopyButton({ value, label = 'Copy' }: { value: string; label?: string }) {
+/** Copies `value`; `label` names what it copies ("Copy codes"), else it says Copy. */
+export function CopyButton({ value, label }: { value: string; label?: string }) {
+  const t = useTranslations('common');
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   async function copy() {
     try {
@@ -17,12 +20,12 @@ export function CopyButton({ value, label = 'Copy' }: { value: string; label?: s
   return (
     <>
       <button type="button" onClick={copy} className={button.secondary}>
-        {state === 'copied' ? 'Copied' : label}
+        {state === 'copied' ? t('actions.copied') : (label ?? t('actions.copy'))}
       </button>
       <span role="status" aria-live="polite" className="sr-only">
-        {state === 'copied' ? 'Link copied to the clipboard' : state === 'failed' ? 'Could not copy; select the link and copy it by hand' : ''}
+        {state === 'copied' ? t('copy.copiedStatus') : state === 'failed' ? t('copy.failedStatus') : ''}
       </span>
-      {state === 'failed' && <span className="text-sm text-red-600">Copy failed: select the link and copy it.</span>}
+      {state === 'failed' && <span className="text-sm text-red-600">{t('copy.failed')}</span>}
     </>
   );
 }

@@ -1,11 +1,15 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
 import { button } from '@/components/ui/styles';
 
 /** Cancel and submit at the foot of a dialog's form; the submit is disabled while pending. */
 export function DialogButtons({ onCancel, isPending, submit, pending }: { onCancel: () => void; isPending: boolean; submit: string; pending: string }) {
+  const t = useTranslations('common.actions');
   return (
     <div className="flex justify-end gap-2">
       <button type="button" onClick={onCancel} className={button.secondary}>
-        Cancel
+        {t('cancel')}
       </button>
       <button type="submit" disabled={isPending} className={button.primary}>
         {isPending ? pending : submit}

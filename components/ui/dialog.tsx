@@ -2,6 +2,7 @@
 
 import { useEffect, useId, useRef } from 'react';
 import { createPortal } from 'react-dom';
+import { useTranslations } from 'next-intl';
 import { useIsClient } from '@/components/ui/use-is-client';
 
 /** wide: a form with two columns; 'full': media (PDF, video), nearly the whole window, all of a phone's. */
@@ -16,6 +17,7 @@ const WIDTHS = { normal: 'w-[calc(100%-2rem)] max-w-md', wide: 'w-[calc(100%-2re
  * would otherwise drop on <body>.
  */
 export function Dialog({ open, onClose, title, children, wide }: DialogProps) {
+  const t = useTranslations('common.actions');
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const isClient = useIsClient();
@@ -43,7 +45,7 @@ export function Dialog({ open, onClose, title, children, wide }: DialogProps) {
             <h2 id={titleId} tabIndex={-1} className="min-w-0 text-lg font-semibold break-words focus:outline-none">
               {title}
             </h2>
-            <button type="button" onClick={onClose} className="shrink-0 rounded-md p-1 text-zinc-500 hover:bg-zinc-100" aria-label="Close">
+            <button type="button" onClick={onClose} className="shrink-0 rounded-md p-1 text-zinc-500 hover:bg-zinc-100" aria-label={t('close')}>
               ✕
             </button>
           </div>

@@ -1,37 +1,45 @@
 'use client';
 
+import { useLocale, useTranslations } from 'next-intl';
 import { useIsClient } from '@/components/ui/use-is-client';
 
 const FULL: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
 
 /** "Today 14:05", "3 Nov" this year, "3 Nov 2025" before: short enough for a table column. */
-function compactText(date: Date): string {
-  const now = new Date();
-  if (date.toDateString() === now.toDateString()) return `Today ${date.toLocaleTimeString(undefined, { hour: 'numeric', minute: '2-digit' })}`;
-  const options: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short' };
-  if (date.getFullYear() !== now.getFullYear()) options.year = 'numeric';
-  return date.toLocaleDateString(undefined, options);
+function useCompactText(): (date: Date) => string {
+  const locale = useLocale();
+  const t = useTranslations('common.time');
+  return (date) => {
+    const now = new Date();
+    if (date.toDateString() === now.toDateString()) return t('today', { time: date.toLocaleTimeString(locale, { hour: 'numeric', minute: '2-digit' }) });
+    const options: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short' };
+    if (date.getFullYear() !== now.getFullYear()) options.year = 'numeric';
+    return date.toLocaleDateString(locale, options);
+  };
 }
 
 /**
- * Shows a time in the reader's own zone. The server knows neither the zone nor the reader's
- * "today", so it renders a plain UTC date (the same HTML the browser hydrates), then the browser
- * takes over. compact: the short form, with the full date and time on hover.
+ * Shows a time in the reader's own zone, in the page's language. The server knows neither the
+ * zone nor the reader's "today", so it renders a plain UTC date (the same HTML the browser
+ * hydrates: both take the page's locale), then the browser takes over. compact: the short form,
+ * with the full date and time on hover.
  */
 export function LocalTime({ iso, withTime = true, compact = false }: { iso: string; withTime?: boolean; compact?: boolean }) {
   const isClient = useIsClient();
+  const locale = useLocale();
+  const compactText = useCompactText();
   const date = new Date(iso);
   const options: Intl.DateTimeFormatOptions = withTime ? FULL : { dateStyle: 'medium' };
   if (!isClient) {
-    const utc = date.toLocaleString('en-GB', { ...(compact ? { dateStyle: 'medium' } : options), timeZone: 'UTC' });
+    const utc = date.toLocaleString(locale, { ...(compact ? { dateStyle: 'medium' } : options), timeZone: 'UTC' });
     return <time dateTime={iso}>{compact ? utc : `${utc} UTC`}</time>;
   }
   if (compact) {
     return (
-      <time dateTime={iso} title={date.toLocaleString(undefined, FULL)}>
+      <time dateTime={iso} title={date.toLocaleString(locale, FULL)}>
         {compactText(date)}
       </time>
     );
   }
-  return <time dateTime={iso}>{date.toLocaleString(undefined, options)}</time>;
+  return <time dateTime={iso}>{date.toLocaleString(locale, options)}</time>;
 }

@@ -1,3 +1,6 @@
+/** The product's name: the same in every language. */
+export const PRODUCT_NAME = 'Handoff';
+
 // Handoff's mark: an arrow leaving a box. The same drawing is app/icon.svg.
 export function LogoMark({ className = 'h-7 w-7' }: { className?: string }) {
   return (

@@ -14,3 +14,6 @@ export const field =
   'block w-full rounded-lg border border-zinc-300 bg-white px-3 py-2 text-sm shadow-sm placeholder:text-zinc-400 focus:border-zinc-900 focus:outline-none focus:ring-1 focus:ring-zinc-900 aria-[invalid=true]:border-red-500';
 
 export const label = 'block text-sm font-medium text-zinc-800';
+
+/** The footer's small selects. */
+export const selectStyle = 'rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm text-zinc-800 focus-visible:outline-2 focus-visible:outline-zinc-900';

@@ -19,7 +19,7 @@ const hashOf = (binding: string) => createHash('sha256').update(binding).digest(
 /** Stores a challenge; returns the binding value for the browser's cookie. */
 export async function issueChallenge(challenge: string, purpose: ChallengePurpose, userId: string | null, client: string, now = new Date()): Promise<string> {
   const taken = await takeFrom(PER_CLIENT, client, 1, now.getTime());
-  if (!taken.ok) throw new UserError('Too many passkey prompts were started from your network. Wait a few minutes and try again.');
+  if (!taken.ok) throw new UserError('auth.errors.tooManyPrompts');
   const binding = randomBytes(32).toString('base64url');
   await db().webAuthnChallenge.create({
     data: { bindingHash: hashOf(binding), purpose, userId, challenge, expiresAt: new Date(now.getTime() + CHALLENGE_TTL_MS) },

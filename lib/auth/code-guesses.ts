@@ -1,5 +1,6 @@
 import 'server-only';
-import { giveBack, takeFrom, waitInWords, type Limit } from '@/lib/rate-limit';
+import { giveBack, takeFrom, type Limit } from '@/lib/rate-limit';
+import { waitValues } from '@/lib/auth/wait';
 import { UserError } from '@/lib/actions/user-error';
 
 // Authenticator-app and recovery codes are short: guesses are limited per account, counted in
@@ -13,7 +14,7 @@ const CODE_GUESSES: Limit = { bucket: 'second-factor-code:user', limit: 5, windo
 export async function guessCode<T extends string>(userId: string, check: () => Promise<T | 'ok'>, now = Date.now()): Promise<T | 'ok'> {
   const taken = await takeFrom(CODE_GUESSES, userId, 1, now);
   if (!taken.ok) {
-    throw new UserError(`Too many wrong codes for this account. Wait ${waitInWords(taken.retryAfterSeconds)} and try again, or use a passkey if you have one.`);
+    throw new UserError('auth.errors.tooManyCodes', waitValues(taken.retryAfterSeconds));
   }
   const outcome = await check();
   if (outcome === 'ok') await giveBack(CODE_GUESSES, userId);

@@ -6,22 +6,19 @@ import { UserError } from '@/lib/actions/user-error';
 
 type Tx = Prisma.TransactionClient;
 
-const LAST_FACTOR_REQUIRED =
-  'This is your last second factor, and this Handoff requires one. Add another passkey or an authenticator app first, then remove this one.';
-
 /**
  * Removes a passkey or the authenticator app (`remove` deletes it and says how many rows went) and
  * checks what is left in the same transaction, so two removals at once cannot both take the last
  * one. With REQUIRE_SECOND_FACTOR on the last one stays; otherwise its recovery codes go with it
  * (they would otherwise come back to life with the next factor set up).
  */
-export async function removeSecondFactor(userId: string, remove: (tx: Tx) => Promise<{ count: number }>, goneMessage: string): Promise<void> {
+export async function removeSecondFactor(userId: string, remove: (tx: Tx) => Promise<{ count: number }>, goneMessage: 'auth.errors.passkeyGone' | 'auth.errors.totpGone'): Promise<void> {
   await db().$transaction(async (tx) => {
     if ((await remove(tx)).count === 0) throw new UserError(goneMessage);
     const passkeys = await tx.passkey.count({ where: { userId } });
     const totp = await tx.totpSecret.count({ where: { userId, confirmedAt: { not: null } } });
     if (passkeys + totp > 0) return;
-    if (env().REQUIRE_SECOND_FACTOR) throw new UserError(LAST_FACTOR_REQUIRED);
+    if (env().REQUIRE_SECOND_FACTOR) throw new UserError('auth.errors.lastFactor');
     await tx.recoveryCode.deleteMany({ where: { userId } });
   });
 }

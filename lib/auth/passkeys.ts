@@ -16,9 +16,6 @@ import type { ChallengePurpose } from '@/lib/auth/challenges';
 import { markSecondFactorGiven } from '@/lib/auth/session';
 import { removeSecondFactor } from '@/lib/auth/factors';
 
-const PROMPT_GONE = 'That passkey prompt expired or was already used. Try again.';
-const NOT_VERIFIED = 'That passkey could not be checked. Try again, or use another way to sign in.';
-
 /** Who passkeys are made for: APP_URL's host and origin, never the request's. */
 export function relyingParty() {
   const url = new URL(env().APP_URL);
@@ -57,7 +54,7 @@ export async function passkeyRegistrationOptions(user: SessionUser): Promise<Pub
 /** Checks the browser's answer to the registration prompt and keeps the passkey under `name`. */
 export async function addPasskey(user: SessionUser, name: string, response: RegistrationResponseJSON): Promise<PasskeySummary> {
   const challenge = await takeBoundChallenge('register', user.id);
-  if (!challenge) throw new UserError(PROMPT_GONE);
+  if (!challenge) throw new UserError('auth.errors.promptGone');
   const rp = relyingParty();
   const verification = await verifyRegistrationResponse({
     response,
@@ -66,10 +63,10 @@ export async function addPasskey(user: SessionUser, name: string, response: Regi
     expectedRPID: rp.id,
     requireUserVerification: true,
   }).catch(() => null);
-  if (!verification?.verified) throw new UserError('That passkey could not be checked, so it was not added. Try again.');
+  if (!verification?.verified) throw new UserError('auth.errors.passkeyNotAdded');
   const { credential } = verification.registrationInfo;
   if (await db().passkey.findUnique({ where: { credentialId: credential.id }, select: { id: true } })) {
-    throw new UserError('That passkey is already registered.');
+    throw new UserError('auth.errors.passkeyAlreadyRegistered');
   }
   const passkey = await db().passkey.create({
     data: {
@@ -88,7 +85,7 @@ export async function addPasskey(user: SessionUser, name: string, response: Regi
 }
 
 export async function removePasskey(userId: string, passkeyId: string): Promise<void> {
-  await removeSecondFactor(userId, (tx) => tx.passkey.deleteMany({ where: { id: passkeyId, userId } }), 'That passkey is already gone.');
+  await removeSecondFactor(userId, (tx) => tx.passkey.deleteMany({ where: { id: passkeyId, userId } }), 'auth.errors.passkeyGone');
 }
 
 /**
@@ -97,12 +94,12 @@ export async function removePasskey(userId: string, passkeyId: string): Promise<
  */
 export async function verifyPasskeyAnswer(response: AuthenticationResponseJSON, purpose: ChallengePurpose, userId: string | null): Promise<string> {
   const challenge = await takeBoundChallenge(purpose, userId);
-  if (!challenge) throw new UserError(PROMPT_GONE);
+  if (!challenge) throw new UserError('auth.errors.promptGone');
   const passkey = await db().passkey.findUnique({ where: { credentialId: response.id } });
   const isTheirs = passkey && (userId === null || passkey.userId === userId);
-  if (!isTheirs) throw new UserError('That passkey is not registered here. Use another one, or another way to sign in.');
+  if (!isTheirs) throw new UserError('auth.errors.passkeyNotRegistered');
   if (response.response.userHandle && response.response.userHandle !== Buffer.from(userHandle(passkey.userId)).toString('base64url')) {
-    throw new UserError(NOT_VERIFIED);
+    throw new UserError('auth.errors.passkeyNotVerified');
   }
   const rp = relyingParty();
   const verification = await verifyAuthenticationResponse({
@@ -114,7 +111,7 @@ export async function verifyPasskeyAnswer(response: AuthenticationResponseJSON, 
     // Signing in with a passkey alone must be two factors: something held, and a PIN or biometric.
     requireUserVerification: purpose === 'sign-in',
   }).catch(() => null);
-  if (!verification?.verified) throw new UserError(NOT_VERIFIED);
+  if (!verification?.verified) throw new UserError('auth.errors.passkeyNotVerified');
   await db().passkey.update({
     where: { id: passkey.id },
     data: { counter: BigInt(verification.authenticationInfo.newCounter), lastUsedAt: new Date() },

@@ -25,7 +25,7 @@ const digestOf = (code: string) => keyedDigest(code.replace(/-/g, ''), DIGEST_PU
 /** Ten new codes, replacing any earlier ones. The only time they are ever shown. */
 export async function generateRecoveryCodes(userId: string): Promise<string[]> {
   if (!(await hasSecondFactor(userId))) {
-    throw new UserError('Set up a passkey or an authenticator app first: recovery codes stand in for them when they are lost.');
+    throw new UserError('auth.errors.recoveryNeedsFactor');
   }
   const codes = Array.from({ length: COUNT }, newCode);
   await db().$transaction([

@@ -7,7 +7,7 @@ import { isEmailAllowed } from '@/lib/auth/allowlist';
 import { bindChallenge } from '@/lib/auth/challenge-cookie';
 import { relyingParty, splitTransports, verifyPasskeyAnswer } from '@/lib/auth/passkeys';
 import { renewSessionWithSecondFactor, startSession } from '@/lib/auth/session';
-import { checkTotpCode, TOTP_MESSAGES, turnOffTotp } from '@/lib/auth/totp';
+import { checkTotpCode, TOTP_ERRORS, turnOffTotp } from '@/lib/auth/totp';
 import { useRecoveryCode } from '@/lib/auth/recovery-codes';
 import { safeCallback } from '@/lib/auth/stage';
 
@@ -26,7 +26,7 @@ export async function signInWithPasskey(response: AuthenticationResponseJSON, ca
   const user = await db().user.findUnique({ where: { id: userId }, select: { email: true } });
   const config = env();
   if (!user || !isEmailAllowed(user.email, config.SIGNIN_ALLOWLIST, config.NODE_ENV === 'production')) {
-    throw new UserError('This account is not allowed to sign in here.');
+    throw new UserError('auth.errors.accountNotAllowed');
   }
   await startSession(userId);
   return { redirectTo: safeCallback(callbackUrl) };
@@ -39,7 +39,7 @@ export async function signInWithPasskey(response: AuthenticationResponseJSON, ca
  */
 export async function passkeyPromptFor(userId: string, purpose: 'second-factor' | 'confirm'): Promise<PublicKeyCredentialRequestOptionsJSON> {
   const passkeys = await db().passkey.findMany({ where: { userId }, select: { credentialId: true, transports: true } });
-  if (passkeys.length === 0) throw new UserError('You have no passkey here. Use a code instead.');
+  if (passkeys.length === 0) throw new UserError('auth.errors.noPasskey');
   const options = await generateAuthenticationOptions({
     rpID: relyingParty().id,
     allowCredentials: passkeys.map((passkey) => ({ id: passkey.credentialId, transports: splitTransports(passkey.transports) })),
@@ -59,11 +59,11 @@ export async function checkSecondFactor(userId: string, proof: SecondFactorProof
   }
   if ('totp' in proof) {
     const outcome = await checkTotpCode(userId, proof.totp);
-    if (outcome !== 'ok') throw new UserError(TOTP_MESSAGES[outcome]);
+    if (outcome !== 'ok') throw new UserError(TOTP_ERRORS[outcome]);
     return;
   }
   if (!(await useRecoveryCode(userId, proof.recoveryCode))) {
-    throw new UserError('That recovery code is not right, or it was used already. Each code works once.');
+    throw new UserError('auth.errors.wrongRecoveryCode');
   }
 }
 

@@ -1,6 +1,7 @@
 import 'server-only';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
+import { sameSitePath } from '@/lib/http/same-site-path';
 
 /**
  * How far a session has got:
@@ -63,8 +64,6 @@ function isSecurityPage(path: string): boolean {
  * themselves are no destination (they would send a signed-in visitor round in circles).
  */
 export function safeCallback(value: unknown): string {
-  const path = typeof value === 'string' ? value : '';
-  // Browsers drop tabs and newlines from URLs and read \ as /: "/\t/evil.example" is "//evil.example".
-  const isSameSite = path.startsWith('/') && !path.startsWith('//') && !/[\\\u0000-\u001f]/.test(path);
-  return isSameSite && !/^\/signin(\/|\?|$)/.test(path) ? path : '/files';
+  const path = sameSitePath(value);
+  return path && !/^\/signin(\/|\?|$)/.test(path) ? path : '/files';
 }

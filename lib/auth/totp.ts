@@ -17,15 +17,16 @@ const TOLERANCE_SECONDS = 30;
 
 export type TotpOutcome = 'ok' | 'wrong' | 'used';
 
-export const TOTP_MESSAGES: Record<Exclude<TotpOutcome, 'ok'>, string> = {
-  wrong: 'That code is not right. Check that your authenticator app shows Handoff and enter its current code.',
-  used: 'That code was used already. Wait for the next code in your app and enter that one.',
-};
+// Message keys (messages/*/auth.json) for each way a code can be refused.
+export const TOTP_ERRORS = {
+  wrong: 'auth.errors.wrongTotp',
+  used: 'auth.errors.usedTotp',
+} as const satisfies Record<Exclude<TotpOutcome, 'ok'>, string>;
 
 /** Starts setting up an app: a fresh secret, not yet in force (replacing any unfinished set-up). */
 export async function startTotpSetup(userId: string): Promise<void> {
   const existing = await db().totpSecret.findUnique({ where: { userId }, select: { confirmedAt: true } });
-  if (existing?.confirmedAt) throw new UserError('An authenticator app is already set up. Turn it off first to set up another.');
+  if (existing?.confirmedAt) throw new UserError('auth.errors.totpAlreadySetUp');
   const sealedSecret = seal(generateSecret(), SEAL_PURPOSE);
   await db().totpSecret.upsert({ where: { userId }, create: { userId, sealedSecret }, update: { sealedSecret, lastUsedStep: null } });
 }
@@ -49,9 +50,9 @@ export async function pendingTotpSetup(user: SessionUser): Promise<TotpSetup | n
 /** The first code from the app puts it in force; this session counts as having given it. */
 export async function confirmTotpSetup(userId: string, code: string, now = new Date()): Promise<void> {
   const row = await db().totpSecret.findUnique({ where: { userId } });
-  if (!row || row.confirmedAt) throw new UserError('There is no authenticator app set-up under way. Start again.');
+  if (!row || row.confirmedAt) throw new UserError('auth.errors.noTotpSetUp');
   const outcome = await guessCode(userId, () => acceptCode(row, code, now), now.getTime());
-  if (outcome !== 'ok') throw new UserError(TOTP_MESSAGES[outcome]);
+  if (outcome !== 'ok') throw new UserError(TOTP_ERRORS[outcome]);
   await db().totpSecret.update({ where: { userId }, data: { confirmedAt: now } });
   await markSecondFactorGiven(userId, now);
 }
@@ -65,7 +66,7 @@ export async function checkTotpCode(userId: string, code: string, now = new Date
 
 /** Turns the app off; the caller has checked a current code or a passkey first. */
 export async function turnOffTotp(userId: string): Promise<void> {
-  await removeSecondFactor(userId, (tx) => tx.totpSecret.deleteMany({ where: { userId, confirmedAt: { not: null } } }), 'No authenticator app is set up.');
+  await removeSecondFactor(userId, (tx) => tx.totpSecret.deleteMany({ where: { userId, confirmedAt: { not: null } } }), 'auth.errors.totpGone');
 }
 
 type TotpRow = { userId: string; sealedSecret: string; lastUsedStep: number | null };

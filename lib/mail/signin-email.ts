@@ -1,14 +1,18 @@
+import type { Locale } from '@/i18n/locales';
+import { translator } from '@/i18n/translator';
 import { button, css, escapeHtml, layout } from '@/lib/mail/layout';
 import type { Email } from '@/lib/mail/transport';
 
-export function magicLinkEmail(to: string, url: string, host: string): Email {
-  const subject = `Sign in to Handoff (${host})`;
+export function magicLinkEmail(locale: Locale, to: string, url: string, host: string): Email {
+  const t = translator(locale, 'auth.email');
+  const subject = t('subject', { host });
+  const strong = (chunks: string) => `<strong>${chunks}</strong>`;
   return {
     to,
     subject,
-    text: `Sign in to Handoff at ${host}:\n\n${url}\n\nThe link works once and expires in 24 hours. If you did not ask for it, ignore this email.\n`,
-    html: layout('en', subject, `<h1 style="${css.h1}">Sign in to Handoff</h1>
-<p style="${css.text}">Click the button to sign in at <strong>${escapeHtml(host)}</strong>. The link works once and expires in 24 hours.</p>
-${button('en', url, 'Sign in')}<p class="muted" style="${css.muted}">If you did not ask for this, you can ignore this email.</p>`),
+    text: `${t('textIntro', { host })}\n\n${url}\n\n${t('textOutro')}\n`,
+    html: layout(locale, subject, `<h1 style="${css.h1}">${escapeHtml(t('heading'))}</h1>
+<p style="${css.text}">${t.markup('body', { host: escapeHtml(host), strong })}</p>
+${button(locale, url, t('button'))}<p class="muted" style="${css.muted}">${escapeHtml(t('ignore'))}</p>`),
   };
 }

@@ -4,20 +4,22 @@
 const LOCAL = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/;
 const DOMAIN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 
-export type EmailCheck = { ok: true; email: string } | { ok: false; reason: string };
+/** What is wrong with an address, for a message in the reader's language (auth.errors.email…). */
+export type EmailProblem = 'Empty' | 'Control' | 'Quoted' | 'Space' | 'NoAt' | 'ManyAts' | 'LocalPart' | 'Domain';
+export type EmailCheck = { ok: true; email: string } | { ok: false; problem: EmailProblem; reason: string };
 
 export function checkEmail(raw: string): EmailCheck {
   const value = raw.trim();
-  if (value === '') return { ok: false, reason: 'is empty' };
-  if (/[\u0000-\u001f\u007f]/.test(value)) return { ok: false, reason: 'contains a line break or control character' };
-  if (value.includes('"')) return { ok: false, reason: 'uses a quoted local part, which is not accepted' };
-  if (/\s/.test(value)) return { ok: false, reason: 'contains a space' };
+  if (value === '') return { ok: false, problem: 'Empty', reason: 'is empty' };
+  if (/[\u0000-\u001f\u007f]/.test(value)) return { ok: false, problem: 'Control', reason: 'contains a line break or control character' };
+  if (value.includes('"')) return { ok: false, problem: 'Quoted', reason: 'uses a quoted local part, which is not accepted' };
+  if (/\s/.test(value)) return { ok: false, problem: 'Space', reason: 'contains a space' };
   const parts = value.split('@');
-  if (parts.length !== 2) return { ok: false, reason: parts.length < 2 ? 'has no "@"' : 'has more than one "@"' };
+  if (parts.length !== 2) return parts.length < 2 ? { ok: false, problem: 'NoAt', reason: 'has no "@"' } : { ok: false, problem: 'ManyAts', reason: 'has more than one "@"' };
   const [local = '', domain = ''] = parts;
-  if (local.length === 0 || local.length > 64 || !LOCAL.test(local)) return { ok: false, reason: 'has an invalid part before the "@"' };
+  if (local.length === 0 || local.length > 64 || !LOCAL.test(local)) return { ok: false, problem: 'LocalPart', reason: 'has an invalid part before the "@"' };
   const lowerDomain = domain.toLowerCase();
-  if (!DOMAIN.test(lowerDomain)) return { ok: false, reason: 'has an invalid domain' };
+  if (!DOMAIN.test(lowerDomain)) return { ok: false, problem: 'Domain', reason: 'has an invalid domain' };
   return { ok: true, email: `${local}@${lowerDomain}` };
 }
 

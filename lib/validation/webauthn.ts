@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
 
 // What @simplewebauthn/browser hands back, bounded in size; @simplewebauthn/server checks the rest.
-const base64url = (max: number) => z.string().max(max).regex(/^[A-Za-z0-9_-]*$/, 'Not base64url.');
+const base64url = (max: number) => z.string().max(max).regex(/^[A-Za-z0-9_-]*$/, 'auth.errors.passkeyInvalid');
 const shared = {
   id: base64url(1400),
   rawId: base64url(1400),
@@ -10,7 +10,7 @@ const shared = {
   clientExtensionResults: z.record(z.string(), z.unknown()).default({}),
   authenticatorAttachment: z.enum(['platform', 'cross-platform']).optional(),
 };
-const INVALID = { error: 'The passkey answer was not valid. Try again.' };
+const INVALID = { error: 'auth.errors.passkeyInvalid' };
 
 export const registrationResponse = z
   .object({
@@ -39,10 +39,10 @@ export const authenticationResponse = z
 export const totpCode = z
   .string()
   .transform((value) => value.replace(/\s/g, ''))
-  .pipe(z.string().regex(/^\d{6}$/, 'Enter the 6-digit code from your authenticator app.'));
+  .pipe(z.string().regex(/^\d{6}$/, 'auth.errors.totpCodeFormat'));
 
 /** A recovery code as shown (xxxx-xxxx-xxxx), in any case, with or without dashes and spaces. */
 export const recoveryCode = z
   .string()
   .transform((value) => value.toLowerCase().replace(/[\s-]/g, ''))
-  .pipe(z.string().regex(/^[a-z0-9]{12}$/, 'Enter one of your recovery codes, such as abcd-efgh-jkmn.'));
+  .pipe(z.string().regex(/^[a-z0-9]{12}$/, 'auth.errors.recoveryCodeFormat'));

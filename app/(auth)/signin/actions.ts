@@ -1,6 +1,7 @@
 'use server';
 
 import { redirect } from 'next/navigation';
+import { getLocale } from 'next-intl/server';
 import { z } from 'zod';
 import { env } from '@/lib/env';
 import { signIn } from '@/lib/auth';
@@ -10,20 +11,22 @@ import { safeCallback } from '@/lib/auth/stage';
 import { passkeySignInOptions as signInOptions, signInWithPasskey as passkeySignIn } from '@/lib/auth/second-factor';
 import { tokenAction } from '@/lib/actions/authed-action';
 import { checkEmail } from '@/lib/validation/email';
+import { renderMessage } from '@/lib/actions/user-error';
 import { authenticationResponse } from '@/lib/validation/webauthn';
 
 export type SignInState = { error?: string; email?: string };
 
 export async function requestSignInLink(_prev: SignInState, formData: FormData): Promise<SignInState> {
   const raw = String(formData.get('email') ?? '');
+  const locale = await getLocale();
   const checked = checkEmail(raw);
-  if (!checked.ok) return { error: `That email address ${checked.reason}.`, email: raw };
+  if (!checked.ok) return { error: renderMessage(locale, `auth.errors.email${checked.problem}`), email: raw };
   const config = env();
   if (!isEmailAllowed(checked.email, config.SIGNIN_ALLOWLIST, config.NODE_ENV === 'production')) {
-    return { error: 'This email address is not allowed to sign in here. Ask whoever runs this Handoff to add it.', email: raw };
+    return { error: renderMessage(locale, 'auth.errors.emailNotAllowed'), email: raw };
   }
   const result = await emailSignInLink(checked.email, safeCallback(formData.get('callbackUrl')));
-  if (!result.ok) return { error: result.error, email: raw };
+  if (!result.ok) return { error: result.error.in(locale), email: raw };
   redirect(result.isDelayed ? '/signin/check-email?delayed=1' : '/signin/check-email');
 }
 

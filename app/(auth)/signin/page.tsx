@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { env } from '@/lib/env';
 import { currentSignIn } from '@/lib/auth';
 import { detourFor, safeCallback } from '@/lib/auth/stage';
@@ -8,15 +9,19 @@ import { PasskeySignIn } from '@/components/auth/passkey-sign-in';
 import { signInWithOidc } from './actions';
 import { button } from '@/components/ui/styles';
 
-export const metadata: Metadata = { title: 'Sign in' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('auth.signIn'))('title') };
+}
 
-const ERRORS: Record<string, string> = {
-  Verification: 'That sign-in link has expired or was already used. Ask for a new one below.',
-  AccessDenied: 'This account is not allowed to sign in here.',
-  EmailSignin: 'The sign-in email could not be queued just now. Wait a moment and ask again.',
-  TooManyEmails: 'Too many sign-in links were asked for this address or from your network in the last hour. Use the newest one you have, or try again later.',
-  Configuration: 'Sign-in is not configured correctly on this server. Check the server log.',
-};
+// The errors Auth.js names in ?error=, and their messages; any other is a plain "sign-in failed".
+const ERRORS = {
+  Verification: 'failed.Verification',
+  AccessDenied: 'failed.AccessDenied',
+  EmailSignin: 'failed.EmailSignin',
+  TooManyEmails: 'failed.TooManyEmails',
+  Configuration: 'failed.Configuration',
+} as const;
+const errorKey = (error: string) => (Object.hasOwn(ERRORS, error) ? ERRORS[error as keyof typeof ERRORS] : 'failed.other');
 
 type Props = { searchParams: Promise<{ error?: string; callbackUrl?: string }> };
 
@@ -28,12 +33,13 @@ export default async function SignInPage({ searchParams }: Props) {
   if (signIn) redirect(detourFor(signIn.stage, target) ?? target);
   const config = env();
   const hasOidc = Boolean(config.OIDC_ISSUER);
-  const message = error ? (ERRORS[error] ?? 'Sign-in failed. Try again.') : null;
+  const t = await getTranslations('auth.signIn');
+  const message = error ? t(errorKey(error)) : null;
   return (
     <main id="main" className="flex min-h-screen items-center justify-center px-4">
       <div className="w-full max-w-sm rounded-2xl border border-zinc-200 bg-white p-8 shadow-sm">
-        <h1 className="text-2xl font-semibold">Sign in to Handoff</h1>
-        <p className="mt-1 mb-6 text-sm text-zinc-600">We will email you a link that signs you in.</p>
+        <h1 className="text-2xl font-semibold">{t('heading')}</h1>
+        <p className="mt-1 mb-6 text-sm text-zinc-600">{t('intro')}</p>
         {message && (
           <p role="alert" className="mb-4 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700">
             {message}
@@ -47,7 +53,7 @@ export default async function SignInPage({ searchParams }: Props) {
           <form action={signInWithOidc} className="mt-4 border-t border-zinc-200 pt-4">
             <input type="hidden" name="callbackUrl" value={target} />
             <button type="submit" className={`${button.secondary} w-full`}>
-              Continue with {config.OIDC_NAME}
+              {t('continueWith', { provider: config.OIDC_NAME })}
             </button>
           </form>
         )}

@@ -17,7 +17,7 @@ const none = z.object({});
 export const passkeyRegistrationOptions = securityAction(none, (_input, user) => registrationOptions(user));
 
 export const addPasskey = securityAction(
-  z.object({ name: displayName.pipe(z.string().max(60, 'Keep the name under 60 characters.')), response: registrationResponse }),
+  z.object({ name: displayName.pipe(z.string().max(60, 'auth.errors.passkeyNameTooLong')), response: registrationResponse }),
   async ({ name, response }, user) => {
     const passkey = await keepPasskey(user, name, response);
     revalidatePath(SECURITY_PAGE);
@@ -53,7 +53,7 @@ export const passkeyConfirmOptions = securityAction(none, (_input, user) => pass
 
 const turnOffInput = z
   .object({ code: totpCode.optional(), response: authenticationResponse.optional() })
-  .refine((input) => input.code ?? input.response, 'Enter a current code from your app, or use a passkey.');
+  .refine((input) => input.code ?? input.response, 'auth.errors.codeOrPasskey');
 
 export const turnOffTotp = securityAction(turnOffInput, async ({ code, response }, user) => {
   await turnOffTotpWithProof(user.id, response ? { passkey: response } : { totp: code! });

@@ -1,12 +1,17 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { currentSignIn } from '@/lib/auth';
 import { detourFor, safeCallback } from '@/lib/auth/stage';
 import { secondFactorsOf } from '@/lib/auth/factors';
 import { SecondFactorForms } from '@/components/auth/second-factor-forms';
 import { signOutHalfway } from './actions';
 
-export const metadata: Metadata = { title: 'Finish signing in' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('auth.secondFactor'))('title') };
+}
+
+const strong = (chunks: React.ReactNode) => <span className="font-medium text-zinc-800">{chunks}</span>;
 
 type Props = { searchParams: Promise<{ callbackUrl?: string }> };
 
@@ -15,13 +20,13 @@ export default async function SecondFactorPage({ searchParams }: Props) {
   const signIn = await currentSignIn();
   if (!signIn) redirect('/signin');
   if (signIn.stage !== 'second-factor') redirect(detourFor(signIn.stage, target) ?? target);
-  const factors = await secondFactorsOf(signIn.user.id);
+  const [factors, t] = await Promise.all([secondFactorsOf(signIn.user.id), getTranslations('auth.secondFactor')]);
   return (
     <main id="main" className="flex min-h-screen items-center justify-center px-4">
       <div className="w-full max-w-sm rounded-2xl border border-zinc-200 bg-white p-8 shadow-sm">
-        <h1 className="text-2xl font-semibold">Finish signing in</h1>
+        <h1 className="text-2xl font-semibold">{t('title')}</h1>
         <p className="mt-1 mb-6 text-sm text-zinc-600">
-          Your account, <span className="font-medium text-zinc-800">{signIn.user.email}</span>, asks for a second step.
+          {t.rich('intro', { email: signIn.user.email, strong })}
         </p>
         <SecondFactorForms
           callbackUrl={target}
@@ -31,7 +36,7 @@ export default async function SecondFactorPage({ searchParams }: Props) {
         />
         <form action={signOutHalfway} className="mt-6 border-t border-zinc-200 pt-4 text-center">
           <button type="submit" className="text-sm text-zinc-700 underline">
-            Cancel and sign out
+            {t('signOut')}
           </button>
         </form>
       </div>
