@@ -9,7 +9,9 @@ import { isEmailAllowed } from '@/lib/auth/allowlist';
 import { safeCallback } from '@/lib/auth/stage';
 import { passkeySignInOptions as signInOptions, signInWithPasskey as passkeySignIn } from '@/lib/auth/second-factor';
 import { tokenAction } from '@/lib/actions/authed-action';
-import { checkEmail } from '@/lib/validation/email';
+import { addressError, checkEmail } from '@/lib/validation/email';
+import { renderMessage } from '@/lib/actions/user-error';
+import { getLocale } from 'next-intl/server';
 import { authenticationResponse } from '@/lib/validation/webauthn';
 
 export type SignInState = { error?: string; email?: string };
@@ -17,7 +19,7 @@ export type SignInState = { error?: string; email?: string };
 export async function requestSignInLink(_prev: SignInState, formData: FormData): Promise<SignInState> {
   const raw = String(formData.get('email') ?? '');
   const checked = checkEmail(raw);
-  if (!checked.ok) return { error: `That email address ${checked.reason}.`, email: raw };
+  if (!checked.ok) return { error: renderMessage(await getLocale(), addressError(checked.reason)), email: raw };
   const config = env();
   if (!isEmailAllowed(checked.email, config.SIGNIN_ALLOWLIST, config.NODE_ENV === 'production')) {
     return { error: 'This email address is not allowed to sign in here. Ask whoever runs this Handoff to add it.', email: raw };
