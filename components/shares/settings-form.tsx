@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState, useState, type ReactNode } from 'react';
+import { useActionState, useState } from 'react';
 import { useTranslations } from 'next-intl';
 import type { Locale } from '@/i18n/locales';
 import { updateShare } from '@/app/(app)/shares/actions';
@@ -10,6 +10,7 @@ import { isoToLocal, localToIso } from '@/components/ui/dates';
 import { button, field, label } from '@/components/ui/styles';
 import { ActionForm } from '@/components/ui/action-form';
 import { EmailLanguageSelect } from '@/components/shares/email-language-select';
+import { fieldHint } from '@/components/shares/field-hint';
 
 type Settings = {
   id: string;
@@ -21,7 +22,6 @@ type Settings = {
   locale: Locale;
 };
 
-const hint = (chunks: ReactNode) => <span className="font-normal text-zinc-500">{chunks}</span>;
 
 export function SettingsForm({ share, disabled }: { share: Settings; disabled: boolean }) {
   const t = useTranslations('shares.settings');
@@ -52,13 +52,13 @@ export function SettingsForm({ share, disabled }: { share: Settings; disabled: b
         </div>
         <div className="space-y-1.5">
           <label htmlFor="availableFrom" className={label}>
-            {t.rich('availableFrom', { hint })}
+            {t.rich('availableFrom', { hint: fieldHint })}
           </label>
           <input id="availableFrom" name="availableFrom" type="datetime-local" defaultValue={isoToLocal(share.availableFrom)} className={field} />
         </div>
         <div className="space-y-1.5">
           <label htmlFor="maxDownloads" className={label}>
-            {t.rich('downloadLimit', { hint })}
+            {t.rich('downloadLimit', { hint: fieldHint })}
           </label>
           <input id="maxDownloads" name="maxDownloads" type="number" min={1} defaultValue={share.maxDownloads ?? ''} className={field} aria-describedby="maxDownloads-error" />
           <FieldError id="maxDownloads-error" messages={errors.maxDownloads} />

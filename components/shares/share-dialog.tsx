@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useActionState, useEffect, useRef, useState } from 'react';
 import { useLocale, useTranslations } from 'next-intl';
 import { createShare, emailLocaleDefault } from '@/app/(app)/shares/actions';
 import type { Locale } from '@/i18n/locales';
@@ -16,6 +16,7 @@ import { TextField } from '@/components/ui/text-field';
 import { DialogButtons } from '@/components/ui/dialog-buttons';
 import { ShareCreated, type CreatedShare, type SharedWhat } from '@/components/shares/share-created';
 import { EmailLanguageSelect } from '@/components/shares/email-language-select';
+import { fieldHint } from '@/components/shares/field-hint';
 
 export type ShareItem = { kind: 'file'; id: string; name: string; size: number } | { kind: 'folder'; id: string; name: string };
 type Props = { items: ShareItem[]; open: boolean; onClose: () => void };
@@ -31,7 +32,6 @@ function describe(items: ShareItem[], locale: Locale): SharedWhat {
   return first.kind === 'file' ? { kind: 'file', name: first.name, size: formatBytes(first.size, locale) } : { kind: 'folder', name: first.name };
 }
 
-const hint = (chunks: ReactNode) => <span className="font-normal text-zinc-500">{chunks}</span>;
 
 /**
  * The email language to preselect: this page's language at once, then the owner's saved one
@@ -110,14 +110,14 @@ export function ShareDialog({ items, open, onClose }: Props) {
           <FieldError id={idFor('date-error')} messages={errors.expiresAt} />
           <div className="space-y-1.5">
             <label htmlFor={idFor('recipients')} className={label}>
-              {t.rich('recipients', { hint })}
+              {t.rich('recipients', { hint: fieldHint })}
             </label>
             <textarea id={idFor('recipients')} name="recipients" rows={3} className={field} placeholder={t('recipientsPlaceholder')} aria-invalid={Boolean(errors.recipients)} aria-describedby={idFor('recipients-error')} />
             <FieldError id={idFor('recipients-error')} messages={errors.recipients} />
           </div>
           <div className="space-y-1.5">
             <label htmlFor={idFor('message')} className={label}>
-              {t.rich('message', { hint })}
+              {t.rich('message', { hint: fieldHint })}
             </label>
             <textarea id={idFor('message')} name="message" rows={2} maxLength={2000} className={field} />
           </div>
