@@ -1,10 +1,12 @@
 'use client';
 
 import { useState, useTransition } from 'react';
+import { useTranslations } from 'next-intl';
 import { resendInvite, revokeRecipient } from '@/app/(app)/shares/actions';
 import { button } from '@/components/ui/styles';
 
 export function RecipientActions({ recipientId, email }: { recipientId: string; email: string }) {
+  const t = useTranslations('shares.recipients');
   const [message, setMessage] = useState<string | null>(null);
   const [isPending, startTransition] = useTransition();
   const run = (action: typeof resendInvite, done: string) =>
@@ -14,17 +16,17 @@ export function RecipientActions({ recipientId, email }: { recipientId: string; 
     });
   return (
     <span className="inline-flex items-center gap-1">
-      <button type="button" disabled={isPending} className={button.ghost} aria-label={`Resend to ${email}`} onClick={() => run(resendInvite, 'New link sent; the old one stops working.')}>
-        Resend
+      <button type="button" disabled={isPending} className={button.ghost} aria-label={t('resendTo', { email })} onClick={() => run(resendInvite, t('resent'))}>
+        {t('resend')}
       </button>
       <button
         type="button"
         disabled={isPending}
         className={button.ghost}
-        aria-label={`Revoke ${email}`}
-        onClick={() => window.confirm(`Turn off ${email}'s link? Others keep theirs.`) && run(revokeRecipient, 'Revoked.')}
+        aria-label={t('revokeFor', { email })}
+        onClick={() => window.confirm(t('confirmRevoke', { email })) && run(revokeRecipient, t('revoked'))}
       >
-        Revoke
+        {t('revoke')}
       </button>
       <span aria-live="polite" className="text-xs text-zinc-600">
         {message}

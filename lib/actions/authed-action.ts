@@ -3,21 +3,22 @@ import { z } from 'zod';
 import { currentSignIn, type SessionUser } from '@/lib/auth';
 import type { SignInStage } from '@/lib/auth/stage';
 import type { ActionResult } from '@/lib/actions/result';
-import { renderMessage, UserError } from '@/lib/actions/user-error';
+import { renderMessage, UserError, type MessageValues } from '@/lib/actions/user-error';
 import { isDatabaseBusyError } from '@/lib/db-busy';
 import { getLocale } from 'next-intl/server';
 
 /** Validates the input, runs the handler, and turns its outcome into an ActionResult. */
 async function run<S extends z.ZodType, T>(schema: S, raw: unknown, handler: (input: z.output<S>) => Promise<T>): Promise<ActionResult<T>> {
   const locale = await getLocale();
-  const say = (key: string) => renderMessage(locale, key);
+  const say = (key: string, values?: MessageValues) => renderMessage(locale, key, values);
   const parsed = schema.safeParse(raw instanceof FormData ? Object.fromEntries(raw) : raw);
   if (!parsed.success) {
-    // Schema messages are message keys too (zod's own defaults, for input no form sends, are not).
-    const { fieldErrors, formErrors } = z.flattenError(parsed.error) as { fieldErrors: Record<string, string[]>; formErrors: string[] };
-    const fields = Object.fromEntries(Object.entries(fieldErrors).map(([field, keys]) => [field, keys.map(say)]));
+    // Schema messages are message keys too (zod's own defaults, for input no form sends, are not);
+    // a custom issue's params are its message's values ("{address}" contains a space).
+    const written = z.flattenError(parsed.error, (issue) => say(issue.message, issue.code === 'custom' ? issue.params : undefined));
+    const { fieldErrors, formErrors } = written as { fieldErrors: Record<string, string[]>; formErrors: string[] };
     const first = formErrors[0] ?? Object.values(fieldErrors).flat()[0];
-    return { ok: false, error: say(first ?? 'common.errors.invalidRequest'), fieldErrors: fields };
+    return { ok: false, error: first ?? say('common.errors.invalidRequest'), fieldErrors };
   }
   try {
     return { ok: true, data: await handler(parsed.data) };

@@ -5,9 +5,12 @@ export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
-/** "Friday, 5 December 2025 at 14:00 UTC" */
-export function formatExpiry(date: Date): string {
-  return new Intl.DateTimeFormat('en-GB', { dateStyle: 'full', timeStyle: 'short', timeZone: 'UTC' }).format(date) + ' UTC';
+// English emails keep writing dates the way they always have (day before month, 24-hour clock).
+const DATE_LOCALE: Record<Locale, string> = { en: 'en-GB', de: 'de', fr: 'fr', es: 'es' };
+
+/** "Friday, 5 December 2025 at 14:00 UTC", "viernes, 5 de diciembre de 2025, 14:00 UTC" */
+export function formatExpiry(date: Date, locale: Locale = 'en'): string {
+  return new Intl.DateTimeFormat(DATE_LOCALE[locale], { dateStyle: 'full', timeStyle: 'short', timeZone: 'UTC' }).format(date) + ' UTC';
 }
 
 // Every block sets its text and background colours together: a mail client in dark mode that

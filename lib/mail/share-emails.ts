@@ -1,9 +1,13 @@
+import type { Locale } from '@/i18n/locales';
+import { translator } from '@/i18n/translator';
 import { formatBytes } from '@/lib/bytes';
 import { button, css, escapeHtml, formatExpiry, layout } from '@/lib/mail/layout';
 import type { Email } from '@/lib/mail/transport';
 
 export type ShareEmailInput = {
   to: string;
+  /** The language the owner picked for this share's emails. */
+  locale: Locale;
   url: string;
   senderName: string;
   senderEmail: string;
@@ -13,42 +17,52 @@ export type ShareEmailInput = {
   expiresAt: Date;
 };
 
+/** The date in the reader's words, then as ISO 8601 for anyone (or any program) that wants it exact. */
+const writtenDate = (date: Date, locale: Locale) => `${formatExpiry(date, locale)} (${date.toISOString()})`;
+
 export function shareEmail(input: ShareEmailInput): Email {
-  const first = input.items[0];
-  const what = input.items.length === 1 && first ? first.name.replace(/\/$/, '') : `${input.items.length} items`;
-  const subject = `${input.senderName} shared ${what} with you`;
-  const expiry = `${formatExpiry(input.expiresAt)} (${input.expiresAt.toISOString()})`;
-  const fileLines = input.items.map((f) => (f.size === null ? `${f.name} (folder)` : `${f.name} (${formatBytes(f.size)})`));
-  const noun = input.items.length === 1 ? (first?.size === null ? 'a folder' : 'a file') : 'files';
+  const { locale, items } = input;
+  const t = translator(locale, 'shares.email');
+  const first = items[0];
+  const subject = t('invitationSubject', { sender: input.senderName, count: items.length, name: first?.name.replace(/\/$/, '') ?? '' });
+  const expiry = t('expires', { date: writtenDate(input.expiresAt, locale) });
+  const fileLines = items.map((f) => (f.size === null ? t('folderLine', { name: f.name }) : t('fileLine', { name: f.name, size: formatBytes(f.size, locale) })));
+  const kind = items.length !== 1 ? 'files' : first?.size === null ? 'folder' : 'file';
   const text = [
-    `${input.senderName} <${input.senderEmail}> shared ${noun} with you:`,
+    t('invitationIntro', { from: `${input.senderName} <${input.senderEmail}>`, kind }),
     '',
     ...fileLines.map((line) => `  - ${line}`),
     '',
-    ...(input.message ? ['Message:', input.message, ''] : []),
-    `Download: ${input.url}`,
+    ...(input.message ? [t('message'), input.message, ''] : []),
+    t('downloadLine', { url: input.url }),
     '',
-    `The link expires on ${expiry}.`,
+    expiry,
     '',
   ].join('\n');
-  const html = layout('en', subject, `<h1 style="${css.h1}">${escapeHtml(input.senderName)} shared ${noun} with you</h1>
+  const html = layout(locale, subject, `<h1 style="${css.h1}">${escapeHtml(t('invitationHeading', { sender: input.senderName, kind }))}</h1>
 <p class="muted" style="${css.muted}">${escapeHtml(input.senderEmail)}</p>
 <ul style="${css.list}">${fileLines.map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul>
 ${input.message ? `<blockquote style="${css.quote}">${escapeHtml(input.message)}</blockquote>` : ''}
-${button('en', input.url, 'Download')}
-<p class="muted" style="${css.muted}">The link expires on ${escapeHtml(expiry)}.</p>`);
+${button(locale, input.url, t('download'))}
+<p class="muted" style="${css.muted}">${escapeHtml(expiry)}</p>`);
   return { to: input.to, subject, text, html };
 }
 
-export function firstDownloadEmail(input: { to: string; recipientEmail: string; fileName: string; at: Date; url: string }): Email {
-  const subject = `${input.recipientEmail} downloaded ${input.fileName}`;
-  const when = `${formatExpiry(input.at)} (${input.at.toISOString()})`;
+type FirstDownloadInput = { to: string; locale: Locale; recipientEmail: string; fileName: string; at: Date; url: string };
+
+export function firstDownloadEmail(input: FirstDownloadInput): Email {
+  const t = translator(input.locale, 'shares.email');
+  const names = { recipient: input.recipientEmail, file: input.fileName };
+  const subject = t('firstDownloadSubject', names);
+  const date = writtenDate(input.at, input.locale);
+  // Values go into the HTML escaped; only the message's own <strong> becomes markup.
+  const body = t.markup('firstDownloadBody', { file: escapeHtml(input.fileName), date: escapeHtml(date), strong: (chunks) => `<strong>${chunks}</strong>` });
   return {
     to: input.to,
     subject,
-    text: `${input.recipientEmail} downloaded ${input.fileName} for the first time on ${when}.\n\nSee the share: ${input.url}\n`,
-    html: layout('en', subject, `<h1 style="${css.h1}">${escapeHtml(input.recipientEmail)} downloaded your file</h1>
-<p style="${css.text}"><strong>${escapeHtml(input.fileName)}</strong> was downloaded for the first time on ${escapeHtml(when)}.</p>
-${button('en', input.url, 'See the share')}`),
+    text: `${t('firstDownloadText', { ...names, date })}\n\n${t('seeShareLine', { url: input.url })}\n`,
+    html: layout(input.locale, subject, `<h1 style="${css.h1}">${escapeHtml(t('firstDownloadHeading', names))}</h1>
+<p style="${css.text}">${body}</p>
+${button(input.locale, input.url, t('seeShare'))}`),
   };
 }

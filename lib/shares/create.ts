@@ -8,6 +8,8 @@ import { admitInvitations, queueInvites } from '@/lib/shares/invites';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { SessionUser } from '@/lib/auth';
 import { unclearedReason } from '@/lib/files/scan-status';
+import type { Locale } from '@/i18n/locales';
+import { defaultEmailLocale } from '@/lib/shares/email-locale';
 
 export type CreateShareInput = {
   fileIds: string[];
@@ -19,6 +21,8 @@ export type CreateShareInput = {
   password: string | null;
   maxDownloads: number | null;
   notifyOnFirstDownload: boolean;
+  /** The language of the invitations; when not given (folder rules), the owner's own. */
+  locale?: Locale;
   /** The share dialog's id for this one submission; null for shares made by folder rules. */
   submissionId: string | null;
 };
@@ -53,9 +57,9 @@ export async function createShare(owner: SessionUser, input: CreateShareInput, {
     db().folder.findMany({ where: { id: { in: input.folderIds }, ownerId: owner.id }, select: { id: true } }),
   ]);
   if (files.length !== new Set(input.fileIds).size || folders.length !== new Set(input.folderIds).size) {
-    throw new UserError('One of those files or folders no longer exists.');
+    throw new UserError('shares.errors.itemGone');
   }
-  if (files.length + folders.length === 0) throw new UserError('Choose at least one file or folder to share.');
+  if (files.length + folders.length === 0) throw new UserError('shares.errors.nothingChosen');
   const uncleared = files.map(unclearedReason).find(Boolean);
   if (uncleared) throw new UserError(uncleared);
 
@@ -63,6 +67,7 @@ export async function createShare(owner: SessionUser, input: CreateShareInput, {
   if (!isFolderRule) await admitInvitations(owner.id, input.recipients.length);
   const token = createToken();
   const passwordHash = input.password ? await hashPassword(input.password) : null;
+  const locale = input.locale ?? (await defaultEmailLocale(owner.id));
   try {
     const share = await db().$transaction(async (tx) => {
       const created = await tx.share.create({
@@ -76,6 +81,7 @@ export async function createShare(owner: SessionUser, input: CreateShareInput, {
           passwordHash,
           maxDownloads: input.maxDownloads,
           notifyOnFirstDownload: input.notifyOnFirstDownload,
+          locale,
           items: { create: [...files.map((f) => ({ fileId: f.id })), ...folders.map((f) => ({ folderId: f.id }))] },
         },
         select: { id: true },
@@ -96,6 +102,6 @@ export async function revokeShare(ownerId: string, shareId: string) {
   const { count } = await db().share.updateMany({ where: { id: shareId, ownerId, revokedAt: null }, data: { revokedAt: new Date() } });
   if (count === 0) {
     const exists = await db().share.findFirst({ where: { id: shareId, ownerId }, select: { id: true } });
-    if (!exists) throw new UserError('That share no longer exists.');
+    if (!exists) throw new UserError('shares.errors.shareGone');
   }
 }

@@ -3,6 +3,7 @@ import { db } from '@/lib/db';
 import { shareStatus, type ShareStatus } from '@/lib/shares/status';
 import type { Delivery } from '@/lib/shares/list';
 import { sortByNames } from '@/lib/names/sort-key';
+import { localeOr } from '@/i18n/translator';
 
 export type RecipientDetail = {
   id: string;
@@ -15,7 +16,8 @@ export type RecipientDetail = {
   isRevoked: boolean;
 };
 
-export type TimelineEvent = { id: string; at: string; kind: string; who: string; file: string | null; userAgent: string | null };
+/** who: the recipient's address, or null for someone who used the share's own (copied) link. */
+export type TimelineEvent = { id: string; at: string; kind: string; who: string | null; file: string | null; userAgent: string | null };
 
 /** Everything the owner's share page shows; null when the share is not the caller's. */
 export async function shareDetail(ownerId: string, shareId: string, now = new Date()) {
@@ -32,6 +34,7 @@ export async function shareDetail(ownerId: string, shareId: string, now = new Da
       downloadCount: true,
       passwordHash: true,
       notifyOnFirstDownload: true,
+      locale: true,
       items: { select: { file: { select: { name: true } }, folder: { select: { name: true } } } },
       recipients: {
         orderBy: { createdAt: 'asc' },
@@ -64,6 +67,7 @@ export async function shareDetail(ownerId: string, shareId: string, now = new Da
     downloads: share.downloadCount,
     hasPassword: share.passwordHash !== null,
     notifyOnFirstDownload: share.notifyOnFirstDownload,
+    locale: localeOr(share.locale),
     items: sortByNames(
       share.items.flatMap(({ file, folder }) => (file ? [file.name] : folder ? [`${folder.name}/`] : [])),
       (item) => [item],
@@ -85,7 +89,7 @@ export async function shareDetail(ownerId: string, shareId: string, now = new Da
         id: e.id,
         at: e.at.toISOString(),
         kind: e.kind,
-        who: e.recipient?.email ?? 'Shared link',
+        who: e.recipient?.email ?? null,
         file: e.file?.name ?? null,
         userAgent: e.userAgent,
       }),

@@ -6,7 +6,8 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import type { SessionUser } from '@/lib/auth';
 import { env } from '@/lib/env';
 import { UserError } from '@/lib/actions/user-error';
-import { remainingIn, takeFrom, waitInWords, type Limit } from '@/lib/rate-limit';
+import { remainingIn, takeFrom, type Limit } from '@/lib/rate-limit';
+import { localeOr } from '@/i18n/translator';
 
 type Tx = Prisma.TransactionClient;
 
@@ -23,16 +24,18 @@ export async function admitInvitations(ownerId: string, count: number): Promise<
   const taken = await takeFrom(limit, ownerId, count);
   if (taken.ok) return;
   const left = await remainingIn(limit, ownerId);
-  const people = (n: number) => `${n} ${n === 1 ? 'person' : 'people'}`;
-  throw new UserError(
-    `You can invite ${left === 0 ? 'nobody else' : `${people(left)} more`} this hour (the limit is ${people(limit.limit)} an hour), and this would invite ${people(count)}. ` +
-      `Invite fewer people, or try again in ${waitInWords(taken.retryAfterSeconds)}.`,
-  );
+  const wait = taken.retryAfterSeconds;
+  throw new UserError('shares.errors.invitationLimit', {
+    left,
+    limit: limit.limit,
+    count,
+    ...(wait < 90 ? { unit: 'seconds', wait } : { unit: 'minutes', wait: Math.ceil(wait / 60) }),
+  });
 }
 
 /**
  * Adds recipients (or reactivates removed ones) and queues one invite each, inside the caller's
- * transaction. Returns the recipient ids. The link in the mail is minted when it is sent.
+ * transaction, in the language picked for the share. Returns the recipient ids. The link in the mail is minted when it is sent.
  */
 export async function queueInvites(tx: Tx, owner: SessionUser, shareId: string, emails: string[]): Promise<string[]> {
   if (emails.length === 0) return [];
@@ -41,6 +44,7 @@ export async function queueInvites(tx: Tx, owner: SessionUser, shareId: string, 
     select: {
       message: true,
       expiresAt: true,
+      locale: true,
       items: { select: { file: { select: { name: true, size: true } }, folder: { select: { name: true } } } },
     },
   });
@@ -57,6 +61,7 @@ export async function queueInvites(tx: Tx, owner: SessionUser, shareId: string, 
     });
     const mail = shareEmail({
       to: email,
+      locale: localeOr(share.locale),
       url: RECIPIENT_LINK,
       senderName: owner.name || owner.email,
       senderEmail: owner.email,

@@ -4,6 +4,7 @@ import { UserError } from '@/lib/actions/user-error';
 import { hashPassword } from '@/lib/password';
 import { admitInvitations, queueInvites } from '@/lib/shares/invites';
 import type { SessionUser } from '@/lib/auth';
+import type { Locale } from '@/i18n/locales';
 
 export type ShareChanges = {
   expiresAt: Date;
@@ -12,11 +13,13 @@ export type ShareChanges = {
   passwordAction: 'keep' | 'set' | 'remove';
   password?: string;
   notifyOnFirstDownload: boolean;
+  /** The language of invitations from now on (resends, people added later); unchanged when not given. */
+  locale?: Locale;
 };
 
 async function requireShare(ownerId: string, shareId: string) {
   const share = await db().share.findFirst({ where: { id: shareId, ownerId }, select: { id: true, revokedAt: true } });
-  if (!share) throw new UserError('That share no longer exists.');
+  if (!share) throw new UserError('shares.errors.shareGone');
   return share;
 }
 
@@ -36,6 +39,7 @@ export async function updateShare(ownerId: string, shareId: string, changes: Sha
       availableFrom: changes.availableFrom,
       maxDownloads: changes.maxDownloads,
       notifyOnFirstDownload: changes.notifyOnFirstDownload,
+      locale: changes.locale,
       ...password,
     },
   });
@@ -43,10 +47,10 @@ export async function updateShare(ownerId: string, shareId: string, changes: Sha
 
 export async function addRecipients(owner: SessionUser, shareId: string, emails: string[]): Promise<number> {
   const share = await requireShare(owner.id, shareId);
-  if (share.revokedAt) throw new UserError('This share is revoked; create a new one instead.');
+  if (share.revokedAt) throw new UserError('shares.errors.shareRevoked');
   const existing = await db().shareRecipient.findMany({ where: { shareId, email: { in: emails }, revokedAt: null }, select: { email: true } });
   const fresh = emails.filter((email) => !existing.some((r) => r.email === email));
-  if (fresh.length === 0) throw new UserError(emails.length === 1 ? 'That person already has a link.' : 'Those people already have links.');
+  if (fresh.length === 0) throw new UserError(emails.length === 1 ? 'shares.errors.alreadyHasLink' : 'shares.errors.alreadyHaveLinks');
   await admitInvitations(owner.id, fresh.length);
   await db().$transaction((tx) => queueInvites(tx, owner, shareId, fresh));
   return fresh.length;
@@ -57,7 +61,7 @@ async function requireRecipient(ownerId: string, recipientId: string) {
     where: { id: recipientId, share: { ownerId } },
     select: { id: true, email: true, shareId: true, revokedAt: true, share: { select: { revokedAt: true } } },
   });
-  if (!recipient) throw new UserError('That recipient is no longer on this share.');
+  if (!recipient) throw new UserError('shares.errors.recipientGone');
   return recipient;
 }
 
@@ -71,7 +75,7 @@ export async function revokeRecipient(ownerId: string, recipientId: string): Pro
 /** Sends a fresh invite; the new link replaces the previous one when it is sent. */
 export async function resendInvite(owner: SessionUser, recipientId: string): Promise<string> {
   const recipient = await requireRecipient(owner.id, recipientId);
-  if (recipient.revokedAt || recipient.share.revokedAt) throw new UserError('This link is revoked. Add the person again to send a new one.');
+  if (recipient.revokedAt || recipient.share.revokedAt) throw new UserError('shares.errors.recipientRevoked');
   await admitInvitations(owner.id, 1);
   await db().$transaction((tx) => queueInvites(tx, owner, recipient.shareId, [recipient.email]));
   return recipient.shareId;

@@ -11,20 +11,20 @@ describe('checkEmail', () => {
   });
 
   test.each([
-    ['ana@example.com\r\nBcc: eve@evil.test', 'line break'],
-    ['ana@example.com\nbob@example.com', 'line break'],
+    ['ana@example.com\r\nBcc: eve@evil.test', 'control'],
+    ['ana@example.com\nbob@example.com', 'control'],
     ['"eve@evil.test"@example.com', 'quoted'],
     ['"ana"@example.com', 'quoted'],
-    ['ana@evil.test@example.com', 'more than one'],
-    ['ana.example.com', 'no "@"'],
+    ['ana@evil.test@example.com', 'manyAt'],
+    ['ana.example.com', 'noAt'],
     ['ana@localhost', 'domain'],
-    ['.ana@example.com', 'before the "@"'],
-    ['ana..b@example.com', 'before the "@"'],
+    ['.ana@example.com', 'local'],
+    ['ana..b@example.com', 'local'],
     ['ana b@example.com', 'space'],
   ])('refuses %j (%s)', (email, reason) => {
     const result = checkEmail(email);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.reason).toContain(reason);
+    if (!result.ok) expect(result.reason).toBe(reason);
   });
 });
 
@@ -33,12 +33,12 @@ describe('parseEmailList', () => {
     const { emails, errors } = parseEmailList('a@example.com, b@example.com;\r\na@example.com\nnot-an-email\n"q"@x.com');
     expect(emails).toEqual(['a@example.com', 'b@example.com']);
     expect(errors).toHaveLength(2);
-    expect(errors[0]).toContain('not-an-email');
+    expect(errors[0]).toEqual({ key: 'shares.errors.listedAddress.noAt', values: { address: 'not-an-email' } });
   });
 
   test('an address with a bare CR inside is refused, not split', () => {
     const { emails, errors } = parseEmailList('a@example.com\rBcc: eve@evil.test');
     expect(emails).toEqual([]);
-    expect(errors[0]).toContain('line break');
+    expect(errors[0]?.key).toBe('shares.errors.listedAddress.control');
   });
 });

@@ -4,10 +4,12 @@ import { after } from 'next/server';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { authedAction } from '@/lib/actions/authed-action';
+import type { SessionUser } from '@/lib/auth';
 import { id } from '@/lib/validation/names';
 import {
   checkbox,
   checkWindow,
+  emailLocale,
   maxDownloads,
   message,
   optionalDate,
@@ -20,6 +22,8 @@ import {
 import { createShare as create, revokeShare as revoke } from '@/lib/shares/create';
 import { addRecipients as add, resendInvite as resend, revokeRecipient as revokeOne, updateShare as update } from '@/lib/shares/manage';
 import { drainOutbox } from '@/lib/mail/outbox';
+import { defaultEmailLocale } from '@/lib/shares/email-locale';
+import { getLocale } from 'next-intl/server';
 
 // Mail goes out after the response; the outbox timer retries whatever fails.
 const sendSoon = () => after(() => drainOutbox().catch((error) => console.error('outbox', error)));
@@ -28,7 +32,7 @@ const createInput = z
   .object({
     fileIds: z.array(id).max(500).default([]),
     folderIds: z.array(id).max(50).default([]),
-    expiry: z.enum(['1h', '1d', '7d', '30d', 'date'], { error: 'Choose when the link expires.' }),
+    expiry: z.enum(['1h', '1d', '7d', '30d', 'date'], { error: 'shares.errors.chooseExpiry' }),
     expiresAt: optionalDate,
     availableFrom: optionalDate,
     recipients: recipientsText,
@@ -36,14 +40,15 @@ const createInput = z
     password,
     maxDownloads,
     notifyOnFirstDownload: checkbox,
+    locale: emailLocale.optional(),
     submissionId,
   })
   .transform((input, ctx) => {
     const recipients = parseRecipients(input.recipients, ctx);
     const expiresAt = input.expiry === 'date' ? input.expiresAt : presetExpiry(input.expiry);
-    const problem = expiresAt ? checkWindow(expiresAt, input.availableFrom) : 'Pick an expiry date.';
+    const problem = expiresAt ? checkWindow(expiresAt, input.availableFrom) : 'shares.errors.pickExpiryDate';
     if (problem) ctx.addIssue({ code: 'custom', path: ['expiresAt'], message: problem });
-    if (input.fileIds.length + input.folderIds.length === 0) ctx.addIssue({ code: 'custom', message: 'Choose at least one file or folder to share.' });
+    if (input.fileIds.length + input.folderIds.length === 0) ctx.addIssue({ code: 'custom', message: 'shares.errors.nothingChosen' });
     if (!expiresAt || ctx.issues.length > 0) return z.NEVER;
     return {
       fileIds: input.fileIds,
@@ -55,12 +60,18 @@ const createInput = z
       password: input.password ?? null,
       maxDownloads: input.maxDownloads ?? null,
       notifyOnFirstDownload: input.notifyOnFirstDownload,
+      locale: input.locale,
       submissionId: input.submissionId,
     };
   });
 
+/** The language the share dialog preselects for emails (and that a share made without one gets). */
+const emailLocaleFor = async (user: SessionUser) => defaultEmailLocale(user.id, await getLocale());
+
+export const emailLocaleDefault = authedAction(z.object({}), async (_input, user) => emailLocaleFor(user));
+
 export const createShare = authedAction(createInput, async (input, user) => {
-  const share = await create(user, input);
+  const share = await create(user, { ...input, locale: input.locale ?? (await emailLocaleFor(user)) });
   if (share.url && share.recipients.length > 0) sendSoon();
   revalidatePath('/shares', 'layout');
   return { ...share, expiresAt: share.expiresAt.toISOString() };
@@ -81,15 +92,16 @@ const updateInput = z
     passwordAction: z.enum(['keep', 'set', 'remove']).default('keep'),
     password,
     notifyOnFirstDownload: checkbox,
+    locale: emailLocale.optional(),
   })
   .transform((input, ctx) => {
     if (!input.expiresAt) {
-      ctx.addIssue({ code: 'custom', path: ['expiresAt'], message: 'Pick an expiry.' });
+      ctx.addIssue({ code: 'custom', path: ['expiresAt'], message: 'shares.errors.pickExpiry' });
       return z.NEVER;
     }
     const problem = checkWindow(input.expiresAt, input.availableFrom);
     if (problem) ctx.addIssue({ code: 'custom', path: ['expiresAt'], message: problem });
-    if (input.passwordAction === 'set' && !input.password) ctx.addIssue({ code: 'custom', path: ['password'], message: 'Enter the new password.' });
+    if (input.passwordAction === 'set' && !input.password) ctx.addIssue({ code: 'custom', path: ['password'], message: 'shares.errors.enterNewPassword' });
     if (ctx.issues.length > 0) return z.NEVER;
     return { ...input, expiresAt: input.expiresAt, availableFrom: input.availableFrom ?? null, maxDownloads: input.maxDownloads ?? null };
   });
@@ -102,7 +114,7 @@ export const updateShare = authedAction(updateInput, async ({ shareId, ...change
 
 const addInput = z.object({ shareId: id, recipients: recipientsText }).transform((input, ctx) => {
   const emails = parseRecipients(input.recipients, ctx);
-  if (emails.length === 0 && ctx.issues.length === 0) ctx.addIssue({ code: 'custom', path: ['recipients'], message: 'Enter at least one email address.' });
+  if (emails.length === 0 && ctx.issues.length === 0) ctx.addIssue({ code: 'custom', path: ['recipients'], message: 'shares.errors.enterAnEmail' });
   return ctx.issues.length > 0 ? z.NEVER : { shareId: input.shareId, emails };
 });
 

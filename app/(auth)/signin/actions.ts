@@ -10,7 +10,7 @@ import { isEmailAllowed } from '@/lib/auth/allowlist';
 import { safeCallback } from '@/lib/auth/stage';
 import { passkeySignInOptions as signInOptions, signInWithPasskey as passkeySignIn } from '@/lib/auth/second-factor';
 import { tokenAction } from '@/lib/actions/authed-action';
-import { checkEmail } from '@/lib/validation/email';
+import { addressError, checkEmail } from '@/lib/validation/email';
 import { renderMessage } from '@/lib/actions/user-error';
 import { authenticationResponse } from '@/lib/validation/webauthn';
 
@@ -20,7 +20,7 @@ export async function requestSignInLink(_prev: SignInState, formData: FormData):
   const raw = String(formData.get('email') ?? '');
   const locale = await getLocale();
   const checked = checkEmail(raw);
-  if (!checked.ok) return { error: renderMessage(locale, `auth.errors.email${checked.problem}`), email: raw };
+  if (!checked.ok) return { error: renderMessage(locale, addressError(checked.reason)), email: raw };
   const config = env();
   if (!isEmailAllowed(checked.email, config.SIGNIN_ALLOWLIST, config.NODE_ENV === 'production')) {
     return { error: renderMessage(locale, 'auth.errors.emailNotAllowed'), email: raw };

@@ -1,8 +1,10 @@
 import type { Metadata } from 'next';
+import type { ReactNode } from 'react';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { currentUser } from '@/lib/auth';
-import { shareDetail, type RecipientDetail } from '@/lib/shares/detail';
+import { shareDetail, type RecipientDetail, type TimelineEvent } from '@/lib/shares/detail';
 import { LocalTime } from '@/components/ui/local-time';
 import { RevokeButton } from '@/components/shares/revoke-button';
 import { SettingsForm } from '@/components/shares/settings-form';
@@ -10,11 +12,12 @@ import { AddRecipientsForm } from '@/components/shares/add-recipients-form';
 import { RecipientActions } from '@/components/shares/recipient-actions';
 import { UserAgentLabel } from '@/components/shares/user-agent-label';
 
-export const metadata: Metadata = { title: 'Share' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('shares.detail');
+  return { title: t('title') };
+}
 
 type Props = { params: Promise<{ id: string }> };
-
-const DELIVERY = { queued: 'Queued', sending: 'Sending', sent: 'Sent', failed: 'Failed' } as const;
 
 export default async function ShareDetailPage({ params }: Props) {
   const user = await currentUser();
@@ -23,28 +26,31 @@ export default async function ShareDetailPage({ params }: Props) {
   const share = await shareDetail(user.id, id);
   if (!share) notFound();
   const isActive = share.status === 'active';
+  const t = await getTranslations('shares');
+  const created = () => <LocalTime iso={share.createdAt} />;
   return (
     <div className="space-y-6">
       <div>
         <Link href="/shares" className="text-sm text-zinc-600 hover:underline">
-          ← All shares
+          {t('detail.allShares')}
         </Link>
         <div className="mt-2 flex flex-wrap items-start gap-3">
-          <h1 className="min-w-0 basis-full text-lg font-semibold break-words sm:flex-1 sm:basis-0">{share.items.join(', ') || 'Deleted files'}</h1>
+          <h1 className="min-w-0 basis-full text-lg font-semibold break-words sm:flex-1 sm:basis-0">{share.items.join(', ') || t('detail.deletedFiles')}</h1>
           <span className="rounded-full bg-zinc-100 px-2.5 py-0.5 text-xs font-medium" data-testid="share-status">
-            {share.status[0]!.toUpperCase() + share.status.slice(1)}
+            {t(`status.${share.status}`)}
           </span>
           {isActive && <RevokeButton shareId={share.id} />}
         </div>
         <p className="mt-1 text-sm text-zinc-600">
-          Created <LocalTime iso={share.createdAt} /> · {share.downloads} {share.downloads === 1 ? 'download' : 'downloads'}
-          {share.maxDownloads !== null && ` of ${share.maxDownloads} allowed`}
+          {share.maxDownloads === null
+            ? t.rich('detail.created', { time: created, downloads: share.downloads })
+            : t.rich('detail.createdCapped', { time: created, downloads: share.downloads, max: share.maxDownloads })}
         </p>
       </div>
 
       <section aria-labelledby="settings-heading" className="rounded-xl border border-zinc-200 bg-white p-5">
         <h2 id="settings-heading" className="mb-3 font-semibold">
-          Settings
+          {t('detail.settings')}
         </h2>
         <SettingsForm
           share={{
@@ -54,6 +60,7 @@ export default async function ShareDetailPage({ params }: Props) {
             maxDownloads: share.maxDownloads,
             hasPassword: share.hasPassword,
             notifyOnFirstDownload: share.notifyOnFirstDownload,
+            locale: share.locale,
           }}
           disabled={share.status === 'revoked'}
         />
@@ -61,10 +68,10 @@ export default async function ShareDetailPage({ params }: Props) {
 
       <section aria-labelledby="recipients-heading" className="rounded-xl border border-zinc-200 bg-white p-5">
         <h2 id="recipients-heading" className="mb-3 font-semibold">
-          Recipients
+          {t('detail.recipients')}
         </h2>
         {share.recipients.length === 0 ? (
-          <p className="text-sm text-zinc-600">Nobody was emailed; only the copied link gives access.</p>
+          <p className="text-sm text-zinc-600">{t('detail.nobodyEmailed')}</p>
         ) : (
           <ul className="divide-y divide-zinc-100">
             {share.recipients.map((r) => (
@@ -77,10 +84,10 @@ export default async function ShareDetailPage({ params }: Props) {
 
       <section aria-labelledby="timeline-heading" className="rounded-xl border border-zinc-200 bg-white p-5">
         <h2 id="timeline-heading" className="mb-3 font-semibold">
-          What happened
+          {t('detail.timeline')}
         </h2>
         {share.timeline.length === 0 ? (
-          <p className="text-sm text-zinc-600">Nobody has opened the link yet.</p>
+          <p className="text-sm text-zinc-600">{t('detail.nothingYet')}</p>
         ) : (
           <ol className="space-y-2 text-sm" data-testid="timeline">
             {share.timeline.map((event) => (
@@ -89,7 +96,7 @@ export default async function ShareDetailPage({ params }: Props) {
                   <LocalTime iso={event.at} />
                 </span>
                 <span className="min-w-0 wrap-anywhere">
-                  <strong>{event.who}</strong> {event.kind === 'download' ? `downloaded ${event.file ?? 'a file'}` : event.kind === 'preview' ? `previewed ${event.file ?? 'a file'}` : 'opened the link'}
+                  <TimelineText event={event} />
                 </span>
                 {event.userAgent && <UserAgentLabel raw={event.userAgent} />}
               </li>
@@ -101,22 +108,32 @@ export default async function ShareDetailPage({ params }: Props) {
   );
 }
 
+/** "ana@example.com downloaded report.pdf", with who in bold; "a file" once the file is deleted. */
+async function TimelineText({ event }: { event: TimelineEvent }) {
+  const t = await getTranslations('shares.timeline');
+  const values = { who: event.who ?? t('sharedLink'), file: event.file ?? '', strong: (chunks: ReactNode) => <strong>{chunks}</strong> };
+  if (event.kind === 'download') return t.rich(event.file === null ? 'downloadGone' : 'download', values);
+  if (event.kind === 'preview') return t.rich(event.file === null ? 'previewGone' : 'preview', values);
+  return t.rich('open', values);
+}
+
 // A stacked row rather than a table row: long addresses wrap, and it fits a phone as it is.
-function RecipientRow({ recipient: r, canAct }: { recipient: RecipientDetail; canAct: boolean }) {
+async function RecipientRow({ recipient: r, canAct }: { recipient: RecipientDetail; canAct: boolean }) {
+  const t = await getTranslations('shares');
   return (
     <li data-testid="recipient-row" className="flex flex-wrap items-start gap-x-4 gap-y-1 py-3 text-sm">
       <p className="min-w-0 flex-1 font-medium wrap-anywhere">{r.email}</p>
       {canAct && !r.isRevoked && <RecipientActions recipientId={r.id} email={r.email} />}
       <dl className="grid w-full grid-cols-[auto_1fr] gap-x-3 text-zinc-600 sm:flex sm:flex-wrap sm:gap-x-2">
-        <dt className="sm:after:content-[':']">Delivery</dt>
+        <dt className="sm:after:content-[':']">{t('detail.delivery')}</dt>
         <dd className="text-zinc-900 sm:mr-4">
-          <span data-testid="delivery">{r.isRevoked ? 'Revoked' : r.delivery ? DELIVERY[r.delivery] : '—'}</span>
-          {!r.isRevoked && r.delivery === 'queued' && r.attempts > 0 && <span className="text-zinc-600"> · retrying</span>}
+          <span data-testid="delivery">{r.isRevoked ? t('detail.revoked') : t(`delivery.${r.delivery ?? 'none'}`)}</span>
+          {!r.isRevoked && r.delivery === 'queued' && r.attempts > 0 && <span className="text-zinc-600">{t('detail.retrying')}</span>}
           {!r.isRevoked && r.lastError && r.delivery !== 'sent' && <span className="block text-xs text-red-600 wrap-anywhere">{r.lastError}</span>}
         </dd>
-        <dt className="sm:after:content-[':']">First opened</dt>
-        <dd className="text-zinc-900 sm:mr-4">{r.firstOpenedAt ? <LocalTime iso={r.firstOpenedAt} /> : 'Not yet'}</dd>
-        <dt className="sm:after:content-[':']">Downloads</dt>
+        <dt className="sm:after:content-[':']">{t('detail.firstOpened')}</dt>
+        <dd className="text-zinc-900 sm:mr-4">{r.firstOpenedAt ? <LocalTime iso={r.firstOpenedAt} /> : t('detail.notYet')}</dd>
+        <dt className="sm:after:content-[':']">{t('detail.downloads')}</dt>
         <dd className="text-zinc-900" data-testid="recipient-downloads">
           {r.downloads}
         </dd>
