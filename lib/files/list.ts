@@ -2,14 +2,17 @@ import 'server-only';
 import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { decodeCursor, encodeCursor, type CursorPosition } from '@/lib/files/cursor';
-import { scanLabel, type ScanLabel } from '@/lib/files/scan-status';
+import { scanState, type ScanState } from '@/lib/files/scan-status';
 
 export const SORTS = ['name', 'date', 'size', 'type'] as const;
 export type SortKey = (typeof SORTS)[number];
 export type SortDir = 'asc' | 'desc';
 
-/** sentBy: for a file that came in through an upload request, who the sender said they were. scan: its virus scan, when there is something to say. */
-export type FileRow = { id: string; name: string; size: number; contentType: string; createdAt: string; sentBy: string | null; scan: ScanLabel | null };
+/**
+ * isFromRequest: the file came in through an upload request; sentBy: who its sender said they were
+ * (null when they gave no name). scan: its virus scan, when there is something to say.
+ */
+export type FileRow = { id: string; name: string; size: number; contentType: string; createdAt: string; isFromRequest: boolean; sentBy: string | null; scan: ScanState | null };
 export type FolderRow = { id: string; name: string; createdAt: string };
 export type Crumb = { id: string; name: string };
 
@@ -98,8 +101,9 @@ export async function listFiles(input: ListInput): Promise<FileList> {
       ...f,
       size: Number(f.size),
       createdAt: f.createdAt.toISOString(),
-      sentBy: uploadRequestId === null ? null : (uploadedBy ?? 'someone'),
-      scan: scanLabel({ scanStatus, storageKey }),
+      isFromRequest: uploadRequestId !== null,
+      sentBy: uploadRequestId === null ? null : uploadedBy,
+      scan: scanState({ scanStatus, storageKey }),
     })),
     nextCursor: rows.length > PAGE_SIZE && last ? encodeCursor(scope, { value: sortText[input.sort](last), id: last.id }) : null,
     isFirstPage: position === null,

@@ -7,30 +7,28 @@ import { bucket, deleteObject, s3 } from '@/lib/storage/s3';
 export async function requireFolder(ownerId: string, folderId: string | null): Promise<void> {
   if (!folderId) return;
   const folder = await db().folder.findFirst({ where: { id: folderId, ownerId }, select: { id: true } });
-  if (!folder) throw new UserError('That folder no longer exists.');
+  if (!folder) throw new UserError('files.errors.folderGone');
 }
 
 export async function createFolder(ownerId: string, parentId: string | null, name: string) {
   await requireFolder(ownerId, parentId);
   const clash = await db().folder.findFirst({ where: { ownerId, parentId, name }, select: { id: true } });
-  if (clash) throw new UserError(`A folder named "${name}" already exists here.`);
+  if (clash) throw new UserError('files.errors.folderExists', { name });
   return db().folder.create({ data: { ownerId, parentId, name }, select: { id: true, name: true } });
 }
 
 export async function renameFolder(ownerId: string, folderId: string, name: string) {
   const folder = await db().folder.findFirst({ where: { id: folderId, ownerId }, select: { parentId: true } });
-  if (!folder) throw new UserError('That folder no longer exists.');
+  if (!folder) throw new UserError('files.errors.folderGone');
   const clash = await db().folder.findFirst({ where: { ownerId, parentId: folder.parentId, name, NOT: { id: folderId } }, select: { id: true } });
-  if (clash) throw new UserError(`A folder named "${name}" already exists here.`);
+  if (clash) throw new UserError('files.errors.folderExists', { name });
   await db().folder.update({ where: { id: folderId }, data: { name } });
 }
 
 export async function renameFile(ownerId: string, fileId: string, name: string) {
   const { count } = await db().file.updateMany({ where: { id: fileId, ownerId, status: 'ready' }, data: { name } });
-  if (count === 0) throw new UserError('That file no longer exists.');
+  if (count === 0) throw new UserError('files.errors.fileGone');
 }
-
-const STORE_DOWN = 'The storage server did not answer; the rest is deleted on the next sweep.';
 
 /**
  * The row is marked "deleting" first (every list, share and link skips it), then the object
@@ -39,13 +37,13 @@ const STORE_DOWN = 'The storage server did not answer; the rest is deleted on th
  */
 export async function deleteFile(ownerId: string, fileId: string) {
   const file = await db().file.findFirst({ where: { id: fileId, ownerId }, select: { storageKey: true, name: true } });
-  if (!file) throw new UserError('That file no longer exists.');
+  if (!file) throw new UserError('files.errors.fileGone');
   await db().file.update({ where: { id: fileId }, data: { status: 'deleting' } });
   try {
     await finishDelete(fileId, file.storageKey);
   } catch (error) {
     console.error('delete', error);
-    throw new UserError(`"${file.name}" is gone from your files. ${STORE_DOWN}`);
+    throw new UserError('files.errors.deletedStoreDown', { name: file.name });
   }
 }
 
@@ -65,7 +63,7 @@ async function descendantFolderIds(ownerId: string, rootId: string): Promise<str
 
 export async function deleteFolder(ownerId: string, folderId: string) {
   const folder = await db().folder.findFirst({ where: { id: folderId, ownerId }, select: { id: true } });
-  if (!folder) throw new UserError('That folder no longer exists.');
+  if (!folder) throw new UserError('files.errors.folderGone');
   const folderIds = await descendantFolderIds(ownerId, folderId);
   // As for one file: hidden first, then the objects, then the rows (with the folders, by cascade).
   await db().file.updateMany({ where: { ownerId, folderId: { in: folderIds } }, data: { status: 'deleting' } });
@@ -80,7 +78,7 @@ export async function deleteFolder(ownerId: string, folderId: string) {
     }
   } catch (error) {
     console.error('delete folder', error);
-    throw new UserError(`The files in this folder are gone from your files. ${STORE_DOWN} Delete the folder again then.`);
+    throw new UserError('files.errors.folderDeletedStoreDown');
   }
   await db().folder.delete({ where: { id: folderId } });
 }
