@@ -138,6 +138,17 @@ test('files too large for clamd, or archives past its limits, are reported as no
   ]);
 });
 
+test('the owner is told of an infected file in their own language', async () => {
+  const owner = await seedUser(db, { email: uniqueEmail('scan-fr') });
+  await db.user.update({ where: { id: owner.id }, data: { locale: 'fr' } });
+  const id = await upload(owner.id, 'facture.exe', bytes(EICAR));
+  await scanned([id]);
+  await drainOutbox();
+  await expect.poll(async () => (await inbox(owner.email)).map((m) => m.subject)).toEqual(['Un virus a été détecté dans « facture.exe »']);
+  const [mail] = await inbox(owner.email);
+  expect(mail!.text).toContain('Il a été mis en quarantaine ; il ne peut être ni partagé ni téléchargé.');
+});
+
 test('files sent through a request are scanned before the owner is told, and infected ones are named as removed', async () => {
   const owner = await seedUser(db, { email: uniqueEmail('req-owner') });
   const created = await createRequest(owner.id, {
