@@ -19,9 +19,11 @@ export type Crumb = { id: string; name: string };
 const PAGE_SIZE = 100;
 
 // Names sort by their stored key (lib/names/sort-key.ts): natural order, one value per name.
-const sortColumn = { name: 'sortName', date: 'createdAt', size: 'size', type: 'contentType' } as const satisfies Record<SortKey, keyof Prisma.FileOrderByWithRelationInput>;
+// Kinds by their stored code (lib/files/kind.ts), so files of one kind stand together whatever
+// their MIME types; the groups come in the codes' order, the same in every language.
+const sortColumn = { name: 'sortName', date: 'createdAt', size: 'size', type: 'kind' } as const satisfies Record<SortKey, keyof Prisma.FileOrderByWithRelationInput>;
 
-type SortRow = { sortName: string; createdAt: Date; size: bigint; contentType: string };
+type SortRow = { sortName: string; createdAt: Date; size: bigint; kind: string };
 type SortValue = string | Date | bigint;
 
 /** A row's sort value as a cursor carries it (text), and back. */
@@ -29,7 +31,7 @@ const sortText: Record<SortKey, (row: SortRow) => string> = {
   name: (row) => row.sortName,
   date: (row) => row.createdAt.toISOString(),
   size: (row) => row.size.toString(),
-  type: (row) => row.contentType,
+  type: (row) => row.kind,
 };
 const sortValue: Record<SortKey, (text: string) => SortValue> = {
   name: (text) => text,
@@ -83,7 +85,7 @@ export async function listFiles(input: ListInput): Promise<FileList> {
     where: position ? { AND: [where, afterPosition(input.sort, input.dir, position)] } : where,
     orderBy: [{ [sortColumn[input.sort]]: input.dir }, { id: input.dir }],
     take: PAGE_SIZE + 1,
-    select: { id: true, name: true, sortName: true, size: true, contentType: true, createdAt: true, uploadedBy: true, uploadRequestId: true, scanStatus: true, storageKey: true },
+    select: { id: true, name: true, sortName: true, size: true, contentType: true, kind: true, createdAt: true, uploadedBy: true, uploadRequestId: true, scanStatus: true, storageKey: true },
   });
   const page = rows.slice(0, PAGE_SIZE);
   const last = page.at(-1);
@@ -97,7 +99,7 @@ export async function listFiles(input: ListInput): Promise<FileList> {
       });
   return {
     folders: folders.map((f) => ({ ...f, createdAt: f.createdAt.toISOString() })),
-    files: page.map(({ uploadRequestId, uploadedBy, scanStatus, storageKey, sortName, ...f }) => ({
+    files: page.map(({ uploadRequestId, uploadedBy, scanStatus, storageKey, sortName, kind, ...f }) => ({
       ...f,
       size: Number(f.size),
       createdAt: f.createdAt.toISOString(),

@@ -2,6 +2,7 @@ import 'server-only';
 import { DeleteObjectsCommand } from '@aws-sdk/client-s3';
 import { db } from '@/lib/db';
 import { UserError } from '@/lib/actions/user-error';
+import { fileKind } from '@/lib/files/kind';
 import { bucket, deleteObject, s3 } from '@/lib/storage/s3';
 
 export async function requireFolder(ownerId: string, folderId: string | null): Promise<void> {
@@ -26,7 +27,9 @@ export async function renameFolder(ownerId: string, folderId: string, name: stri
 }
 
 export async function renameFile(ownerId: string, fileId: string, name: string) {
-  const { count } = await db().file.updateMany({ where: { id: fileId, ownerId, status: 'ready' }, data: { name } });
+  const file = await db().file.findFirst({ where: { id: fileId, ownerId, status: 'ready' }, select: { contentType: true } });
+  // A new extension can change the kind of a file whose type says little (application/octet-stream).
+  const { count } = file ? await db().file.updateMany({ where: { id: fileId, ownerId, status: 'ready' }, data: { name, kind: fileKind(file.contentType, name) } }) : { count: 0 };
   if (count === 0) throw new UserError('files.errors.fileGone');
 }
 

@@ -10,6 +10,7 @@ import { presignUpload, type UploadPost } from '@/lib/storage/presign';
 import { createId } from '@/lib/ids';
 import { storageUsage } from '@/lib/files/quota';
 import { kickScanner, scanStatusForNewFile } from '@/lib/files/scan';
+import { fileKind } from '@/lib/files/kind';
 
 export type PrepareInput = { name: string; size: number; contentType: string; folderId: string | null };
 export type PreparedUpload = { fileId: string; post: UploadPost };
@@ -56,6 +57,7 @@ export async function insertPendingFile(ownerId: string, input: PrepareInput, fi
     name: input.name,
     size: input.size,
     contentType: input.contentType,
+    kind: fileKind(input.contentType, input.name),
     ...(origin && { uploadRequestId: origin.requestId, uploadedBy: origin.uploadedBy }),
   };
   const maxFiles = origin?.maxFiles;
