@@ -9,6 +9,7 @@ import { forgetExpiredChallenges } from '@/lib/auth/challenges';
 import { checkClock } from '@/lib/clock';
 import { scanPendingFiles } from '@/lib/files/scan';
 import { fillMissingSortNames } from '@/lib/names/fill-sort-names';
+import { fillMissingKinds } from '@/lib/files/fill-kinds';
 
 const OUTBOX_EVERY_MS = 10_000;
 const SWEEP_EVERY_MS = 10 * 60_000;
@@ -41,7 +42,9 @@ export async function startServer() {
   if (!env().BACKGROUND_JOBS) return;
   // Names stored before they had sort keys, once the clock is checked: loading the database
   // client at the same moment can hold up the thread past the timeout of the clock's store probe.
-  void clockChecked.then(() => fillMissingSortNames()).catch((error) => console.error('[sort names]', error instanceof Error ? error.message : error));
+  void clockChecked
+    .then(async () => (await fillMissingSortNames(), await fillMissingKinds()))
+    .catch((error) => console.error('[sort names]', error instanceof Error ? error.message : error));
   // Files that came in through a request whose sender left before reporting are announced here.
   every(OUTBOX_EVERY_MS, 'outbox', async () => (await announceLeftovers(), await drainOutbox()));
   // Virus scans (when CLAMAV_URL is set): confirmations start one at once; this catches the rest

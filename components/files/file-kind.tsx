@@ -1,17 +1,5 @@
+import { useTranslations } from 'next-intl';
 import { fileExtension, fileKind, type FileKind } from '@/lib/files/kind';
-
-const LABELS: Record<Exclude<FileKind, 'other'>, string> = {
-  pdf: 'PDF',
-  word: 'Word document',
-  spreadsheet: 'Spreadsheet',
-  presentation: 'Presentation',
-  image: 'Image',
-  video: 'Video',
-  audio: 'Audio',
-  text: 'Text',
-  code: 'Code',
-  archive: 'Archive',
-};
 
 /** A mark inside the page outline, and its colour, so kinds tell apart at a glance. */
 const MARKS: Record<FileKind, { colour: string; mark: React.ReactNode }> = {
@@ -39,18 +27,17 @@ function KindIcon({ kind }: { kind: FileKind }) {
   );
 }
 
-/** "Word document" for a .docx; "ISO file" for a kind we have no word for; "File" without an extension. */
-export function kindLabel(kind: FileKind, name: string): string {
-  if (kind !== 'other') return LABELS[kind];
-  const extension = fileExtension(name);
-  return extension ? `${extension.toUpperCase()} file` : 'File';
-}
-
-/** The file's kind in words; its full type on hover, for those who need it. */
+/**
+ * The file's kind in words ("Word document" for a .docx, "ISO file" for a kind we have no word
+ * for, "File" without an extension); its full type on hover, for those who need it.
+ */
 export function FileKindText({ contentType, name }: { contentType: string; name: string }) {
+  const t = useTranslations('files.kinds');
+  const kind = fileKind(contentType, name);
+  const extension = fileExtension(name);
   return (
     <span title={contentType || undefined} data-testid="file-kind">
-      {kindLabel(fileKind(contentType, name), name)}
+      {kind !== 'other' ? t(kind) : extension ? t('other', { extension: extension.toUpperCase() }) : t('unknown')}
     </span>
   );
 }

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { useLocale, useTranslations } from 'next-intl';
 import type { FileRow, FolderRow, SortDir, SortKey } from '@/lib/files/list';
 import { formatBytes } from '@/lib/bytes';
 import { ItemActions } from '@/components/files/item-actions';
@@ -23,6 +24,8 @@ const cell = 'whitespace-nowrap px-3 py-2.5 text-zinc-600';
 const nameCell = 'w-full max-w-0 px-3 py-2.5';
 
 export function FileTable({ folders, files, sort, dir, base }: Props) {
+  const t = useTranslations('files');
+  const locale = useLocale();
   const header = (key: SortKey, text: string, className = '') => {
     const isActive = sort === key;
     const nextDir = isActive && dir === 'asc' ? 'desc' : 'asc';
@@ -43,12 +46,12 @@ export function FileTable({ folders, files, sort, dir, base }: Props) {
             <th scope="col" className="w-px py-2 pl-4">
               <SelectAll />
             </th>
-            {header('name', 'Name')}
-            {header('size', 'Size')}
-            {header('type', 'Kind', 'hidden md:table-cell')}
-            {header('date', 'Added', 'hidden sm:table-cell')}
+            {header('name', t('table.name'))}
+            {header('size', t('table.size'))}
+            {header('type', t('table.kind'), 'hidden md:table-cell')}
+            {header('date', t('table.added'), 'hidden sm:table-cell')}
             <th scope="col" className="w-px px-3 py-2">
-              <span className="sr-only">Actions</span>
+              <span className="sr-only">{t('table.actions')}</span>
             </th>
           </tr>
         </thead>
@@ -66,7 +69,7 @@ export function FileTable({ folders, files, sort, dir, base }: Props) {
               </td>
               <td className={`${cell} text-zinc-500`}>—</td>
               <td className={`${cell} hidden md:table-cell`}>
-                <span data-testid="file-kind">Folder</span>
+                <span data-testid="file-kind">{t('kinds.folder')}</span>
               </td>
               <td className={`${cell} hidden sm:table-cell`}>
                 <LocalTime iso={folder.createdAt} compact />
@@ -88,18 +91,18 @@ export function FileTable({ folders, files, sort, dir, base }: Props) {
                     {file.name}
                   </span>
                   {file.scan && (
-                    <span className={`shrink-0 rounded px-1.5 py-0.5 text-xs ${file.scan === 'Scanning…' ? 'bg-zinc-100 text-zinc-600' : 'bg-red-50 font-medium text-red-700'}`} data-testid="scan-status">
-                      {file.scan}
+                    <span className={`shrink-0 rounded px-1.5 py-0.5 text-xs ${file.scan === 'scanning' ? 'bg-zinc-100 text-zinc-600' : 'bg-red-50 font-medium text-red-700'}`} data-testid="scan-status">
+                      {t(`scan.${file.scan}`)}
                     </span>
                   )}
-                  {file.sentBy && (
-                    <span className="min-w-0 truncate text-xs text-zinc-500" data-testid="sent-by" title={`sent by ${file.sentBy} through a request`}>
-                      sent by {file.sentBy} through a request
+                  {file.isFromRequest && (
+                    <span className="min-w-0 truncate text-xs text-zinc-500" data-testid="sent-by" title={t('table.sentBy', { name: file.sentBy ?? t('table.someone') })}>
+                      {t('table.sentBy', { name: file.sentBy ?? t('table.someone') })}
                     </span>
                   )}
                 </span>
               </td>
-              <td className={cell}>{formatBytes(file.size)}</td>
+              <td className={cell}>{formatBytes(file.size, locale)}</td>
               <td className={`${cell} hidden md:table-cell`}>
                 <FileKindText contentType={file.contentType} name={file.name} />
               </td>
@@ -118,5 +121,6 @@ export function FileTable({ folders, files, sort, dir, base }: Props) {
 }
 
 function SelectBox({ item }: { item: { kind: 'file'; id: string; name: string; size: number } | { kind: 'folder'; id: string; name: string } }) {
-  return <input type="checkbox" form={SELECTION_FORM} name="select" value={JSON.stringify(item)} aria-label={`Select ${item.name}`} className="size-4" />;
+  const t = useTranslations('files.table');
+  return <input type="checkbox" form={SELECTION_FORM} name="select" value={JSON.stringify(item)} aria-label={t('select', { name: item.name })} className="size-4" />;
 }

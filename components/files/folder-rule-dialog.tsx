@@ -1,6 +1,7 @@
 'use client';
 
 import { useActionState, useEffect, useState } from 'react';
+import { useTranslations } from 'next-intl';
 import { loadFolderRule, saveFolderRule } from '@/app/(app)/files/actions';
 import type { ActionResult } from '@/lib/actions/result';
 import { Dialog } from '@/components/ui/dialog';
@@ -11,6 +12,7 @@ import { ActionForm } from '@/components/ui/action-form';
 type Rule = { recipients: string[]; days: number; message: string | null } | null;
 
 export function FolderRuleDialog({ folder, onClose }: { folder: { id: string; name: string }; onClose: () => void }) {
+  const t = useTranslations('files.folderRule');
   const [rule, setRule] = useState<Rule | undefined>(undefined);
   useEffect(() => {
     void loadFolderRule({ folderId: folder.id }).then((result) => setRule(result.ok ? result.data : null));
@@ -28,29 +30,29 @@ export function FolderRuleDialog({ folder, onClose }: { folder: { id: string; na
   }, null);
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   return (
-    <Dialog open onClose={onClose} title={`Auto-share “${folder.name}”`} wide>
+    <Dialog open onClose={onClose} title={t('title', { name: folder.name })} wide>
       {rule === undefined ? (
-        <p className="text-sm text-zinc-600">Loading…</p>
+        <p className="text-sm text-zinc-600">{t('loading')}</p>
       ) : (
         <ActionForm action={formAction} className="space-y-4" noValidate>
-          <p className="text-sm text-zinc-700">Every new file that lands in this folder is shared with these people, who each get an email with their own link.</p>
+          <p className="text-sm text-zinc-700">{t('intro')}</p>
           <div className="space-y-1.5">
             <label htmlFor="rule-recipients" className={label}>
-              Share with
+              {t('recipients')}
             </label>
             <textarea id="rule-recipients" name="recipients" rows={2} defaultValue={rule?.recipients.join(', ')} className={field} aria-describedby="rule-recipients-error" />
             <FieldError id="rule-recipients-error" messages={errors.recipients} />
           </div>
           <div className="space-y-1.5">
             <label htmlFor="rule-days" className={label}>
-              Links last (days)
+              {t('days')}
             </label>
             <input id="rule-days" name="days" type="number" min={1} max={365} defaultValue={rule?.days ?? 7} className={field} aria-describedby="rule-days-error" />
             <FieldError id="rule-days-error" messages={errors.days} />
           </div>
           <div className="space-y-1.5">
             <label htmlFor="rule-message" className={label}>
-              Message <span className="font-normal text-zinc-500">(optional)</span>
+              {t.rich('message', { optional: (chunks) => <span className="font-normal text-zinc-500">{chunks}</span> })}
             </label>
             <textarea id="rule-message" name="message" rows={2} defaultValue={rule?.message ?? ''} className={field} />
           </div>
@@ -60,11 +62,11 @@ export function FolderRuleDialog({ folder, onClose }: { folder: { id: string; na
           <div className="flex justify-end gap-2">
             {rule && (
               <button type="submit" name="intent" value="remove" disabled={isPending} className={button.secondary}>
-                Stop auto-sharing
+                {t('remove')}
               </button>
             )}
             <button type="submit" name="intent" value="save" disabled={isPending} className={button.primary}>
-              {isPending ? 'Saving…' : 'Save rule'}
+              {isPending ? t('pending') : t('submit')}
             </button>
           </div>
         </ActionForm>

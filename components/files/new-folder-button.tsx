@@ -1,6 +1,7 @@
 'use client';
 
 import { useActionState, useState } from 'react';
+import { useTranslations } from 'next-intl';
 import { createFolder } from '@/app/(app)/files/actions';
 import type { ActionResult } from '@/lib/actions/result';
 import { Dialog } from '@/components/ui/dialog';
@@ -9,11 +10,12 @@ import { ActionForm } from '@/components/ui/action-form';
 import { DialogButtons } from '@/components/ui/dialog-buttons';
 
 export function NewFolderButton({ parentId }: { parentId: string | null }) {
+  const t = useTranslations('files.newFolder');
   const [open, setOpen] = useState(false);
   return (
     <>
       <button type="button" onClick={() => setOpen(true)} className={button.secondary}>
-        New folder
+        {t('button')}
       </button>
       {open && <NewFolderDialog parentId={parentId} onClose={() => setOpen(false)} />}
     </>
@@ -21,25 +23,26 @@ export function NewFolderButton({ parentId }: { parentId: string | null }) {
 }
 
 function NewFolderDialog({ parentId, onClose }: { parentId: string | null; onClose: () => void }) {
+  const t = useTranslations('files.newFolder');
   const [state, formAction, isPending] = useActionState<ActionResult<{ id: string }> | null, FormData>(async (_prev, form) => {
     const result = await createFolder(form);
     if (result.ok) onClose();
     return result;
   }, null);
   return (
-      <Dialog open onClose={onClose} title="New folder">
+      <Dialog open onClose={onClose} title={t('title')}>
         <ActionForm action={formAction} className="space-y-4">
           <input type="hidden" name="parentId" value={parentId ?? ''} />
           <div className="space-y-1.5">
             <label htmlFor="folder-name" className={label}>
-              Folder name
+              {t('name')}
             </label>
             <input id="folder-name" name="name" required maxLength={255} className={field} autoFocus aria-describedby="folder-error" />
             <p id="folder-error" aria-live="polite" className="text-sm text-red-600">
               {state && !state.ok ? state.error : ''}
             </p>
           </div>
-          <DialogButtons onCancel={onClose} isPending={isPending} submit="Create" pending="Creating…" />
+          <DialogButtons onCancel={onClose} isPending={isPending} submit={t('submit')} pending={t('pending')} />
         </ActionForm>
       </Dialog>
   );

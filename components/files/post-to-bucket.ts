@@ -1,8 +1,24 @@
 // Browser side of the presigned POST: the file goes straight to the bucket, never through the app.
 
+import type { Messages } from '@/i18n/messages';
+
 export type PostTarget = { url: string; fields: Record<string, string> };
 
-export class UploadError extends Error {}
+/** What a cancelled upload rejects with (as fetch does on abort). */
+export const uploadCancelled = () => new DOMException('Upload cancelled', 'AbortError');
+
+/** A problem the browser found itself; the upload panel words it (files.upload.errors.<problem>). */
+export type UploadProblem = { problem: keyof Messages['files']['upload']['errors']; values?: Record<string, string> };
+
+/**
+ * Why an upload failed: a text the server already wrote in the reader's language (an action's
+ * error), or a problem found in the browser, put into words where it is shown.
+ */
+export class UploadError extends Error {
+  constructor(readonly reason: string | UploadProblem) {
+    super(typeof reason === 'string' ? reason : reason.problem);
+  }
+}
 
 export function postToBucket(
   target: PostTarget,
@@ -11,7 +27,7 @@ export function postToBucket(
   signal: AbortSignal,
 ): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(new DOMException('Upload cancelled', 'AbortError'));
+    if (signal.aborted) return reject(uploadCancelled());
     const form = new FormData();
     for (const [name, value] of Object.entries(target.fields)) form.append(name, value);
     form.append('file', file); // S3 ignores every field after "file", so it goes last.
@@ -23,24 +39,25 @@ export function postToBucket(
       reject(new UploadError(describeRefusal(xhr.status, xhr.responseText)));
     };
     xhr.onerror = () =>
-      reject(new UploadError(`Could not reach the storage server at ${new URL(target.url).host}. It may be down, or its CORS rules do not allow uploads from this site.`));
-    xhr.onabort = () => reject(new DOMException('Upload cancelled', 'AbortError'));
+      reject(new UploadError({ problem: 'unreachable', values: { host: new URL(target.url).host } }));
+    xhr.onabort = () => reject(uploadCancelled());
     signal.addEventListener('abort', () => xhr.abort(), { once: true });
     xhr.send(form);
   });
 }
 
-export function describeRefusal(status: number, body: string): string {
+export function describeRefusal(status: number, body: string): UploadProblem {
   const code = /<Code>([^<]*)<\/Code>/.exec(body)?.[1] ?? '';
   const message = /<Message>([^<]*)<\/Message>/.exec(body)?.[1] ?? '';
   if (/expired/i.test(message) || code === 'ExpiredToken' || code === 'RequestExpired') {
-    return 'The upload permission expired before the file was sent. Try again.';
+    return { problem: 'expired' };
   }
   if (code === 'EntityTooLarge' || code === 'EntityTooSmall') {
-    return 'The file changed size after it was chosen. Choose it again.';
+    return { problem: 'sizeChanged' };
   }
   if (code === 'SignatureDoesNotMatch' || code === 'InvalidAccessKeyId') {
-    return 'The storage server did not accept the app’s credentials. Ask whoever runs this Handoff to check the S3 settings.';
+    return { problem: 'credentials' };
   }
-  return `The storage server refused the upload (${status}${code ? ` ${code}` : ''}${message ? `: ${message}` : ''}).`;
+  // The store's own code and message, as it sent them: for whoever runs it.
+  return { problem: 'refused', values: { detail: `${status}${code ? ` ${code}` : ''}${message ? `: ${message}` : ''}` } };
 }

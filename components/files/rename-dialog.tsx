@@ -1,6 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
+import { useTranslations } from 'next-intl';
 import { renameItem } from '@/app/(app)/files/actions';
 import type { ActionResult } from '@/lib/actions/result';
 import { Dialog } from '@/components/ui/dialog';
@@ -10,26 +11,27 @@ import { ActionForm } from '@/components/ui/action-form';
 import { DialogButtons } from '@/components/ui/dialog-buttons';
 
 export function RenameDialog({ item, open, onClose }: { item: Item; open: boolean; onClose: () => void }) {
+  const t = useTranslations('files.rename');
   const [state, formAction, isPending] = useActionState<ActionResult | null, FormData>(async (_prev, form) => {
     const result = await renameItem(form);
     if (result.ok) onClose();
     return result;
   }, null);
   return (
-    <Dialog open={open} onClose={onClose} title={`Rename ${item.kind}`}>
+    <Dialog open={open} onClose={onClose} title={t('title', { kind: item.kind })}>
       <ActionForm action={formAction} className="space-y-4">
         <input type="hidden" name="kind" value={item.kind} />
         <input type="hidden" name="id" value={item.id} />
         <div className="space-y-1.5">
           <label htmlFor={`rename-${item.id}`} className={label}>
-            New name
+            {t('name')}
           </label>
           <input id={`rename-${item.id}`} name="name" defaultValue={item.name} required maxLength={255} className={field} autoFocus aria-describedby={`rename-error-${item.id}`} />
           <p id={`rename-error-${item.id}`} aria-live="polite" className="text-sm text-red-600">
             {state && !state.ok ? state.error : ''}
           </p>
         </div>
-        <DialogButtons onCancel={onClose} isPending={isPending} submit="Rename" pending="Saving…" />
+        <DialogButtons onCancel={onClose} isPending={isPending} submit={t('submit')} pending={t('pending')} />
       </ActionForm>
     </Dialog>
   );

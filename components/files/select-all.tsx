@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
+import { useTranslations } from 'next-intl';
 import { SELECTION_FORM } from '@/components/files/selection';
 
 type State = 'none' | 'some' | 'all';
@@ -17,6 +18,7 @@ function readState(): State {
 
 /** The table's header checkbox: checks every row on this page; shows "some" as indeterminate. */
 export function SelectAll() {
+  const t = useTranslations('files.table');
   const box = useRef<HTMLInputElement>(null);
   const [state, setState] = useState<State>('none');
 
@@ -47,7 +49,7 @@ export function SelectAll() {
         for (const row of rowBoxes()) row.checked = event.target.checked;
         setState(event.target.checked ? 'all' : 'none');
       }}
-      aria-label="Select all on this page"
+      aria-label={t('selectAll')}
       className="size-4"
     />
   );

@@ -1,11 +1,13 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
+import { useTranslations } from 'next-intl';
 import { ShareDialog, type ShareItem } from '@/components/shares/share-dialog';
 import { SELECTION_FORM } from '@/components/files/selection';
 
 /** Row checkboxes (in the server-rendered table) belong to this form through their `form` attribute. */
 export function SelectionBar() {
+  const t = useTranslations('files.selection');
   const form = useRef<HTMLFormElement>(null);
   const [selected, setSelected] = useState<ShareItem[]>([]);
   const [isSharing, setIsSharing] = useState(false);
@@ -30,13 +32,13 @@ export function SelectionBar() {
       {/* Empty on purpose: the checkboxes join it by id; dialogs must not sit inside another form. */}
       <form id={SELECTION_FORM} ref={form} onSubmit={(event) => event.preventDefault()} />
       {selected.length > 0 && (
-        <div className="mb-3 flex items-center gap-3 rounded-lg bg-zinc-900 px-4 py-2 text-sm text-white" role="region" aria-label="Selection">
-          <span aria-live="polite">{selected.length} selected</span>
+        <div className="mb-3 flex items-center gap-3 rounded-lg bg-zinc-900 px-4 py-2 text-sm text-white" role="region" aria-label={t('region')}>
+          <span aria-live="polite">{t('count', { count: selected.length })}</span>
           <button type="button" onClick={() => setIsSharing(true)} className="rounded-md bg-white px-3 py-1 font-medium text-zinc-900 hover:bg-zinc-200">
-            Share selected
+            {t('share')}
           </button>
           <button type="button" onClick={clear} className="rounded-md px-2 py-1 text-white underline-offset-2 hover:bg-zinc-700 hover:underline focus-visible:outline-2 focus-visible:outline-white">
-            Clear
+            {t('clear')}
           </button>
         </div>
       )}

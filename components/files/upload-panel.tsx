@@ -2,7 +2,8 @@
 
 import { useEffect, useRef, useState, useTransition } from 'react';
 import { useRouter } from 'next/navigation';
-import { postToBucket, UploadError } from '@/components/files/post-to-bucket';
+import { useLocale, useTranslations } from 'next-intl';
+import { postToBucket, uploadCancelled, UploadError } from '@/components/files/post-to-bucket';
 import { uploadParts } from '@/components/files/upload-parts';
 import { makeThumbnail } from '@/components/files/make-thumbnail';
 import { forgetUpload, isSameFile, rememberUpload, unfinishedUploads, type ResumeRecord } from '@/components/files/resume-store';
@@ -13,6 +14,7 @@ import { button } from '@/components/ui/styles';
 
 type Status = 'waiting' | 'uploading' | 'finishing' | 'done' | 'failed' | 'cancelled';
 type Upload = { key: string; name: string; size: number; loaded: number; status: Status; error?: string; startedAt?: number; resumedFrom?: number };
+type Translate = ReturnType<typeof useTranslations<'files.upload'>>;
 type Props = {
   api: UploadApi;
   /** Where uploads go (a folder or a request): unfinished uploads are offered again only here. */
@@ -34,6 +36,8 @@ const isActive = (u: Upload) => u.status === 'uploading' || u.status === 'waitin
 
 export function UploadPanel({ api, scope, maxSize, multipartThreshold, concurrency, refuse, accept, onBatchDone, fullNote }: Props) {
   const router = useRouter();
+  const t = useTranslations('files.upload');
+  const locale = useLocale();
   const [uploads, setUploads] = useState<Upload[]>([]);
   const [isDragging, setIsDragging] = useState(false);
   const controllers = useRef(new Map<string, AbortController>());
@@ -92,9 +96,9 @@ export function UploadPanel({ api, scope, maxSize, multipartThreshold, concurren
         });
         forgetUpload(handle);
       } else {
-        if (!post) throw new UploadError('The server did not return an upload form. Reload the page and try again.');
+        if (!post) throw new UploadError({ problem: 'noForm' });
         await postToBucket(post, file, (loaded) => update(key, { loaded }), controller.signal);
-        if (controller.signal.aborted) throw new DOMException('Upload cancelled', 'AbortError');
+        if (controller.signal.aborted) throw uploadCancelled();
         finishing();
         const confirmed = await api.confirm(handle);
         if (!confirmed.ok) throw new UploadError(confirmed.error);
@@ -107,7 +111,7 @@ export function UploadPanel({ api, scope, maxSize, multipartThreshold, concurren
       const isCancel = controller.signal.aborted;
       update(key, {
         status: isCancel ? 'cancelled' : 'failed',
-        error: isCancel ? undefined : error instanceof UploadError ? error.message : 'The upload failed. Check your connection and try again.',
+        error: isCancel ? undefined : error instanceof UploadError ? describe(error) : t('errors.failed'),
       });
       // A cancelled upload is aborted in the bucket; a failed multipart one stays resumable.
       if (handle && (isCancel || !isMultipart)) {
@@ -129,7 +133,7 @@ export function UploadPanel({ api, scope, maxSize, multipartThreshold, concurren
 
   async function resume(record: ResumeRecord, file: File) {
     if (!isSameFile(record, file)) {
-      setResumeError(`That is not the same file as “${record.name}”. Choose the original file to resume.`);
+      setResumeError(t('notSameFile', { name: record.name }));
       return;
     }
     setResumeError(null);
@@ -148,7 +152,7 @@ export function UploadPanel({ api, scope, maxSize, multipartThreshold, concurren
 
   async function start(files: File[]) {
     const batch = files.map((file) => {
-      const problem = file.size > maxSize ? `This file is ${formatBytes(file.size)}; the limit is ${formatBytes(maxSize)}.` : (refuse?.(file) ?? null);
+      const problem = file.size > maxSize ? t('errors.tooLarge', { size: formatBytes(file.size, locale), max: formatBytes(maxSize, locale) }) : (refuse?.(file) ?? null);
       return { key: `${Date.now()}-${Math.random()}`, file, problem };
     });
     setUploads((list) => [
@@ -175,33 +179,38 @@ export function UploadPanel({ api, scope, maxSize, multipartThreshold, concurren
     if (arrived.length > 0) onBatchDone?.(arrived);
   }
 
+  /** A server's reason is already in the reader's language; the browser's own problems are worded here. */
+  function describe(error: UploadError): string {
+    return typeof error.reason === 'string' ? error.reason : t(`errors.${error.reason.problem}`, error.reason.values);
+  }
+
   const isBusy = uploads.some(isActive);
   const hasFinished = uploads.some((u) => u.status === 'done' || u.status === 'cancelled');
   return (
     // data-uploads-busy: the files page hides "No files here yet" while the first files are on their way.
-    <section aria-label="Upload files" className="mb-6" data-uploads-busy={isBusy || isRefreshing || undefined}>
+    <section aria-label={t('region')} className="mb-6" data-uploads-busy={isBusy || isRefreshing || undefined}>
       {resumable.length > 0 && (
-        <div className="mb-3 rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900" role="region" aria-label="Unfinished uploads">
-          <p className="font-medium">Unfinished uploads from before: choose the same file again to continue where it stopped.</p>
+        <div className="mb-3 rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900" role="region" aria-label={t('unfinished')}>
+          <p className="font-medium">{t('unfinishedIntro')}</p>
           <ul className="mt-2 space-y-1">
             {resumable.map((record) => (
               <li key={record.handle} className="flex items-center gap-2">
                 <span className="min-w-0 flex-1 truncate">
-                  {record.name} ({formatBytes(record.size)})
+                  {record.name} ({formatBytes(record.size, locale)})
                 </span>
                 <button
                   type="button"
                   className={button.secondary}
-                  aria-label={`Resume ${record.name}`}
+                  aria-label={t('resumeNamed', { name: record.name })}
                   onClick={() => {
                     resuming.current = record;
                     resumeInput.current?.click();
                   }}
                 >
-                  Resume
+                  {t('resume')}
                 </button>
-                <button type="button" className={button.ghost} aria-label={`Discard ${record.name}`} onClick={() => void discard(record)}>
-                  Discard
+                <button type="button" className={button.ghost} aria-label={t('discardNamed', { name: record.name })} onClick={() => void discard(record)}>
+                  {t('discard')}
                 </button>
               </li>
             ))}
@@ -242,9 +251,9 @@ export function UploadPanel({ api, scope, maxSize, multipartThreshold, concurren
           }}
           className={`flex flex-col items-center justify-center gap-2 rounded-xl border-2 border-dashed px-4 py-6 text-center text-sm ${isDragging ? 'border-zinc-900 bg-zinc-100' : 'border-zinc-300 bg-white'}`}
         >
-          <p className="text-zinc-600">Drop files here to upload, up to {formatBytes(maxSize)} each.</p>
+          <p className="text-zinc-600">{t('dropHere', { max: formatBytes(maxSize, locale) })}</p>
           <label className={`${button.primary} cursor-pointer focus-within:outline-2 focus-within:outline-offset-2 focus-within:outline-zinc-900`}>
-            Choose files
+            {t('choose')}
             <input
               type="file"
               multiple
@@ -262,12 +271,12 @@ export function UploadPanel({ api, scope, maxSize, multipartThreshold, concurren
       {hasFinished && (
         <div className="mt-3 flex justify-end">
           <button type="button" onClick={clearFinished} className={button.ghost}>
-            Clear finished
+            {t('clearFinished')}
           </button>
         </div>
       )}
       {uploads.length > 0 && (
-        <ul className="mt-2 space-y-2" aria-label="Uploads" aria-busy={isBusy}>
+        <ul className="mt-2 space-y-2" aria-label={t('list')} aria-busy={isBusy}>
           {uploads.map((u) => (
             <UploadRow key={u.key} upload={u} onCancel={() => cancel(u.key)} onDismiss={() => dismiss(u.key)} />
           ))}
@@ -277,25 +286,30 @@ export function UploadPanel({ api, scope, maxSize, multipartThreshold, concurren
   );
 }
 
-function rate(upload: Upload): string {
+/** "50% · 1.5 MB of 3.0 MB", with speed and time left once a second of sending tells them. */
+function progressText(upload: Upload, percent: number, t: Translate, locale: string): string {
+  const amounts = { percent, loaded: formatBytes(upload.loaded, locale), total: formatBytes(upload.size, locale) };
   const seconds = upload.startedAt ? (Date.now() - upload.startedAt) / 1000 : 0;
   const sent = upload.loaded - (upload.resumedFrom ?? 0);
-  if (seconds < 1 || sent <= 0) return '';
+  if (seconds < 1 || sent <= 0) return t('progress', amounts);
   const perSecond = sent / seconds;
   const left = Math.ceil((upload.size - upload.loaded) / perSecond);
-  return ` · ${formatBytes(perSecond)}/s · ${left < 60 ? `${left} s` : `${Math.ceil(left / 60)} min`} left`;
+  const remaining = left < 60 ? t('secondsLeft', { count: left }) : t('minutesLeft', { count: Math.ceil(left / 60) });
+  return t('progressWithRate', { ...amounts, speed: formatBytes(perSecond, locale), remaining });
 }
 
 function UploadRow({ upload, onCancel, onDismiss }: { upload: Upload; onCancel: () => void; onDismiss: () => void }) {
+  const t = useTranslations('files.upload');
+  const locale = useLocale();
   const percent = upload.size === 0 ? 100 : Math.round((upload.loaded / upload.size) * 100);
   const statusText = {
-    waiting: 'Waiting',
-    uploading: `${percent}% · ${formatBytes(upload.loaded)} of ${formatBytes(upload.size)}${rate(upload)}`,
-    finishing: 'Finishing…',
-    done: `Uploaded · ${formatBytes(upload.size)}`,
-    failed: 'Failed',
-    cancelled: 'Cancelled',
-  }[upload.status];
+    waiting: () => t('waiting'),
+    uploading: () => progressText(upload, percent, t, locale),
+    finishing: () => t('finishing'),
+    done: () => t('done', { size: formatBytes(upload.size, locale) }),
+    failed: () => t('failed'),
+    cancelled: () => t('cancelled'),
+  }[upload.status]();
   return (
     <li className="rounded-lg border border-zinc-200 bg-white px-3 py-2 text-sm" data-testid="upload-row">
       <div className="flex items-center gap-3">
@@ -304,17 +318,17 @@ function UploadRow({ upload, onCancel, onDismiss }: { upload: Upload; onCancel: 
           {statusText}
         </span>
         {(upload.status === 'uploading' || upload.status === 'waiting') && (
-          <button type="button" onClick={onCancel} className={button.ghost} aria-label={`Cancel upload of ${upload.name}`}>
-            Cancel
+          <button type="button" onClick={onCancel} className={button.ghost} aria-label={t('cancelNamed', { name: upload.name })}>
+            {t('cancel')}
           </button>
         )}
         {!isActive(upload) && (
-          <button type="button" onClick={onDismiss} className={`${button.ghost} shrink-0`} aria-label={`Dismiss ${upload.name}`} title="Dismiss">
+          <button type="button" onClick={onDismiss} className={`${button.ghost} shrink-0`} aria-label={t('dismissNamed', { name: upload.name })} title={t('dismiss')}>
             <span aria-hidden>✕</span>
           </button>
         )}
       </div>
-      {upload.status === 'uploading' && <ProgressBar percent={percent} label={`Upload progress for ${upload.name}`} />}
+      {upload.status === 'uploading' && <ProgressBar percent={percent} label={t('progressLabel', { name: upload.name })} />}
       {upload.error && (
         <p role="alert" className="mt-1 text-red-600">
           {upload.error}

@@ -1,5 +1,5 @@
 import type { ActionResult } from '@/lib/actions/result';
-import { UploadError } from '@/components/files/post-to-bucket';
+import { uploadCancelled, UploadError } from '@/components/files/post-to-bucket';
 import type { UploadApi } from '@/components/files/upload-api';
 
 // Browser side of a multipart upload: parts go straight to the bucket, each signed just before
@@ -17,23 +17,23 @@ async function unwrap<T>(result: Promise<ActionResult<T>>): Promise<T> {
 const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve, reject) => {
     const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => (clearTimeout(timer), reject(new DOMException('Upload cancelled', 'AbortError'))), { once: true });
+    signal.addEventListener('abort', () => (clearTimeout(timer), reject(uploadCancelled())), { once: true });
   });
 
 function putPart(url: string, body: Blob, onProgress: (loaded: number) => void, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(new DOMException('Upload cancelled', 'AbortError'));
+    if (signal.aborted) return reject(uploadCancelled());
     const xhr = new XMLHttpRequest();
     xhr.open('PUT', url);
     xhr.upload.onprogress = (event) => onProgress(event.loaded);
     xhr.onload = () => {
       if (xhr.status < 200 || xhr.status >= 300) return reject(new Error(`part refused (${xhr.status})`));
       // The ETag proves the part was stored; browsers only see it when CORS exposes it.
-      if (!xhr.getResponseHeader('ETag')) return reject(new UploadError('The storage server does not expose ETag to this site (CORS ExposeHeaders); ask whoever runs this Handoff to fix the bucket CORS rules.'));
+      if (!xhr.getResponseHeader('ETag')) return reject(new UploadError({ problem: 'noEtag' }));
       resolve();
     };
     xhr.onerror = () => reject(new Error('network error'));
-    xhr.onabort = () => reject(new DOMException('Upload cancelled', 'AbortError'));
+    xhr.onabort = () => reject(uploadCancelled());
     signal.addEventListener('abort', () => xhr.abort(), { once: true });
     xhr.send(body);
   });
@@ -74,7 +74,7 @@ export async function uploadParts(api: UploadApi, file: File, handle: string, op
   };
   await Promise.all(Array.from({ length: Math.min(options.concurrency, queue.length) }, worker));
   // A cancel that came while the last part finished still wins: the upload is never completed.
-  if (signal.aborted) throw new DOMException('Upload cancelled', 'AbortError');
+  if (signal.aborted) throw uploadCancelled();
   options.onFinishing();
   await unwrap(api.complete(handle));
 }

@@ -7,9 +7,9 @@ import { unclearedReason } from '@/lib/files/scan-status';
 /** A bare S3 presigned GET, as in the AWS guides. It cannot be revoked, so it is recorded. */
 export async function createDirectLink(ownerId: string, fileId: string, expiresIn: number) {
   const file = await db().file.findFirst({ where: { id: fileId, ownerId, status: 'ready' }, select: { name: true, storageKey: true, contentType: true, scanStatus: true } });
-  if (!file) throw new UserError('That file no longer exists.');
+  if (!file) throw new UserError('files.errors.fileGone');
   const uncleared = unclearedReason(file);
-  if (uncleared) throw new UserError(uncleared);
+  if (uncleared) throw uncleared;
   const expiresAt = new Date(Date.now() + expiresIn * 1000);
   const url = await signDownloadUrl(file, expiresIn);
   await db().directLink.create({ data: { ownerId, fileId, expiresAt } });

@@ -8,7 +8,7 @@ export type FolderRuleInput = { recipients: string[]; days: number; message: str
 
 export async function setFolderRule(ownerId: string, folderId: string, rule: FolderRuleInput | null) {
   const folder = await db().folder.findFirst({ where: { id: folderId, ownerId }, select: { id: true } });
-  if (!folder) throw new UserError('That folder no longer exists.');
+  if (!folder) throw new UserError('files.errors.folderGone');
   if (!rule) {
     await db().folderRule.deleteMany({ where: { folderId } });
     return;

@@ -2,24 +2,30 @@ import 'server-only';
 import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { decodeCursor, encodeCursor, type CursorPosition } from '@/lib/files/cursor';
-import { scanLabel, type ScanLabel } from '@/lib/files/scan-status';
+import { scanState, type ScanState } from '@/lib/files/scan-status';
 import { withThumbnailUrls } from '@/lib/files/thumbnail';
 
 export const SORTS = ['name', 'date', 'size', 'type'] as const;
 export type SortKey = (typeof SORTS)[number];
 export type SortDir = 'asc' | 'desc';
 
-/** sentBy: for a file that came in through an upload request, who the sender said they were. scan: its virus scan, when there is something to say. thumbnailUrl: a short-lived URL of its thumbnail. */
-export type FileRow = { id: string; name: string; size: number; contentType: string; createdAt: string; sentBy: string | null; scan: ScanLabel | null; thumbnailUrl: string | null };
+/**
+ * isFromRequest: the file came in through an upload request; sentBy: who its sender said they were
+ * (null when they gave no name). scan: its virus scan, when there is something to say.
+  * thumbnailUrl: a short-lived URL of its thumbnail.
+ */
+export type FileRow = { id: string; name: string; size: number; contentType: string; createdAt: string; isFromRequest: boolean; sentBy: string | null; scan: ScanState | null; thumbnailUrl: string | null };
 export type FolderRow = { id: string; name: string; createdAt: string };
 export type Crumb = { id: string; name: string };
 
 const PAGE_SIZE = 100;
 
 // Names sort by their stored key (lib/names/sort-key.ts): natural order, one value per name.
-const sortColumn = { name: 'sortName', date: 'createdAt', size: 'size', type: 'contentType' } as const satisfies Record<SortKey, keyof Prisma.FileOrderByWithRelationInput>;
+// Kinds by their stored code (lib/files/kind.ts), so files of one kind stand together whatever
+// their MIME types; the groups come in the codes' order, the same in every language.
+const sortColumn = { name: 'sortName', date: 'createdAt', size: 'size', type: 'kind' } as const satisfies Record<SortKey, keyof Prisma.FileOrderByWithRelationInput>;
 
-type SortRow = { sortName: string; createdAt: Date; size: bigint; contentType: string };
+type SortRow = { sortName: string; createdAt: Date; size: bigint; kind: string };
 type SortValue = string | Date | bigint;
 
 /** A row's sort value as a cursor carries it (text), and back. */
@@ -27,7 +33,7 @@ const sortText: Record<SortKey, (row: SortRow) => string> = {
   name: (row) => row.sortName,
   date: (row) => row.createdAt.toISOString(),
   size: (row) => row.size.toString(),
-  type: (row) => row.contentType,
+  type: (row) => row.kind,
 };
 const sortValue: Record<SortKey, (text: string) => SortValue> = {
   name: (text) => text,
@@ -81,7 +87,7 @@ export async function listFiles(input: ListInput): Promise<FileList> {
     where: position ? { AND: [where, afterPosition(input.sort, input.dir, position)] } : where,
     orderBy: [{ [sortColumn[input.sort]]: input.dir }, { id: input.dir }],
     take: PAGE_SIZE + 1,
-    select: { id: true, name: true, sortName: true, size: true, contentType: true, createdAt: true, uploadedBy: true, uploadRequestId: true, scanStatus: true, storageKey: true, thumbnailKey: true },
+    select: { id: true, name: true, sortName: true, size: true, contentType: true, kind: true, createdAt: true, uploadedBy: true, uploadRequestId: true, scanStatus: true, storageKey: true, thumbnailKey: true },
   });
   const page = rows.slice(0, PAGE_SIZE);
   const last = page.at(-1);
@@ -95,12 +101,13 @@ export async function listFiles(input: ListInput): Promise<FileList> {
       });
   return {
     folders: folders.map((f) => ({ ...f, createdAt: f.createdAt.toISOString() })),
-    files: (await withThumbnailUrls(page)).map(({ uploadRequestId, uploadedBy, scanStatus, storageKey, sortName, ...f }) => ({
+    files: (await withThumbnailUrls(page)).map(({ uploadRequestId, uploadedBy, scanStatus, storageKey, sortName, kind, ...f }) => ({
       ...f,
       size: Number(f.size),
       createdAt: f.createdAt.toISOString(),
-      sentBy: uploadRequestId === null ? null : (uploadedBy ?? 'someone'),
-      scan: scanLabel({ scanStatus, storageKey }),
+      isFromRequest: uploadRequestId !== null,
+      sentBy: uploadRequestId === null ? null : uploadedBy,
+      scan: scanState({ scanStatus, storageKey }),
     })),
     nextCursor: rows.length > PAGE_SIZE && last ? encodeCursor(scope, { value: sortText[input.sort](last), id: last.id }) : null,
     isFirstPage: position === null,

@@ -2,35 +2,36 @@ import 'server-only';
 import { DeleteObjectsCommand } from '@aws-sdk/client-s3';
 import { db } from '@/lib/db';
 import { UserError } from '@/lib/actions/user-error';
+import { fileKind } from '@/lib/files/kind';
 import { bucket, deleteObject, s3 } from '@/lib/storage/s3';
 
 export async function requireFolder(ownerId: string, folderId: string | null): Promise<void> {
   if (!folderId) return;
   const folder = await db().folder.findFirst({ where: { id: folderId, ownerId }, select: { id: true } });
-  if (!folder) throw new UserError('That folder no longer exists.');
+  if (!folder) throw new UserError('files.errors.folderGone');
 }
 
 export async function createFolder(ownerId: string, parentId: string | null, name: string) {
   await requireFolder(ownerId, parentId);
   const clash = await db().folder.findFirst({ where: { ownerId, parentId, name }, select: { id: true } });
-  if (clash) throw new UserError(`A folder named "${name}" already exists here.`);
+  if (clash) throw new UserError('files.errors.folderExists', { name });
   return db().folder.create({ data: { ownerId, parentId, name }, select: { id: true, name: true } });
 }
 
 export async function renameFolder(ownerId: string, folderId: string, name: string) {
   const folder = await db().folder.findFirst({ where: { id: folderId, ownerId }, select: { parentId: true } });
-  if (!folder) throw new UserError('That folder no longer exists.');
+  if (!folder) throw new UserError('files.errors.folderGone');
   const clash = await db().folder.findFirst({ where: { ownerId, parentId: folder.parentId, name, NOT: { id: folderId } }, select: { id: true } });
-  if (clash) throw new UserError(`A folder named "${name}" already exists here.`);
+  if (clash) throw new UserError('files.errors.folderExists', { name });
   await db().folder.update({ where: { id: folderId }, data: { name } });
 }
 
 export async function renameFile(ownerId: string, fileId: string, name: string) {
-  const { count } = await db().file.updateMany({ where: { id: fileId, ownerId, status: 'ready' }, data: { name } });
-  if (count === 0) throw new UserError('That file no longer exists.');
+  const file = await db().file.findFirst({ where: { id: fileId, ownerId, status: 'ready' }, select: { contentType: true } });
+  // A new extension can change the kind of a file whose type says little (application/octet-stream).
+  const { count } = file ? await db().file.updateMany({ where: { id: fileId, ownerId, status: 'ready' }, data: { name, kind: fileKind(file.contentType, name) } }) : { count: 0 };
+  if (count === 0) throw new UserError('files.errors.fileGone');
 }
-
-const STORE_DOWN = 'The storage server did not answer; the rest is deleted on the next sweep.';
 
 /**
  * The row is marked "deleting" first (every list, share and link skips it), then the object
@@ -39,14 +40,14 @@ const STORE_DOWN = 'The storage server did not answer; the rest is deleted on th
  */
 export async function deleteFile(ownerId: string, fileId: string) {
   const file = await db().file.findFirst({ where: { id: fileId, ownerId }, select: { name: true } });
-  if (!file) throw new UserError('That file no longer exists.');
+  if (!file) throw new UserError('files.errors.fileGone');
   // The keys as of the mark: no thumbnail is recorded on a file once it is being deleted.
   const keys = await db().file.update({ where: { id: fileId }, data: { status: 'deleting' }, select: { storageKey: true, thumbnailKey: true } });
   try {
     await finishDelete(fileId, keys);
   } catch (error) {
     console.error('delete', error);
-    throw new UserError(`"${file.name}" is gone from your files. ${STORE_DOWN}`);
+    throw new UserError('files.errors.deletedStoreDown', { name: file.name });
   }
 }
 
@@ -71,7 +72,7 @@ async function descendantFolderIds(ownerId: string, rootId: string): Promise<str
 
 export async function deleteFolder(ownerId: string, folderId: string) {
   const folder = await db().folder.findFirst({ where: { id: folderId, ownerId }, select: { id: true } });
-  if (!folder) throw new UserError('That folder no longer exists.');
+  if (!folder) throw new UserError('files.errors.folderGone');
   const folderIds = await descendantFolderIds(ownerId, folderId);
   // As for one file: hidden first, then the objects, then the rows (with the folders, by cascade).
   await db().file.updateMany({ where: { ownerId, folderId: { in: folderIds } }, data: { status: 'deleting' } });
@@ -85,7 +86,7 @@ export async function deleteFolder(ownerId: string, folderId: string) {
     }
   } catch (error) {
     console.error('delete folder', error);
-    throw new UserError(`The files in this folder are gone from your files. ${STORE_DOWN} Delete the folder again then.`);
+    throw new UserError('files.errors.folderDeletedStoreDown');
   }
   await db().folder.delete({ where: { id: folderId } });
 }

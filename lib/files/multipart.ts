@@ -14,7 +14,7 @@ export async function startMultipart(ownerId: string, input: PrepareInput, origi
   await admitUpload(ownerId, input, origin);
   const partSize = env().MULTIPART_PART_SIZE;
   const partCount = Math.max(1, Math.ceil(input.size / partSize));
-  if (partCount > 10_000) throw new UserError(`"${input.name}" needs more than 10,000 parts; raise MULTIPART_PART_SIZE.`);
+  if (partCount > 10_000) throw new UserError('files.errors.tooManyParts', { name: input.name });
   const file = placeUpload(ownerId, origin);
   const uploadId = await createParts(file.storageKey, input.contentType);
   try {
@@ -31,7 +31,7 @@ async function openUpload(ownerId: string, fileId: string) {
     where: { id: fileId, ownerId, status: 'pending' },
     select: { storageKey: true, uploadId: true, partSize: true, size: true, name: true },
   });
-  if (!file?.uploadId || !file.partSize) throw new UserError('This upload was cancelled or has expired. Upload the file again.');
+  if (!file?.uploadId || !file.partSize) throw new UserError('files.errors.uploadGone');
   return { ...file, uploadId: file.uploadId, partSize: file.partSize, partCount: Math.max(1, Math.ceil(Number(file.size) / file.partSize)) };
 }
 
@@ -43,19 +43,20 @@ function expectedPartSize(upload: OpenUpload, partNumber: number): number | null
   return partNumber < upload.partCount ? upload.partSize : Number(upload.size) - (upload.partCount - 1) * upload.partSize;
 }
 
-/** What is wrong with the stored parts' sizes, or null when each has its exact size and they add up. */
-function partSizeProblem(upload: OpenUpload, parts: Part[]): string | null {
+/** What is wrong with the stored parts' sizes (exact byte counts), or null when each has its exact size and they add up. */
+function partSizeProblem(upload: OpenUpload, parts: Part[]): UserError | null {
+  const name = upload.name;
   const wrong = parts.find((part) => part.size !== expectedPartSize(upload, part.partNumber));
-  if (wrong) return `part ${wrong.partNumber} has ${wrong.size} bytes instead of ${expectedPartSize(upload, wrong.partNumber) ?? 0}`;
+  if (wrong) return new UserError('files.errors.partWrongSize', { name, part: wrong.partNumber, size: String(wrong.size), expected: String(expectedPartSize(upload, wrong.partNumber) ?? 0) });
   const total = parts.reduce((sum, part) => sum + part.size, 0);
-  return total === Number(upload.size) ? null : `its parts add up to ${total} bytes instead of ${upload.size}`;
+  return total === Number(upload.size) ? null : new UserError('files.errors.partsWrongTotal', { name, total: String(total), expected: String(upload.size) });
 }
 
 /** URLs for a few parts at a time, never the whole file at once. */
 export async function signParts(ownerId: string, fileId: string, partNumbers: number[]): Promise<{ partNumber: number; url: string }[]> {
   const upload = await openUpload(ownerId, fileId);
   const sizes = partNumbers.map((n) => expectedPartSize(upload, n));
-  if (sizes.includes(null)) throw new UserError('That part is not in this upload.');
+  if (sizes.includes(null)) throw new UserError('files.errors.partNotInUpload');
   const ttl = env().UPLOAD_URL_TTL_SECONDS;
   return Promise.all(partNumbers.map(async (partNumber, i) => ({ partNumber, url: await signPart(upload.storageKey, upload.uploadId, partNumber, sizes[i]!, ttl) })));
 }
@@ -73,11 +74,11 @@ export async function uploadedParts(ownerId: string, fileId: string): Promise<{ 
 export async function completeMultipart(ownerId: string, fileId: string) {
   const upload = await openUpload(ownerId, fileId);
   const parts = await listParts(upload.storageKey, upload.uploadId);
-  if (parts.length < upload.partCount) throw new UserError(`"${upload.name}" is missing ${upload.partCount - parts.length} of its ${upload.partCount} parts.`);
+  if (parts.length < upload.partCount) throw new UserError('files.errors.missingParts', { name: upload.name, missing: upload.partCount - parts.length, count: upload.partCount });
   const problem = partSizeProblem(upload, parts);
   if (problem) {
     await discardUpload(fileId, upload.storageKey, upload.uploadId);
-    throw new UserError(`"${upload.name}" arrived wrong (${problem}); it was discarded. Upload it again.`);
+    throw problem;
   }
   await completeParts(upload.storageKey, upload.uploadId, parts);
   await db().file.update({ where: { id: fileId }, data: { uploadId: null } });

@@ -2,7 +2,9 @@
 // (how it renders). Nothing that could run script is ever shown as a document: HTML, XML and
 // source code are fetched as text and shown escaped, SVG is only ever put in an <img> (where
 // browsers run no script), and anything unknown is not previewed at all.
-// Pure (no env, no server-only) so client components and unit tests can load it.
+// Pure (no env, no server-only) so client components and unit tests can load it. The types and
+// extensions it knows are in lib/files/file-types.ts, beside the kinds lists show.
+import { BY_EXTENSION, BY_TYPE } from '@/lib/files/file-types';
 
 export type PreviewKind = 'image' | 'svg' | 'pdf' | 'audio' | 'video' | 'text' | 'csv' | 'markdown' | 'code';
 
@@ -13,37 +15,6 @@ const TEXT_SERVED = 'text/plain; charset=utf-8';
 
 const RASTER = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/avif']);
 const MEDIA = /^(audio|video)\/[a-z0-9][a-z0-9.+-]*$/;
-
-// By extension first: browsers declare source files oddly (".ts" as video/mp2t) or not at all.
-const BY_EXTENSION: Record<string, PreviewKind> = {
-  md: 'markdown',
-  markdown: 'markdown',
-  csv: 'csv',
-  txt: 'text',
-  log: 'text',
-  html: 'code',
-  htm: 'code',
-  xml: 'code',
-  svg: 'svg',
-  ...Object.fromEntries(
-    ['js', 'mjs', 'cjs', 'jsx', 'ts', 'tsx', 'json', 'css', 'py', 'rb', 'go', 'rs', 'java', 'kt', 'c', 'h', 'cpp', 'hpp', 'cs', 'php', 'sh', 'sql', 'yaml', 'yml', 'toml', 'ini', 'swift'].map((ext) => [ext, 'code' as const]),
-  ),
-};
-
-const BY_TYPE: Record<string, PreviewKind> = {
-  'application/pdf': 'pdf',
-  'image/svg+xml': 'svg',
-  'text/plain': 'text',
-  'text/csv': 'csv',
-  'text/markdown': 'markdown',
-  'text/html': 'code',
-  'text/xml': 'code',
-  'application/xml': 'code',
-  'application/json': 'code',
-  'text/javascript': 'code',
-  'application/javascript': 'code',
-  'text/css': 'code',
-};
 
 function essence(contentType: string): string {
   return (contentType.split(';')[0] ?? '').trim().toLowerCase();
@@ -57,11 +28,12 @@ function extension(name: string): string {
 /** How a file previews, or null when it does not (unknown types are downloaded, never shown). */
 export function previewKind(contentType: string, name: string): PreviewKind | null {
   const type = essence(contentType);
-  const byExtension = BY_EXTENSION[extension(name)];
+  // By extension first: browsers declare source files oddly (".ts" as video/mp2t) or not at all.
+  const byExtension = BY_EXTENSION[extension(name)]?.preview;
   // A raster image or media file keeps its own kind whatever it is called; otherwise the name decides first.
   if (RASTER.has(type)) return 'image';
   if (MEDIA.test(type) && !(byExtension && type === 'video/mp2t')) return type.startsWith('audio/') ? 'audio' : 'video';
-  return byExtension ?? BY_TYPE[type] ?? null;
+  return byExtension ?? BY_TYPE[type]?.preview ?? null;
 }
 
 /**

@@ -13,7 +13,7 @@ type Previewable = { storageKey: string; name: string; contentType: string; size
 /** Signs the preview of a file the caller may already see, served as its kind's safe type. */
 export async function signedPreview(file: Previewable, clientIp?: string | null): Promise<Preview> {
   const kind = previewKind(file.contentType, file.name);
-  if (!kind) throw new UserError('This kind of file cannot be previewed. Download it instead.');
+  if (!kind) throw new UserError('files.errors.notPreviewable');
   const url = await signPreviewUrl(file, previewContentType(kind, file.contentType), isServedInline(kind), clientIp);
   return { kind, url, name: file.name, size: file.size };
 }
@@ -24,13 +24,10 @@ export async function previewOwnFile(ownerId: string, fileId: string): Promise<P
     where: { id: fileId, ownerId, status: 'ready' },
     select: { name: true, storageKey: true, contentType: true, size: true, scanStatus: true },
   });
-  if (!file) throw new UserError('That file no longer exists.');
-  if (!isCleared(file.scanStatus)) throw new UserError(unscannedReason(file.name, file.scanStatus));
+  if (!file) throw new UserError('files.errors.fileGone');
+  if (!isCleared(file.scanStatus)) throw new UserError(UNSCANNED[file.scanStatus ?? ''] ?? 'files.errors.previewScanning', { name: file.name });
   return signedPreview({ ...file, size: Number(file.size) });
 }
 
-function unscannedReason(name: string, scanStatus: string | null): string {
-  if (scanStatus === 'infected') return `"${name}" contained a virus, so it cannot be previewed.`;
-  if (scanStatus === 'failed') return `"${name}" could not be checked for viruses, so it cannot be previewed.`;
-  return `"${name}" is still being checked for viruses. Preview it once the check is done (a few seconds).`;
-}
+/** Why a file the scan has not cleared is not shown; any other status means the scan is still to come. */
+const UNSCANNED: Record<string, string> = { infected: 'files.errors.previewInfected', failed: 'files.errors.previewScanFailed' };

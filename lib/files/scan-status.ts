@@ -1,4 +1,5 @@
 import 'server-only';
+import { UserError } from '@/lib/actions/user-error';
 import { isQuarantined } from '@/lib/storage/s3';
 
 // Which files may leave their owner's hands, decided in one place. Files uploaded while scanning
@@ -11,20 +12,21 @@ export function isCleared(scanStatus: string | null): boolean {
   return scanStatus === null || scanStatus === 'clean';
 }
 
-/** Why a file may not be shared or linked (yet), in words for its owner; null when it may. */
-export function unclearedReason(file: { name: string; scanStatus: string | null }): string | null {
+/** Why a file may not be shared or linked (yet), as an error for its owner; null when it may. */
+export function unclearedReason(file: { name: string; scanStatus: string | null }): UserError | null {
   if (isCleared(file.scanStatus)) return null;
-  if (file.scanStatus === 'infected') return `"${file.name}" contained a virus and cannot be shared.`;
-  if (file.scanStatus === 'failed') return `"${file.name}" could not be checked for viruses, so it cannot be shared.`;
-  return `"${file.name}" is still being checked for viruses. Share it once the check is done (a few seconds).`;
+  if (file.scanStatus === 'infected') return new UserError('files.errors.shareInfected', { name: file.name });
+  if (file.scanStatus === 'failed') return new UserError('files.errors.shareScanFailed', { name: file.name });
+  return new UserError('files.errors.shareScanning', { name: file.name });
 }
 
-export type ScanLabel = 'Scanning…' | 'Infected: quarantined' | 'Infected: deleted' | 'Could not be scanned';
+/** What the owner's file list says about a file's scan (components/files/file-table.tsx words it). */
+export type ScanState = 'scanning' | 'quarantined' | 'deleted' | 'failed';
 
-/** What the owner's file list says about a file's scan; null when there is nothing to say. */
-export function scanLabel(file: { scanStatus: string | null; storageKey: string }): ScanLabel | null {
-  if (file.scanStatus === 'pending' || file.scanStatus === 'scanning') return 'Scanning…';
-  if (file.scanStatus === 'infected') return isQuarantined(file.storageKey) ? 'Infected: quarantined' : 'Infected: deleted';
-  if (file.scanStatus === 'failed') return 'Could not be scanned';
+/** The scan state worth showing in the owner's list; null when there is nothing to say. */
+export function scanState(file: { scanStatus: string | null; storageKey: string }): ScanState | null {
+  if (file.scanStatus === 'pending' || file.scanStatus === 'scanning') return 'scanning';
+  if (file.scanStatus === 'infected') return isQuarantined(file.storageKey) ? 'quarantined' : 'deleted';
+  if (file.scanStatus === 'failed') return 'failed';
   return null;
 }

@@ -7,6 +7,7 @@ import { applyFolderRule } from '@/lib/files/folder-rules';
 import { announceReported } from '@/lib/requests/announce';
 import { infectedEmail } from '@/lib/mail/scan-emails';
 import { drainOutbox } from '@/lib/mail/outbox';
+import { localeOr } from '@/i18n/translator';
 
 // Virus scanning, on when CLAMAV_URL is set: each file that becomes ready is streamed from the
 // bucket to clamd, then marked clean, infected (and quarantined or deleted, its owner told) or
@@ -17,7 +18,7 @@ const BATCH = 10;
 // A claim older than this belongs to an instance that died mid-scan (scans time out well before).
 const STALE_CLAIM_MS = 10 * 60_000;
 
-type Scanned = { id: string; ownerId: string; name: string; storageKey: string; etag: string | null; uploadRequestId: string | null; owner: { email: string } };
+type Scanned = { id: string; ownerId: string; name: string; storageKey: string; etag: string | null; uploadRequestId: string | null; owner: { email: string; locale: string | null } };
 
 /** The scan status a file starts with as it becomes ready: "pending" while scanning is on. */
 export function scanStatusForNewFile(): 'pending' | null {
@@ -61,7 +62,7 @@ export async function scanPendingFiles(now = new Date()): Promise<number> {
 async function scanFile(id: string, url: string) {
   const file = await db().file.findUniqueOrThrow({
     where: { id },
-    select: { id: true, ownerId: true, name: true, storageKey: true, etag: true, uploadRequestId: true, owner: { select: { email: true } } },
+    select: { id: true, ownerId: true, name: true, storageKey: true, etag: true, uploadRequestId: true, owner: { select: { email: true, locale: true } } },
   });
   const body = await readObject(file.storageKey);
   const verdict: Verdict = body ? await scanStream(clamdAddress(url), body) : { kind: 'unscannable', reason: 'the stored file is missing' };
@@ -87,7 +88,7 @@ async function record(file: Scanned, verdict: Verdict) {
     const { count } = await tx.file.updateMany({ where: { id: file.id, scanStatus: 'scanning' }, data: { scanStatus: STATUS[verdict.kind], scanDetail: detail } });
     // Files from upload requests are reported in the owner's summary of their batch instead.
     if (count === 1 && verdict.kind === 'infected' && !file.uploadRequestId) {
-      const email = infectedEmail({ to: file.owner.email, fileName: file.name, signature: verdict.signature, action: env().CLAMAV_INFECTED, url: new URL('/files', env().APP_URL).toString() });
+      const email = infectedEmail({ to: file.owner.email, locale: localeOr(file.owner.locale), fileName: file.name, signature: verdict.signature, action: env().CLAMAV_INFECTED, url: new URL('/files', env().APP_URL).toString() });
       await tx.emailOutbox.create({ data: { ...email, sender: file.ownerId } });
     }
     return count === 1;

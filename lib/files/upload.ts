@@ -1,7 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
-import { formatBytes } from '@/lib/bytes';
 import { UserError } from '@/lib/actions/user-error';
 import { requireFolder } from '@/lib/files/manage';
 import { copyObjectIfMatch, deleteObject, headObject, incomingKeyFor, requestKeyFor, storageKeyFor } from '@/lib/storage/s3';
@@ -11,6 +10,7 @@ import { presignUpload, type UploadPost } from '@/lib/storage/presign';
 import { createId } from '@/lib/ids';
 import { storageUsage } from '@/lib/files/quota';
 import { kickScanner, scanStatusForNewFile } from '@/lib/files/scan';
+import { fileKind } from '@/lib/files/kind';
 
 export type PrepareInput = { name: string; size: number; contentType: string; folderId: string | null };
 export type PreparedUpload = { fileId: string; post: UploadPost };
@@ -22,19 +22,15 @@ type NewFile = { id: string; storageKey: string; uploadId?: string; partSize?: n
 export async function admitUpload(ownerId: string, input: PrepareInput, origin: UploadOrigin | null = null): Promise<void> {
   const max = env().MAX_UPLOAD_SIZE;
   if (input.size > max) {
-    throw new UserError(`"${input.name}" is ${formatBytes(input.size)}; the largest file you can upload is ${formatBytes(max)}.`);
+    throw new UserError('files.errors.tooLarge', { name: input.name, size: { bytes: input.size }, max: { bytes: max } });
   }
   await requireFolder(ownerId, input.folderId);
   // Uploads in progress count, so parallel uploads cannot overshoot the quota together.
   const usage = await storageUsage(ownerId);
   const room = usage.quota - usage.used - usage.pending;
   if (input.size > room) {
-    const free = formatBytes(Math.max(room, 0));
-    throw new UserError(
-      origin
-        ? `"${input.name}" is ${formatBytes(input.size)}, but the person who asked for files has only ${free} of storage left. Let them know.`
-        : `"${input.name}" is ${formatBytes(input.size)}, but only ${free} of your ${formatBytes(usage.quota)} is free.`,
-    );
+    const sizes = { name: input.name, size: { bytes: input.size }, free: { bytes: Math.max(room, 0) } };
+    throw origin ? new UserError('files.errors.requesterOverQuota', sizes) : new UserError('files.errors.overQuota', { ...sizes, quota: { bytes: usage.quota } });
   }
 }
 
@@ -61,13 +57,14 @@ export async function insertPendingFile(ownerId: string, input: PrepareInput, fi
     name: input.name,
     size: input.size,
     contentType: input.contentType,
+    kind: fileKind(input.contentType, input.name),
     ...(origin && { uploadRequestId: origin.requestId, uploadedBy: origin.uploadedBy }),
   };
   const maxFiles = origin?.maxFiles;
   if (!origin || maxFiles == null) return void (await db().file.create({ data }));
   await db().$transaction(async (tx) => {
     const taken = await tx.file.count({ where: { uploadRequestId: origin.requestId } });
-    if (taken >= maxFiles) throw new UserError(`This request takes at most ${maxFiles} ${maxFiles === 1 ? 'file' : 'files'}, and it has them all.`);
+    if (taken >= maxFiles) throw new UserError('files.errors.requestFull', { max: maxFiles });
     await tx.file.create({ data });
   });
 }
@@ -75,7 +72,7 @@ export async function insertPendingFile(ownerId: string, input: PrepareInput, fi
 /** A pending row plus a POST policy for exactly this size and type, to the upload's incoming key. */
 export async function prepareUpload(ownerId: string, input: PrepareInput, origin: UploadOrigin | null = null): Promise<PreparedUpload> {
   await admitUpload(ownerId, input, origin);
-  if (needsMultipart(input.size)) throw new UserError(`"${input.name}" is large enough to upload in parts; reload the page and try again.`);
+  if (needsMultipart(input.size)) throw new UserError('files.errors.needsParts', { name: input.name });
   const file = placeUpload(ownerId, origin);
   // Sign first: if the store is misconfigured, no row is written.
   const post = await presignUpload(incomingKeyFor(file.storageKey), input.size, input.contentType);
@@ -86,9 +83,9 @@ export async function prepareUpload(ownerId: string, input: PrepareInput, origin
 /** The bucket must hold the object at the declared size before the file is listed. */
 export async function confirmUpload(ownerId: string, fileId: string) {
   const file = await db().file.findFirst({ where: { id: fileId, ownerId }, select: { status: true, size: true, storageKey: true, name: true, uploadId: true } });
-  if (!file) throw new UserError('This upload was cancelled or has expired. Upload the file again.');
+  if (!file) throw new UserError('files.errors.uploadGone');
   if (file.status === 'ready') return { id: fileId };
-  if (file.uploadId) throw new UserError(`"${file.name}" is uploading in parts; it completes when its last part is in.`);
+  if (file.uploadId) throw new UserError('files.errors.stillInParts', { name: file.name });
   return finishUpload(ownerId, fileId, file, incomingKeyFor(file.storageKey));
 }
 
@@ -101,9 +98,9 @@ type Arrival = { size: bigint; storageKey: string; name: string };
  */
 export async function finishUpload(ownerId: string, fileId: string, file: Arrival, arrivedAt = file.storageKey) {
   const head = await headObject(arrivedAt);
-  if (!head?.etag) return finishedElsewhere(fileId, `"${file.name}" did not reach the storage server. Upload it again.`);
+  if (!head?.etag) return finishedElsewhere(fileId, new UserError('files.errors.didNotArrive', { name: file.name }));
   await checkArrival(ownerId, fileId, file, head.size);
-  const changed = `"${file.name}" changed while it was being checked. Upload it again.`;
+  const changed = new UserError('files.errors.changedWhileChecked', { name: file.name });
   // Claims these bytes: a confirmation racing this one (after the form was posted again, say)
   // may only finish the same bytes, so the file's key can never receive others.
   const claim = await db().file.updateMany({ where: { id: fileId, status: 'pending', OR: [{ etag: null }, { etag: head.etag }] }, data: { etag: head.etag } });
@@ -114,7 +111,7 @@ export async function finishUpload(ownerId: string, fileId: string, file: Arriva
   const scanStatus = scanStatusForNewFile();
   const { count } = await db().file.updateMany({ where: { id: fileId, status: 'pending' }, data: { status: 'ready', etag, uploadId: null, scanStatus } });
   if (arrivedAt !== file.storageKey) await deleteObject(arrivedAt);
-  if (count === 0) return finishedElsewhere(fileId, 'This upload was cancelled or has expired. Upload the file again.');
+  if (count === 0) return finishedElsewhere(fileId, new UserError('files.errors.uploadGone'));
   // A file waiting for its virus scan is shared by its folder's rule once it is clean.
   if (scanStatus) kickScanner();
   else await applyFolderRule(fileId);
@@ -125,20 +122,21 @@ export async function finishUpload(ownerId: string, fileId: string, file: Arriva
 async function checkArrival(ownerId: string, fileId: string, file: Arrival, size: number) {
   if (size !== Number(file.size)) {
     await discardUpload(fileId, file.storageKey);
-    throw new UserError(`"${file.name}" arrived with ${size} bytes instead of ${file.size}; it was discarded. Upload it again.`);
+    // Exact byte counts, not rounded sizes: "1.0 MB instead of 1.0 MB" would explain nothing.
+    throw new UserError('files.errors.wrongSize', { name: file.name, size: String(size), expected: String(file.size) });
   }
   const usage = await storageUsage(ownerId);
   if (usage.used + size > usage.quota) {
     await discardUpload(fileId, file.storageKey);
-    throw new UserError(`"${file.name}" no longer fits: ${formatBytes(Math.max(usage.quota - usage.used, 0))} of your ${formatBytes(usage.quota)} is free. It was discarded.`);
+    throw new UserError('files.errors.noLongerFits', { name: file.name, free: { bytes: Math.max(usage.quota - usage.used, 0) }, quota: { bytes: usage.quota } });
   }
 }
 
 /** A confirmation that lost a race to another finds the work done: fine if that one listed the file. */
-async function finishedElsewhere(fileId: string, message: string) {
+async function finishedElsewhere(fileId: string, refusal: UserError) {
   const row = await db().file.findUnique({ where: { id: fileId }, select: { status: true } });
   if (row?.status === 'ready') return { id: fileId };
-  throw new UserError(message);
+  throw refusal;
 }
 
 export async function cancelUpload(ownerId: string, fileId: string) {

@@ -1,17 +1,20 @@
+import type { Locale } from '@/i18n/locales';
+import { translator } from '@/i18n/translator';
 import { button, css, escapeHtml, layout } from '@/lib/mail/layout';
 import type { Email } from '@/lib/mail/transport';
 
-/** Tells an owner that a file they uploaded carried a virus, and what was done with it. */
-export function infectedEmail(input: { to: string; fileName: string; signature: string; action: 'quarantine' | 'delete'; url: string }): Email {
-  const subject = `A virus was found in “${input.fileName}”`;
-  const done = input.action === 'quarantine' ? 'It was moved to quarantine' : 'Its contents were deleted';
-  const text = [
-    `The virus scanner found ${input.signature} in “${input.fileName}”, which you uploaded to Handoff.`,
-    `${done}; it cannot be shared or downloaded. You can delete it from your files: ${input.url}`,
-    '',
-  ].join('\n');
-  const html = layout('en', subject, `<h1 style="${css.h1}">A virus was found in “${escapeHtml(input.fileName)}”</h1>
-<p style="${css.text}">The virus scanner found <strong>${escapeHtml(input.signature)}</strong> in this file. ${done}; it cannot be shared or downloaded.</p>
-${button('en', input.url, 'Open your files')}`);
+type InfectedInput = { to: string; locale: Locale; fileName: string; signature: string; action: 'quarantine' | 'delete'; url: string };
+
+/** Tells an owner, in their language, that a file they uploaded carried a virus, and what was done with it. */
+export function infectedEmail(input: InfectedInput): Email {
+  const t = translator(input.locale, 'files.email.infected');
+  const plain = { name: input.fileName, signature: input.signature, action: input.action, url: input.url };
+  // The HTML gets escaped values; t.markup leaves values as they are given.
+  const escaped = { name: escapeHtml(input.fileName), signature: escapeHtml(input.signature), action: input.action };
+  const subject = t('subject', plain);
+  const text = [t('textFound', plain), t('textDone', plain), ''].join('\n');
+  const html = layout(input.locale, subject, `<h1 style="${css.h1}">${t.markup('heading', escaped)}</h1>
+<p style="${css.text}">${t.markup('body', { ...escaped, strong: (chunks) => `<strong>${chunks}</strong>` })}</p>
+${button(input.locale, input.url, t('button'))}`);
   return { to: input.to, subject, text, html };
 }

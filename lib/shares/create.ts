@@ -61,7 +61,7 @@ export async function createShare(owner: SessionUser, input: CreateShareInput, {
   }
   if (files.length + folders.length === 0) throw new UserError('shares.errors.nothingChosen');
   const uncleared = files.map(unclearedReason).find(Boolean);
-  if (uncleared) throw new UserError(uncleared);
+  if (uncleared) throw uncleared;
 
   // Folder rules mail people the owner chose once, in advance; they do not count (lib/shares/invites.ts).
   if (!isFolderRule) await admitInvitations(owner.id, input.recipients.length);

@@ -10,16 +10,16 @@ export function cleanName(value: string): string {
 export const displayName = z
   .string()
   .transform(cleanName)
-  .pipe(z.string().min(1, 'Enter a name.').max(255, 'Names are limited to 255 characters.'));
+  .pipe(z.string().min(1, 'files.errors.nameRequired').max(255, 'files.errors.nameTooLong'));
 
 /** The name an upload request's sender gives for themselves (optional). */
 export const senderName = z
   .string()
-  .max(200, 'Keep your name under 200 characters.')
+  .max(200, 'files.errors.senderNameTooLong')
   .optional()
   .transform((value) => (value === undefined ? null : cleanName(value) || null));
 
-export const id = z.string().min(1).max(64).regex(/^[a-z0-9]+$/i, 'Not a valid id.');
+export const id = z.string().min(1).max(64).regex(/^[a-z0-9]+$/i, 'files.errors.invalidId');
 
 export const optionalId = z
   .union([id, z.literal(''), z.null()])
@@ -31,4 +31,4 @@ export const contentType = z
   .trim()
   .toLowerCase()
   .transform((value) => value || 'application/octet-stream')
-  .pipe(z.string().max(255).regex(/^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*(;\s*[a-z0-9-]+=[a-z0-9-]+)*$/, 'Not a valid content type.'));
+  .pipe(z.string().max(255).regex(/^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*(;\s*[a-z0-9-]+=[a-z0-9-]+)*$/, 'files.errors.invalidContentType'));

@@ -18,12 +18,13 @@ test('every sort pages through all files once, in order, and its cursors are ref
       name: `file-${String(i % 37).padStart(2, '0')}.txt`,
       size: (i % 3) * 1000,
       contentType: ['text/plain', 'application/pdf'][i % 2]!,
+      kind: ['text', 'pdf'][i % 2]!,
       createdAt: new Date(start - (i % 5) * 60_000),
       storageKey: `users/${owner.id}/list-${i}`,
       status: 'ready',
     })),
   });
-  const column = { name: 'sortName', date: 'createdAt', size: 'size', type: 'contentType' } as const;
+  const column = { name: 'sortName', date: 'createdAt', size: 'size', type: 'kind' } as const;
 
   for (const sort of SORTS) {
     for (const dir of ['asc', 'desc'] as SortDir[]) {

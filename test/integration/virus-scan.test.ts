@@ -91,7 +91,7 @@ test('a file is shareable only once clamd calls it clean; an infected one is qua
 
   // What the owner's list says.
   expect(await labels(owner.id, folder.id)).toEqual([
-    ['invoice.exe', 'Infected: quarantined'],
+    ['invoice.exe', 'quarantined'],
     ['notes.txt', null],
   ]);
 
@@ -120,7 +120,7 @@ test('a file still waiting for its scan cannot be shared or linked, and says why
   });
   await expect(createShare(owner, shareInput([file.id]))).rejects.toThrow('"fresh.pdf" is still being checked for viruses.');
   await expect(createDirectLink(owner.id, file.id, 60)).rejects.toThrow('"fresh.pdf" is still being checked for viruses.');
-  expect(await labels(owner.id)).toEqual([['fresh.pdf', 'Scanning…']]);
+  expect(await labels(owner.id)).toEqual([['fresh.pdf', 'scanning']]);
   await db.file.delete({ where: { id: file.id } });
 });
 
@@ -133,9 +133,20 @@ test('files too large for clamd, or archives past its limits, are reported as no
   expect(verdicts.get(bomb)).toMatchObject({ scanStatus: 'failed', scanDetail: "past the virus scanner's limits (Heuristics.Limits.Exceeded.MaxFileSize)" });
   await expect(createShare(owner, shareInput([bomb]))).rejects.toThrow('"zeros.gz" could not be checked for viruses, so it cannot be shared.');
   expect(await labels(owner.id)).toEqual([
-    ['video.raw', 'Could not be scanned'],
-    ['zeros.gz', 'Could not be scanned'],
+    ['video.raw', 'failed'],
+    ['zeros.gz', 'failed'],
   ]);
+});
+
+test('the owner is told of an infected file in their own language', async () => {
+  const owner = await seedUser(db, { email: uniqueEmail('scan-fr') });
+  await db.user.update({ where: { id: owner.id }, data: { locale: 'fr' } });
+  const id = await upload(owner.id, 'facture.exe', bytes(EICAR));
+  await scanned([id]);
+  await drainOutbox();
+  await expect.poll(async () => (await inbox(owner.email)).map((m) => m.subject)).toEqual(['Un virus a été détecté dans « facture.exe »']);
+  const [mail] = await inbox(owner.email);
+  expect(mail!.text).toContain('Il a été mis en quarantaine ; il ne peut être ni partagé ni téléchargé.');
 });
 
 test('files sent through a request are scanned before the owner is told, and infected ones are named as removed', async () => {

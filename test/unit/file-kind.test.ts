@@ -24,6 +24,11 @@ describe('fileKind', () => {
     expect(fileKind('application/octet-stream', 'disk.iso')).toBe('other');
     expect(fileKind('application/octet-stream', 'README')).toBe('other');
   });
+  test('knows every extension the preview knows (one table, lib/files/file-types.ts)', () => {
+    expect(fileKind('application/octet-stream', 'script.py')).toBe('code');
+    expect(fileKind('', 'server.log')).toBe('text');
+    expect(fileKind('', 'notes.markdown')).toBe('text');
+  });
 });
 
 describe('fileExtension', () => {

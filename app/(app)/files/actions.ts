@@ -16,7 +16,7 @@ import { message, parseRecipients, recipientsText } from '@/lib/validation/share
 
 const uploadInput = z.object({
   name: displayName,
-  size: z.number().int().min(0, 'Size cannot be negative.').max(Number.MAX_SAFE_INTEGER),
+  size: z.number().int().min(0, 'files.errors.sizeNegative').max(Number.MAX_SAFE_INTEGER),
   contentType,
   folderId: optionalId,
 });
@@ -64,10 +64,10 @@ export const createDirectLink = authedAction(
   z.object({
     fileId: id,
     expiresIn: z.coerce
-      .number({ error: 'Enter the link lifetime in seconds.' })
-      .int('Use whole seconds.')
-      .min(1, 'A direct link lives at least 1 second.')
-      .max(604800, 'S3 presigned URLs live at most 7 days (604800 seconds).'),
+      .number({ error: 'files.errors.lifetimeRequired' })
+      .int('files.errors.wholeSeconds')
+      .min(1, 'files.errors.lifetimeTooShort')
+      .max(604800, 'files.errors.lifetimeTooLong'),
   }),
   ({ fileId, expiresIn }, user) => makeDirectLink(user.id, fileId, expiresIn),
 );
@@ -108,13 +108,13 @@ const ruleInput = z
     folderId: id,
     remove: z.boolean().default(false),
     recipients: recipientsText,
-    days: z.coerce.number({ error: 'Enter a number of days.' }).int('Use whole days.').min(1, 'At least 1 day.').max(365, 'At most 365 days.').default(7),
+    days: z.coerce.number({ error: 'files.errors.daysRequired' }).int('files.errors.wholeDays').min(1, 'files.errors.tooFewDays').max(365, 'files.errors.tooManyDays').default(7),
     message,
   })
   .transform((input, ctx) => {
     if (input.remove) return { folderId: input.folderId, rule: null };
     const recipients = parseRecipients(input.recipients, ctx);
-    if (recipients.length === 0 && ctx.issues.length === 0) ctx.addIssue({ code: 'custom', path: ['recipients'], message: 'Enter at least one email address.' });
+    if (recipients.length === 0 && ctx.issues.length === 0) ctx.addIssue({ code: 'custom', path: ['recipients'], message: 'files.errors.recipientsRequired' });
     if (ctx.issues.length > 0) return z.NEVER;
     return { folderId: input.folderId, rule: { recipients, days: input.days, message: input.message } };
   });

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { currentUser } from '@/lib/auth';
@@ -14,7 +15,10 @@ import { storageUsage } from '@/lib/files/quota';
 import { folderRule } from '@/lib/files/folder-rules';
 import { formatBytes } from '@/lib/bytes';
 
-export const metadata: Metadata = { title: 'Files' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('files.page');
+  return { title: t('title') };
+}
 
 type Props = { searchParams: Promise<Record<string, string | undefined>> };
 
@@ -28,6 +32,7 @@ export default async function FilesPage({ searchParams }: Props) {
   const dir: SortDir = params.dir === 'desc' ? 'desc' : 'asc';
   const crumbs = await folderPath(user.id, folderId);
   if (!crumbs) notFound();
+  const [t, format, locale] = await Promise.all([getTranslations('files.page'), getFormatter(), getLocale()]);
   const [list, usage, rule] = await Promise.all([
     listFiles({ ownerId: user.id, folderId, query, sort, dir, after: params.after || null }),
     storageUsage(user.id),
@@ -40,12 +45,12 @@ export default async function FilesPage({ searchParams }: Props) {
     <div>
       <div className="mb-4 flex flex-wrap items-center gap-3">
         {/* The breadcrumb shows where this is; the heading names it for those who jump by headings. */}
-        <h1 className="sr-only">{crumbs.at(-1)?.name ?? 'My files'}</h1>
-        <nav aria-label="Breadcrumb" className="min-w-0 flex-1 basis-full sm:basis-0">
+        <h1 className="sr-only">{crumbs.at(-1)?.name ?? t('myFiles')}</h1>
+        <nav aria-label={t('breadcrumb')} className="min-w-0 flex-1 basis-full sm:basis-0">
           <ol className="flex flex-wrap items-center gap-1 text-lg font-semibold wrap-anywhere">
             <li>
               <Link href="/files" className="hover:underline">
-                My files
+                {t('myFiles')}
               </Link>
             </li>
             {crumbs.map((crumb, index) => (
@@ -64,16 +69,16 @@ export default async function FilesPage({ searchParams }: Props) {
         </nav>
         <form role="search" action="/files" className="flex min-w-0 flex-1 items-center gap-2 sm:flex-none">
           <label htmlFor="q" className="sr-only">
-            Search files by name
+            {t('searchLabel')}
           </label>
-          <input id="q" name="q" type="search" defaultValue={query} placeholder="Search by name" className={`${field} sm:w-56`} />
+          <input id="q" name="q" type="search" defaultValue={query} placeholder={t('searchPlaceholder')} className={`${field} sm:w-56`} />
         </form>
         <NewFolderButton parentId={folderId} />
       </div>
 
       {rule && (
         <p className="mb-3 rounded-lg bg-sky-50 px-4 py-2 text-sm text-sky-900 wrap-anywhere" role="note" data-testid="folder-rule">
-          New files here are shared automatically with {rule.recipients.join(', ')} for {rule.days} {rule.days === 1 ? 'day' : 'days'}.
+          {t('folderRule', { recipients: format.list(rule.recipients), days: rule.days })}
         </p>
       )}
       <OwnerUploadPanel
@@ -83,49 +88,56 @@ export default async function FilesPage({ searchParams }: Props) {
         concurrency={env().UPLOAD_CONCURRENCY}
       />
       <p className="-mt-3 mb-4 flex items-center gap-2 text-xs text-zinc-600" data-testid="storage-usage">
-        <meter min={0} max={usage.quota} value={usage.used} className="h-1.5 w-32" aria-label="Storage used" />
-        {formatBytes(usage.used)} of {formatBytes(usage.quota)} used
+        <meter min={0} max={usage.quota} value={usage.used} className="h-1.5 w-32" aria-label={t('storageUsed')} />
+        {t('usage', { used: formatBytes(usage.used, locale), quota: formatBytes(usage.quota, locale) })}
       </p>
 
       {list.isCursorRefused && (
         <p className="mb-3 text-sm text-zinc-600" role="status">
-          That page link was made for another list or has changed, so this is the first page.
+          {t('cursorRefused')}
         </p>
       )}
       {query && (
         <p className="mb-3 text-sm text-zinc-600 wrap-anywhere">
-          Results for “{query}” in all folders · <Link href={folderId ? `/files?folder=${folderId}` : '/files'} className="underline">Clear search</Link>
+          {t.rich('results', {
+            query,
+            clear: (chunks) => (
+              <Link href={folderId ? `/files?folder=${folderId}` : '/files'} className="underline">
+                {chunks}
+              </Link>
+            ),
+          })}
         </p>
       )}
 
       {isEmpty ? (
         // Hidden while the upload panel says files are on their way (data-uploads-busy): they are not "no files".
         <div className="rounded-xl border border-zinc-200 bg-white px-6 py-12 text-center [:root:has([data-uploads-busy])_&]:hidden">
-          <h2 className="text-base font-semibold">{query ? 'Nothing matches that name' : 'No files here yet'}</h2>
+          <h2 className="text-base font-semibold">{query ? t('noMatchTitle') : t('emptyTitle')}</h2>
           <p className="mt-1 text-sm text-zinc-600">
-            {query ? 'Try a shorter or different search.' : 'Drop files above or choose them to upload. Then use Share on a file to send it to someone.'}
+            {query ? t('noMatchHint') : t('emptyHint')}
           </p>
         </div>
       ) : (
         <>
           <SelectionBar />
           <FileTable folders={list.folders} files={list.files} sort={sort} dir={dir} base={base} />
-          {list.files.some((file) => file.scan === 'Scanning…') && <ScanRefresh />}
+          {list.files.some((file) => file.scan === 'scanning') && <ScanRefresh />}
         </>
       )}
 
       {(!list.isFirstPage || list.nextCursor) && (
-        <nav aria-label="Pages" className="mt-4 flex justify-between text-sm">
+        <nav aria-label={t('pages')} className="mt-4 flex justify-between text-sm">
           {!list.isFirstPage ? (
             <Link href={{ pathname: '/files', query: base }} className="underline">
-              ← First page
+              {t('firstPage')}
             </Link>
           ) : (
             <span />
           )}
           {list.nextCursor && (
             <Link href={{ pathname: '/files', query: { ...base, after: list.nextCursor } }} className="underline">
-              Next page →
+              {t('nextPage')}
             </Link>
           )}
         </nav>
