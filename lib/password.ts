@@ -3,6 +3,7 @@ import { createHmac, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
+import type { MessageKey, MessageValues } from '@/lib/actions/user-error';
 
 const scryptAsync = promisify(scrypt) as (password: string, salt: Buffer, keylen: number, options: object) => Promise<Buffer>;
 // scrypt N=2^15, r=8: ~50 ms and 32 MiB a guess, which is what makes offline guessing slow.
@@ -96,7 +97,8 @@ export async function forgetOldUnlockFailures(now = new Date()): Promise<number>
   return count;
 }
 
-export type Guess = { ok: true } | { ok: false; error: string; waitSeconds?: number };
+/** A refused guess says why as a message key (with its values), for the page to word. */
+export type Guess = { ok: true } | { ok: false; error: MessageKey; values?: MessageValues; waitSeconds?: number };
 
 /**
  * One password guess against a share or request (`subject`), made by `clientKey` through `link`
@@ -104,10 +106,10 @@ export type Guess = { ok: true } | { ok: false; error: string; waitSeconds?: num
  */
 export async function checkGuess(subject: string, passwordHash: string, guess: string, clientKey: string, link: string, now = new Date()): Promise<Guess> {
   const wait = await unlockWait(subject, clientKey, link, now);
-  if (wait > 0) return { ok: false, error: `Too many wrong passwords. Try again in ${wait} second${wait === 1 ? '' : 's'}.`, waitSeconds: wait };
+  if (wait > 0) return { ok: false, error: 'common.errors.tooManyPasswords', values: { seconds: wait }, waitSeconds: wait };
   if (!(await verifyPassword(guess, passwordHash))) {
     await recordUnlockFailure(subject, clientKey, link, now);
-    return { ok: false, error: 'That password is not right.' };
+    return { ok: false, error: 'common.errors.wrongPassword' };
   }
   await clearUnlockFailures(subject, clientKey);
   return { ok: true };

@@ -47,9 +47,3 @@ export async function forgetOldRateLimits(now = Date.now()): Promise<number> {
   return count;
 }
 
-/** "12 minutes", "40 seconds": how long someone must wait, in words. */
-export function waitInWords(seconds: number): string {
-  if (seconds < 90) return `${seconds} second${seconds === 1 ? '' : 's'}`;
-  const minutes = Math.ceil(seconds / 60);
-  return `${minutes} minute${minutes === 1 ? '' : 's'}`;
-}

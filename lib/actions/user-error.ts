@@ -1,7 +1,10 @@
-import { createTranslator } from 'next-intl';
+import { createTranslator, type MessageKeys, type NestedKeyOf } from 'next-intl';
 import { DEFAULT_LOCALE, type Locale } from '@/i18n/locales';
-import { MESSAGES } from '@/i18n/messages';
+import { MESSAGES, type Messages } from '@/i18n/messages';
 import { formatBytes } from '@/lib/bytes';
+
+/** Any message of the catalogues, by its full key ("files.errors.fileGone"). */
+export type MessageKey = MessageKeys<Messages, NestedKeyOf<Messages>>;
 
 /** A size ({ bytes }) is written the reader's way ("1,5 Mo"); other values go to ICU as they are. */
 export type MessageValues = Record<string, string | number | Date | { bytes: number }>;
@@ -21,7 +24,7 @@ export function renderMessage(locale: Locale, key: string, values: MessageValues
  */
 export class UserError extends Error {
   constructor(
-    readonly key: string,
+    readonly key: MessageKey,
     readonly values: MessageValues = {},
   ) {
     super(renderMessage(DEFAULT_LOCALE, key, values));

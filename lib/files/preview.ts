@@ -1,6 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db';
-import { UserError } from '@/lib/actions/user-error';
+import { UserError, type MessageKey } from '@/lib/actions/user-error';
 import { isCleared } from '@/lib/files/scan-status';
 import { isServedInline, previewContentType, previewKind, type PreviewKind } from '@/lib/files/preview-kind';
 import { signPreviewUrl } from '@/lib/storage/download-url';
@@ -30,4 +30,4 @@ export async function previewOwnFile(ownerId: string, fileId: string): Promise<P
 }
 
 /** Why a file the scan has not cleared is not shown; any other status means the scan is still to come. */
-const UNSCANNED: Record<string, string> = { infected: 'files.errors.previewInfected', failed: 'files.errors.previewScanFailed' };
+const UNSCANNED: Record<string, MessageKey> = { infected: 'files.errors.previewInfected', failed: 'files.errors.previewScanFailed' };

@@ -14,6 +14,7 @@ import { isCleared } from '@/lib/files/scan-status';
 import { previewKind } from '@/lib/files/preview-kind';
 import { withThumbnailUrls } from '@/lib/files/thumbnail';
 import type { Messages } from '@/i18n/messages';
+import type { MessageKey, MessageValues } from '@/lib/actions/user-error';
 
 // Everything a recipient's request needs, in ONE read: the share by its own token or by a
 // recipient's, with its owner and its items. This is the download hot path, so it is one SQL
@@ -315,7 +316,7 @@ async function grant(token: string, fileId: string | null, request: RequestInfo,
 
 export type Unlock =
   | { ok: true; cookie: { name: string; value: string; expires: Date } }
-  | { ok: false; error: string; waitSeconds?: number };
+  | { ok: false; error: MessageKey; values?: MessageValues; waitSeconds?: number };
 
 /** Checks a password guess, throttled per share and per client; a right guess yields the unlock cookie. */
 export async function unlockShare(token: string, password: string, clientKey: string, now = clockNow()): Promise<Unlock> {

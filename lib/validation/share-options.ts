@@ -3,6 +3,7 @@ import { EXPIRY_PRESETS, MAX_SHARE_DAYS } from '@/lib/shares/status';
 import { parseEmailList } from '@/lib/validation/email';
 import { stripBidiFromText } from '@/lib/validation/bidi';
 import { LOCALES } from '@/i18n/locales';
+import type { MessageKey } from '@/lib/actions/user-error';
 
 // Form fields shared by "create a share" and "edit a share". Dates arrive as ISO strings: the
 // browser converts what the person picked in their own time zone.
@@ -51,11 +52,20 @@ export function parseRecipients(raw: string, ctx: IssueSink): string[] {
   return emails;
 }
 
+/** The words for a window that is wrong: a share's, or (tooFar) an upload request's own. */
+type WindowWords = { past: MessageKey; tooFar: MessageKey; opensAfterExpiry: MessageKey };
+const SHARE_WINDOW: WindowWords = {
+  past: 'shares.errors.expiryInPast',
+  tooFar: 'shares.errors.expiryTooFar', // its text names MAX_SHARE_DAYS
+  opensAfterExpiry: 'shares.errors.opensAfterExpiry',
+};
+export const REQUEST_WINDOW: WindowWords = { ...SHARE_WINDOW, tooFar: 'requests.errors.expiryTooFar' };
+
 /** Checks an expiry (and optional start) against now; returns the error's message key or null. */
-export function checkWindow(expiresAt: Date, availableFrom: Date | undefined, now = Date.now()): string | null {
-  if (expiresAt.getTime() <= now) return 'shares.errors.expiryInPast';
-  if (expiresAt.getTime() > now + MAX_SHARE_DAYS * 86400_000) return 'shares.errors.expiryTooFar'; // its text names MAX_SHARE_DAYS
-  if (availableFrom && availableFrom.getTime() >= expiresAt.getTime()) return 'shares.errors.opensAfterExpiry';
+export function checkWindow(expiresAt: Date, availableFrom: Date | undefined, words = SHARE_WINDOW, now = Date.now()): MessageKey | null {
+  if (expiresAt.getTime() <= now) return words.past;
+  if (expiresAt.getTime() > now + MAX_SHARE_DAYS * 86400_000) return words.tooFar;
+  if (availableFrom && availableFrom.getTime() >= expiresAt.getTime()) return words.opensAfterExpiry;
   return null;
 }
 

@@ -5,6 +5,7 @@ import { connect, seedFile, seedFolder, seedUser, uniqueEmail } from '@/prisma/s
 import { grantDownload, unlockShare, viewShare } from '@/lib/shares/access';
 import { createToken, hashToken } from '@/lib/shares/token';
 import { hashPassword, unlockCookieName } from '@/lib/password';
+import { renderMessage } from '@/lib/actions/user-error';
 
 const db = connect();
 afterAll(() => db.$disconnect());
@@ -84,12 +85,12 @@ describe('password', () => {
     const now = new Date();
     const replies = [];
     for (let i = 0; i < 20; i++) replies.push(await unlockShare(token, `guess ${i}`, 'client-a', now));
-    expect(replies.slice(0, 5).map((r) => !r.ok && r.error)).toEqual(Array(5).fill('That password is not right.'));
+    expect(replies.slice(0, 5).map((r) => !r.ok && renderMessage('en', r.error))).toEqual(Array(5).fill('That password is not right.'));
     expect(replies.slice(5).every((r) => !r.ok && r.waitSeconds !== undefined && r.waitSeconds > 0)).toBe(true);
     // Refused guesses do not even reach the hash check, so the wait does not grow while refused.
     const refused = await unlockShare(token, 'correct horse', 'client-a', now);
     expect(refused).toMatchObject({ ok: false, waitSeconds: 1 });
-    expect(refused.ok === false && refused.error).toBe('Too many wrong passwords. Try again in 1 second.');
+    expect(refused.ok === false && renderMessage('en', refused.error, refused.values)).toBe('Too many wrong passwords. Try again in 1 second.');
 
     const later = new Date(now.getTime() + 1500);
     const unlocked = await unlockShare(token, 'correct horse', 'client-a', later);

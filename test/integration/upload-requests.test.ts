@@ -181,8 +181,8 @@ describe('sending through a request link', () => {
     await expect(startSenderUpload(token, noCookies, pdf('a.pdf'))).rejects.toThrow('Enter the password first.');
 
     const client = `client-${Math.random()}`;
-    for (let i = 0; i < 5; i++) expect(await unlockRequest(token, 'guess', client)).toMatchObject({ ok: false, error: 'That password is not right.' });
-    expect(await unlockRequest(token, 'open sesame', client)).toMatchObject({ ok: false, error: expect.stringContaining('Too many wrong passwords') });
+    for (let i = 0; i < 5; i++) expect(await unlockRequest(token, 'guess', client)).toMatchObject({ ok: false, error: 'common.errors.wrongPassword' });
+    expect(await unlockRequest(token, 'open sesame', client)).toMatchObject({ ok: false, error: 'common.errors.tooManyPasswords' });
 
     const unlocked = await unlockRequest(token, 'open sesame', `another-${client}`);
     if (!unlocked.ok) throw new Error(unlocked.error);

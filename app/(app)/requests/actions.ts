@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { authedAction } from '@/lib/actions/authed-action';
 import { displayName, id, optionalId } from '@/lib/validation/names';
-import { checkWindow, message, optionalDate, password, presetExpiry } from '@/lib/validation/share-options';
+import { checkWindow, message, REQUEST_WINDOW, optionalDate, password, presetExpiry } from '@/lib/validation/share-options';
 import { parseBytes } from '@/lib/bytes';
 import { parseAllowedTypes } from '@/lib/requests/allowed-types';
 import { closeRequest as close, createRequest as create, replaceRequestLink } from '@/lib/requests/manage';
@@ -28,9 +28,8 @@ const createInput = z
   })
   .transform((input, ctx) => {
     const expiresAt = input.expiry === 'date' ? input.expiresAt : presetExpiry(input.expiry);
-    // checkWindow's words are the shares part's (a message key, or its English until that part lands).
-    const problem = expiresAt ? checkWindow(expiresAt, undefined) : 'requests.errors.pickDay';
-    if (problem) ctx.addIssue({ code: 'custom', path: ['expiresAt'], message: problem.replace('Links', 'Requests') });
+    const problem = expiresAt ? checkWindow(expiresAt, undefined, REQUEST_WINDOW) : 'requests.errors.pickDay';
+    if (problem) ctx.addIssue({ code: 'custom', path: ['expiresAt'], message: problem });
     // Above the server's own limit is refused by createRequest, which can name that limit.
     const maxFileSize = input.maxFileSize.trim() ? parseBytes(input.maxFileSize) : null;
     if (input.maxFileSize.trim() && (maxFileSize === null || maxFileSize < 1)) ctx.addIssue({ code: 'custom', path: ['maxFileSize'], message: 'requests.errors.sizeExample' });

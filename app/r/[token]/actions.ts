@@ -33,7 +33,7 @@ export async function unlockRequest(requestToken: string, _prev: UnlockState, fo
   const password = z.string().min(1).max(200).safeParse(form.get('password'));
   if (!password.success) return { error: renderMessage(await getLocale(), 'requests.errors.enterPassword') };
   const result = await unlock(requestToken, password.data, clientKey(await headers()));
-  if (!result.ok) return { error: renderMessage(await getLocale(), result.error) };
+  if (!result.ok) return { error: renderMessage(await getLocale(), result.error, result.values) };
   await setUnlockCookie(result.cookie, '/r');
   return {};
 }

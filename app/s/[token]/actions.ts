@@ -19,7 +19,7 @@ export async function unlockShare(token: string, _prev: UnlockState, form: FormD
   const password = z.string().min(1).max(200).safeParse(form.get('password'));
   if (!password.success) return { error: renderMessage(await getLocale(), 'recipient.errors.enterPassword') };
   const result = await unlock(token, password.data, clientKey(await headers()));
-  if (!result.ok) return { error: renderMessage(await getLocale(), result.error) };
+  if (!result.ok) return { error: renderMessage(await getLocale(), result.error, result.values) };
   await setUnlockCookie(result.cookie, '/s');
   return {};
 }
