@@ -23,8 +23,11 @@ test('folders, several uploads at once, rename, search, sort, delete', async ({ 
   await expect(page.getByTestId('storage-usage')).toHaveText('6.0 kB of 50 GB used');
 
   // Sort by size, largest first.
+  // (The second click waits for the first: the link's target changes when the page does.)
   await page.getByRole('link', { name: 'Size' }).click();
+  await expect(page.getByRole('columnheader', { name: 'Size' })).toHaveAttribute('aria-sort', 'ascending');
   await page.getByRole('link', { name: 'Size' }).click();
+  await expect(page.getByRole('columnheader', { name: 'Size' })).toHaveAttribute('aria-sort', 'descending');
   await expect(page.getByTestId('file-row').first()).toContainText('large.txt');
 
   const small = page.getByTestId('file-row').filter({ hasText: 'small.txt' });

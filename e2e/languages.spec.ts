@@ -20,7 +20,7 @@ test('a French browser gets sign-in, check your email, errors, the 404 page and 
 
   await page.getByLabel('Adresse e-mail').fill('nobody.example.com');
   await page.getByRole('button', { name: 'Recevoir un lien de connexion' }).click();
-  await expect(page.getByText('L’adresse e-mail ne contient pas de « @ ».')).toBeVisible();
+  await expect(page.getByText('Cette adresse e-mail n’a pas de « @ ».')).toBeVisible();
 
   const email = uniqueEmail('fr');
   await page.getByLabel('Adresse e-mail').fill(email);
