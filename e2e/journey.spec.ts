@@ -1,18 +1,20 @@
 // The core journey on real parts: magic-link sign-in read from the SMTP catcher, a browser upload
 // straight to radosgw, a share emailed to two recipients, a download by someone with no account,
-// and a revoke that takes effect at once. It runs in English and in German, with every text read
-// from the catalogues: in German, nothing on the way (pages, emails, sizes) may be English.
+// and a revoke that takes effect at once. It runs in each of the four languages, with every text
+// read from the catalogues: in German, French or Spanish nothing on the way (pages, emails, sizes)
+// may be English.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { test, expect } from './fixtures';
 import { firstLink, waitForEmail } from './fixtures/mail';
 import { postDownload } from './fixtures/download';
 import { BROWSER_LOCALE, say } from './fixtures/say';
-import type { Locale } from '../i18n/locales';
+import { LOCALES } from '../i18n/locales';
+import { formatBytes } from '../lib/bytes';
 
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 
-for (const locale of ['en', 'de'] as const satisfies Locale[]) {
+for (const locale of LOCALES) {
   test.describe(`in ${locale}`, () => {
     test.use({ locale: BROWSER_LOCALE[locale] });
 
@@ -22,7 +24,8 @@ for (const locale of ['en', 'de'] as const satisfies Locale[]) {
       const owner = `owner-${id}@handoff.test`;
       const recipients = [`ana-${id}@handoff.test`, `ben-${id}@handoff.test`];
       const name = 'Q3 report – final.pdf';
-      const size = locale === 'en' ? '3.1 MB' : '3,1 MB';
+      const content = randomBytes(3 * 1024 * 1024);
+      const size = formatBytes(content.length, locale); // 3.1 MB, 3,1 MB, 3,1 Mo
 
       // Sign in through the magic link.
       await page.goto('/files');
@@ -39,7 +42,6 @@ for (const locale of ['en', 'de'] as const satisfies Locale[]) {
       await expect(page.getByRole('heading', { name: m('files.page.emptyTitle') })).toBeVisible();
 
       // Upload, slowed down so the progress bar can be seen moving.
-      const content = randomBytes(3 * 1024 * 1024);
       const cdp = await context.newCDPSession(page);
       await cdp.send('Network.enable');
       await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: 1024 * 1024 });
