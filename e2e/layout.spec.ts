@@ -4,6 +4,7 @@ import { test, expect, sessionCookie, type TestUser } from './fixtures';
 import { seedFile, seedFolder, seedSession, seedUser, uniqueEmail, type Db } from '../prisma/seed';
 import { callAction, REQUESTS_ACTIONS, SHARES_ACTIONS } from './fixtures/actions';
 import { sweep } from './fixtures/layout';
+import { BROWSER_LOCALE, say } from './fixtures/say';
 
 // Every page and dialog at phone and desktop widths, in light and dark, with the longest things
 // people really have: Office MIME types, names without spaces, long email addresses.
@@ -35,23 +36,29 @@ async function shareLink(request: Parameters<typeof callAction>[0], fileIds: str
   return reply.data as { id: string; url: string };
 }
 
-async function stranger(page: Page) {
-  const context = await page.context().browser()!.newContext({ baseURL: new URL(page.url()).origin });
+async function stranger(page: Page, locale: string) {
+  const context = await page.context().browser()!.newContext({ baseURL: new URL(page.url()).origin, locale });
   return context.newPage();
 }
 
-test.describe('every page fits phones and desktops, light and dark', () => {
+// In English and in German, whose words run longest: a label that fits in one may not in the other.
+for (const locale of ['en', 'de'] as const) {
+test.describe(`every page fits phones and desktops, light and dark (${locale})`, () => {
   // Each page is checked 4 times (2 widths × 2 themes) with axe-core: slow, not stuck.
   test.describe.configure({ timeout: 240_000 });
+  test.use({ locale: BROWSER_LOCALE[locale] });
+  const m = (key: string, values?: Record<string, string>) => say(locale, key, values);
+  // The English screenshots keep their plain names (the README shows some); others say their language.
+  const shot = (name: string) => (locale === 'en' ? name : `${locale}-${name}`);
   test('signed-out pages: sign in, check your email, not found', async ({ page }) => {
     await page.goto('/signin');
-    await sweep(page, 'signin');
-    await page.getByLabel('Email').fill(uniqueEmail('layout'));
-    await page.getByRole('button', { name: /Email me a sign-in link/ }).click();
-    await expect(page.getByRole('heading', { name: /Check your email/i })).toBeVisible();
-    await sweep(page, 'check-email');
+    await sweep(page, shot('signin'));
+    await page.getByLabel(m('auth.signIn.emailLabel')).fill(uniqueEmail('layout'));
+    await page.getByRole('button', { name: m('auth.signIn.submit') }).click();
+    await expect(page.getByRole('heading', { name: m('auth.checkEmail.title') })).toBeVisible();
+    await sweep(page, shot('check-email'));
     await page.goto('/no-such-page');
-    await sweep(page, 'not-found');
+    await sweep(page, shot('not-found'));
   });
 
   test('the second step of signing in, with every kind of second factor', async ({ page, db }) => {
@@ -62,62 +69,62 @@ test.describe('every page fits phones and desktops, light and dark', () => {
     await db.recoveryCode.create({ data: { userId: user.id, codeHash: randomUUID() } });
     await page.context().addCookies([sessionCookie(await seedSession(db, user.id))]);
     await page.goto('/signin/second-factor');
-    await expect(page.getByRole('heading', { name: 'Finish signing in' })).toBeVisible();
-    await page.getByText('Use a recovery code').click();
-    await expect(page.getByLabel('Recovery code')).toBeVisible();
-    await sweep(page, 'second-factor');
+    await expect(page.getByRole('heading', { name: m('auth.secondFactor.title') })).toBeVisible();
+    await page.getByText(m('auth.secondFactor.useRecoveryCode')).click();
+    await expect(page.getByLabel(m('auth.secondFactor.recoveryCodeLabel'))).toBeVisible();
+    await sweep(page, shot('second-factor'));
   });
 
   test('files: empty, full, and the row dialogs', async ({ userPage: page, user, db }) => {
     await page.goto('/files');
-    await expect(page.getByText(/No files here yet/)).toBeVisible();
-    await sweep(page, 'files-empty');
+    await expect(page.getByText(m('files.page.emptyTitle'))).toBeVisible();
+    await sweep(page, shot('files-empty'));
 
     await seedLibrary(db, user);
     await page.reload();
-    await sweep(page, 'files-full');
+    await sweep(page, shot('files-full'));
 
     await page.setViewportSize({ width: 1280, height: 800 });
-    await page.getByRole('button', { name: `Share ${LONG_NAME}` }).click();
+    await page.getByRole('button', { name: m('files.actions.shareNamed', { name: LONG_NAME }) }).click();
     const dialog = page.getByRole('dialog');
-    await sweep(page, 'share-dialog');
-    await dialog.getByLabel(/Email a link to/).fill(`${LONG_EMAIL}\n${uniqueEmail('second')}`);
-    await dialog.getByRole('button', { name: 'Create link' }).click();
+    await sweep(page, shot('share-dialog'));
+    await dialog.getByLabel(m('shares.dialog.recipients')).fill(`${LONG_EMAIL}\n${uniqueEmail('second')}`);
+    await dialog.getByRole('button', { name: m('shares.dialog.create') }).click();
     await expect(dialog.getByTestId('share-link')).toBeVisible();
-    await sweep(page, 'share-created');
-    await dialog.getByRole('button', { name: 'Done' }).click();
+    await sweep(page, shot('share-created'));
+    await dialog.getByRole('button', { name: m('shares.created.done') }).click();
 
     await page.setViewportSize({ width: 1280, height: 800 });
-    const menuButton = page.getByRole('button', { name: `Actions for ${UNBROKEN_NAME}` });
-  await sweep(page, 'row-menu', async () => {
+    const menuButton = page.getByRole('button', { name: m('files.actions.menu', { name: UNBROKEN_NAME }) });
+    await sweep(page, shot('row-menu'), async () => {
+      await page.keyboard.press('Escape');
+      await menuButton.click();
+    });
     await page.keyboard.press('Escape');
     await menuButton.click();
-  });
-  await page.keyboard.press('Escape');
-  await menuButton.click();
-  await page.getByRole('menu').getByRole('menuitem', { name: 'S3 link' }).click();
-    await sweep(page, 'direct-link-dialog');
+    await page.getByRole('menu').getByRole('menuitem', { name: m('files.actions.directLink') }).click();
+    await sweep(page, shot('direct-link-dialog'));
   });
 
   test('shares, share detail, requests and security', async ({ userPage: page, userRequest, user, db }) => {
     const files = await seedLibrary(db, user);
     const share = await shareLink(userRequest, files.slice(0, 3).map((f) => f.id), `${LONG_EMAIL}\n${uniqueEmail('other')}`);
     await page.goto('/shares');
-    await sweep(page, 'shares');
+    await sweep(page, shot('shares'));
     await page.goto(`/shares/${share.id}`);
-    await sweep(page, 'share-detail');
+    await sweep(page, shot('share-detail'));
 
     const request = await callAction(userRequest, REQUESTS_ACTIONS, 'createRequest', { title: `Send us the signed contracts for ${'the financial year '.repeat(4)}`, expiry: '7d', message: 'x'.repeat(300) });
     expect(request.ok, JSON.stringify(request)).toBe(true);
     await page.goto('/requests');
-    await sweep(page, 'requests');
-    await page.getByRole('button', { name: 'New request' }).click();
-    await sweep(page, 'request-dialog');
+    await sweep(page, shot('requests'));
+    await page.getByRole('button', { name: m('requests.dialog.open') }).click();
+    await sweep(page, shot('request-dialog'));
 
     await page.goto('/settings/security');
-    await sweep(page, 'security');
+    await sweep(page, shot('security'));
     await page.goto('/shares/no-such-share');
-    await sweep(page, 'app-not-found');
+    await sweep(page, shot('app-not-found'));
   });
 
   test('recipient and sender pages, and the refusals', async ({ userPage: page, userRequest, user, db }) => {
@@ -131,7 +138,7 @@ test.describe('every page fits phones and desktops, light and dark', () => {
     const request = await callAction(userRequest, REQUESTS_ACTIONS, 'createRequest', { title: `Upload your ${'very important '.repeat(5)}documents`, expiry: '7d' });
 
     await page.goto('/files');
-    const visitor = await stranger(page);
+    const visitor = await stranger(page, BROWSER_LOCALE[locale]);
     for (const [name, url] of [
       ['recipient-one-file', one.url],
       ['recipient-many-files', many.url],
@@ -141,8 +148,9 @@ test.describe('every page fits phones and desktops, light and dark', () => {
       ['sender', (request.data as { url: string }).url],
     ] as const) {
       await visitor.goto(url);
-      await sweep(visitor, name);
+      await sweep(visitor, shot(name));
     }
     await visitor.context().close();
   });
 });
+}
