@@ -69,7 +69,7 @@ for (const locale of LOCALES) {
       await dialog.getByRole('button', { name: m('common.actions.copy') }).click();
       await expect(dialog.getByRole('button', { name: m('common.actions.copied') })).toBeVisible();
       expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
-      await dialog.getByRole('button', { name: m('shares.created.done') }).click();
+      await dialog.getByRole('button', { name: m('common.actions.done') }).click();
 
       // Both recipients get an email, in the owner's language, with their own link to the file.
       const recipientLinks: string[] = [];

@@ -92,7 +92,7 @@ test.describe(`every page fits phones and desktops, light and dark (${locale})`,
     await dialog.getByRole('button', { name: m('shares.dialog.create') }).click();
     await expect(dialog.getByTestId('share-link')).toBeVisible();
     await sweep(page, shot('share-created'));
-    await dialog.getByRole('button', { name: m('shares.created.done') }).click();
+    await dialog.getByRole('button', { name: m('common.actions.done') }).click();
 
     await page.setViewportSize({ width: 1280, height: 800 });
     const menuButton = page.getByRole('button', { name: m('files.actions.menu', { name: UNBROKEN_NAME }) });

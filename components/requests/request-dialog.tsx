@@ -13,7 +13,7 @@ import { button, field, label } from '@/components/ui/styles';
 import { ActionForm } from '@/components/ui/action-form';
 import { ExpiryFields } from '@/components/ui/expiry-fields';
 import { TextField } from '@/components/ui/text-field';
-import { DialogButtons } from '@/components/ui/dialog-buttons';
+import { DialogButtons, DoneButton } from '@/components/ui/dialog-buttons';
 import { formatBytes } from '@/lib/bytes';
 
 /** What the kinds field takes, by example: the same in every language. */
@@ -68,11 +68,7 @@ function RequestForm({ folders, maxUpload, onClose }: Props & { onClose: () => v
           {t.rich('created', { time: () => <LocalTime iso={created.expiresAt} /> })}
         </p>
         <LinkField id={idFor('link')} label={t('linkLabel')} url={created.url} testId="request-link" />
-        <div className="flex justify-end">
-          <button type="button" onClick={onClose} className={button.primary}>
-            {t('done')}
-          </button>
-        </div>
+        <DoneButton onDone={onClose} />
       </div>
     );
   }

@@ -5,7 +5,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslations } from 'next-intl';
 import { LinkField } from '@/components/ui/link-field';
 import { LocalTime } from '@/components/ui/local-time';
-import { button } from '@/components/ui/styles';
+import { DoneButton } from '@/components/ui/dialog-buttons';
 
 /** url is null when this dialog's submission had already made the share (another tab, a retry). */
 export type CreatedShare = { id: string; url: string | null; expiresAt: string; recipients: string[] };
@@ -53,11 +53,7 @@ export function ShareCreated({ created, what, onClose }: Props) {
         </p>
       )}
       {emailed}
-      <div className="flex justify-end">
-        <button type="button" onClick={onClose} className={button.primary}>
-          {t('done')}
-        </button>
-      </div>
+      <DoneButton onDone={onClose} />
     </div>
   );
 }

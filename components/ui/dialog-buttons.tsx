@@ -17,3 +17,15 @@ export function DialogButtons({ onCancel, isPending, submit, pending }: { onCanc
     </div>
   );
 }
+
+/** The one button at the foot of a dialog that only shows a result: closes it. */
+export function DoneButton({ onDone }: { onDone: () => void }) {
+  const t = useTranslations('common.actions');
+  return (
+    <div className="flex justify-end">
+      <button type="button" onClick={onDone} className={button.primary}>
+        {t('done')}
+      </button>
+    </div>
+  );
+}
