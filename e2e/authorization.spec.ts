@@ -31,6 +31,7 @@ test('user B cannot list, rename, delete, share or sign a URL for user A’s thi
     // The sender's actions need the request's link, not a session: an id is not enough.
     [SENDER_ACTIONS, 'startRequestUpload', { token: request.id, name: 'x.txt', size: 10, contentType: 'text/plain' }],
     [SENDER_ACTIONS, 'confirmRequestUpload', { token: 'A'.repeat(43), handle: `${file.id}.x` }],
+    [SENDER_ACTIONS, 'prepareRequestThumbnail', { token: 'A'.repeat(43), handle: `${file.id}.x`, contentType: 'image/webp' }],
   ];
   for (const [filename, name, input] of attempts) {
     const reply = await callAction(asB, filename, name, input);

@@ -1,6 +1,7 @@
 // Issue 8, thumbnails: drawn in the uploader's browser (a picture scaled down, a video's frame),
 // posted to the bucket beside the file, shown in the files list and on the share page, where a
-// share of pictures is a grid.
+// share of pictures is a grid. Someone sending a picture through an upload request draws its
+// thumbnail in their own browser too, and the owner sees it in their list.
 import type { Locator } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { objectHead } from './fixtures/bucket';
@@ -8,7 +9,7 @@ import { appOrigin } from './fixtures/download';
 import { drawPng, recordWebm } from './fixtures/media';
 import path from 'node:path';
 import { accessibilityProblems, layoutProblems, SCREENSHOT_DIR, SIZES } from './fixtures/layout';
-import { seedShare } from '../prisma/seed';
+import { seedFolder, seedShare, seedUploadRequest } from '../prisma/seed';
 import { createToken, hashToken } from '../lib/shares/token';
 
 const THUMBNAIL_MAX_BYTES = 64 * 1024;
@@ -93,4 +94,26 @@ test('a share of a picture and a document is a list, the thumbnail beside the pi
   await expect(list.getByRole('listitem').filter({ hasText: 'plan.png' }).getByTestId('thumbnail')).toHaveCount(1);
   await expect(list.getByRole('listitem').filter({ hasText: 'notes.txt' }).getByTestId('thumbnail')).toHaveCount(0);
   await recipient.context().close();
+});
+
+test('a picture sent through an upload request gets its thumbnail from the sender’s browser; the owner’s list shows it', async ({ db, user, userPage: owner, browser }) => {
+  const folder = await seedFolder(db, user.id, { name: 'Holiday photos' });
+  const token = createToken();
+  await seedUploadRequest(db, user.id, folder.id, { tokenHash: hashToken(token), title: 'Your holiday photos' });
+
+  // Someone with no account, in a browser of their own.
+  const sender = await (await browser.newContext({ baseURL: appOrigin() })).newPage();
+  await sender.goto(`/r/${token}`);
+  await sender.getByTestId('file-input').setInputFiles({ name: 'lagoon.png', mimeType: 'image/png', buffer: await drawPng(sender, 900, 600) });
+  await expect(sender.getByTestId('upload-row').filter({ hasText: 'lagoon.png' })).toContainText('Uploaded', { timeout: 20_000 });
+  // The thumbnail follows the upload; the owner's page shows what is recorded when it loads.
+  await expect.poll(async () => (await db.file.findFirst({ where: { ownerId: user.id, name: 'lagoon.png' } }))?.thumbnailKey, { timeout: 20_000 }).toBeTruthy();
+  await sender.context().close();
+
+  await owner.goto('/files');
+  await owner.getByRole('link', { name: 'Holiday photos' }).click();
+  const thumbnail = owner.getByTestId('file-row').filter({ hasText: 'lagoon.png' }).getByTestId('thumbnail');
+  await expect(thumbnail).toBeVisible();
+  // 900 × 600 drawn at 320 on its long side, loaded from the bucket.
+  expect(await loadedSize(thumbnail)).toEqual({ width: 320, height: 213 });
 });

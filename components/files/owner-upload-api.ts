@@ -10,8 +10,7 @@ import {
   startMultipartUpload,
 } from '@/app/(app)/files/actions';
 import type { UploadApi } from '@/components/files/upload-api';
-import { postToBucket } from '@/components/files/post-to-bucket';
-import type { Thumbnail } from '@/components/files/make-thumbnail';
+import { sendThumbnail } from '@/components/files/send-thumbnail';
 
 /** The signed-in owner's uploads into one of their folders; the handle is the file id. */
 export function ownerUploadApi(folderId: string | null): UploadApi {
@@ -26,18 +25,7 @@ export function ownerUploadApi(folderId: string | null): UploadApi {
     listParts: (fileId) => listUploadedParts({ fileId }),
     signParts: (fileId, partNumbers) => signUploadParts({ fileId, partNumbers }),
     complete: (fileId) => completeMultipartUpload({ fileId }),
-    attachThumbnail,
+    attachThumbnail: (fileId, thumbnail) =>
+      sendThumbnail({ prepare: (contentType) => prepareThumbnail({ fileId, contentType }), confirm: (contentType) => confirmThumbnail({ fileId, contentType }) }, thumbnail),
   };
-}
-
-/** The thumbnail goes to the bucket as the file did, by a presigned POST, then is confirmed. */
-async function attachThumbnail(fileId: string, { blob, type }: Thumbnail): Promise<boolean> {
-  try {
-    const prepared = await prepareThumbnail({ fileId, contentType: type });
-    if (!prepared.ok) return false;
-    await postToBucket(prepared.data, new File([blob], 'thumbnail', { type }), () => undefined, new AbortController().signal);
-    return (await confirmThumbnail({ fileId, contentType: type })).ok;
-  } catch {
-    return false;
-  }
 }

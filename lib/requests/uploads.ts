@@ -6,6 +6,8 @@ import { completeMultipart, signParts, startMultipart, uploadedParts } from '@/l
 import { isAllowedType } from '@/lib/requests/allowed-types';
 import { fileIdFromHandle, uploadHandle } from '@/lib/requests/handle';
 import { openRequest, type OpenRequest } from '@/lib/requests/access';
+import { recordThumbnail, signThumbnailPost, THUMBNAIL_FILE_FIELDS } from '@/lib/files/thumbnail';
+import type { ThumbnailType } from '@/lib/files/thumbnail-rules';
 
 // The sender's side of an upload request: the same presigned POST and multipart flows as the
 // owner's, but the request link is the credential, every call re-reads the request (so closing
@@ -42,9 +44,9 @@ export async function startSenderUpload(token: string, cookies: CookieJar, file:
 async function senderUpload(token: string, cookies: CookieJar, handle: string) {
   const request = await openRequest(token, cookies);
   const fileId = fileIdFromHandle(handle);
-  const file = fileId && (await db().file.findFirst({ where: { id: fileId, uploadRequestId: request.id }, select: { id: true } }));
+  const file = fileId && (await db().file.findFirst({ where: { id: fileId, uploadRequestId: request.id }, select: THUMBNAIL_FILE_FIELDS }));
   if (!file) throw new UserError('requests.errors.uploadGone');
-  return { ownerId: request.ownerId, fileId: file.id };
+  return { ownerId: request.ownerId, fileId: file.id, file };
 }
 
 export async function confirmSenderUpload(token: string, cookies: CookieJar, handle: string) {
@@ -70,6 +72,17 @@ export async function completeSenderUpload(token: string, cookies: CookieJar, ha
 export async function cancelSenderUpload(token: string, cookies: CookieJar, handle: string) {
   const { ownerId, fileId } = await senderUpload(token, cookies, handle);
   await cancelUpload(ownerId, fileId);
+}
+
+// Senders are uploaders too: their browser draws the thumbnail, under the same rules as the owner's.
+export async function prepareSenderThumbnail(token: string, cookies: CookieJar, handle: string, contentType: ThumbnailType) {
+  const { file } = await senderUpload(token, cookies, handle);
+  return signThumbnailPost(file, contentType);
+}
+
+export async function confirmSenderThumbnail(token: string, cookies: CookieJar, handle: string, contentType: ThumbnailType) {
+  const { file } = await senderUpload(token, cookies, handle);
+  return recordThumbnail(file, contentType);
 }
 
 /** File ids behind genuine handles (forged ones are dropped). */

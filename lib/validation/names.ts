@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { stripBidiFromName } from '@/lib/validation/bidi';
+import { THUMBNAIL_TYPES, type ThumbnailType } from '@/lib/files/thumbnail-rules';
 
 /** A name as given, normalized, without control or bidirectional formatting characters. */
 export function cleanName(value: string): string {
@@ -32,3 +33,6 @@ export const contentType = z
   .toLowerCase()
   .transform((value) => value || 'application/octet-stream')
   .pipe(z.string().max(255).regex(/^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*(;\s*[a-z0-9-]+=[a-z0-9-]+)*$/, 'files.errors.invalidContentType'));
+
+/** The type a browser-drawn thumbnail is posted as (the owner's and a sender's alike). */
+export const thumbnailContentType = z.enum(Object.keys(THUMBNAIL_TYPES) as [ThumbnailType, ...ThumbnailType[]]);

@@ -1,6 +1,8 @@
 // Thumbnails drawn in the uploader's browser go to the bucket by a presigned POST of their own.
 // Against the real S3 server (radosgw): the form takes only a small image of the signed type at
 // the thumbnail's own key, only the owner of a file gets one, and deleting a file removes it.
+// Senders through an upload request are uploaders too: the handle of their upload, on a request
+// still open to them, gets a thumbnail for that file and no other.
 import { afterAll, describe, expect, test } from 'vitest';
 import { connect, seedFile, seedFolder, seedUser } from '@/prisma/seed';
 import { confirmThumbnail, prepareThumbnail } from '@/lib/files/thumbnail';
@@ -10,6 +12,11 @@ import { listFiles } from '@/lib/files/list';
 import { sweepStorage } from '@/lib/files/sweep';
 import { headObject, thumbnailKeyFor } from '@/lib/storage/s3';
 import { postForm, randomBody, s3Code } from '@/test/support/s3';
+import { closeRequest, createRequest } from '@/lib/requests/manage';
+import { unlockRequest } from '@/lib/requests/access';
+import { unlockCookieName } from '@/lib/password';
+import { confirmSenderThumbnail, confirmSenderUpload, prepareSenderThumbnail, startSenderUpload } from '@/lib/requests/uploads';
+import { fileIdFromHandle } from '@/lib/requests/handle';
 
 const db = connect();
 afterAll(() => db.$disconnect());
@@ -115,5 +122,102 @@ describe('cleaning up', () => {
     await sweepStorage(new Date(Date.now() + 2 * 3600_000));
     expect(await headObject(kept.key)).not.toBeNull();
     expect(await headObject(unconfirmed.key)).toBeNull();
+  });
+});
+
+type Jar = { get(name: string): { value: string } | undefined };
+const noCookies: Jar = { get: () => undefined };
+
+async function openRequestOf(password: string | null = null) {
+  const owner = await seedUser(db);
+  const created = await createRequest(owner.id, {
+    title: 'Holiday photos',
+    message: null,
+    expiresAt: new Date(Date.now() + 86400_000),
+    password,
+    maxFiles: null,
+    maxFileSize: null,
+    allowedTypes: [],
+    folderId: null,
+  });
+  return { owner, id: created.id, token: new URL(created.url).pathname.split('/').pop()! };
+}
+
+/** A sender's picture, posted and confirmed as the request page does; returns its upload handle. */
+async function sendPicture(token: string, cookies: Jar = noCookies, confirm = true) {
+  const started = await startSenderUpload(token, cookies, { name: 'beach.png', size: 500, contentType: 'image/png', uploadedBy: 'Sam Sender' });
+  expect((await postForm(started.post!.url, started.post!.fields, randomBody(500), 'image/png')).status).toBe(204);
+  if (confirm) await confirmSenderUpload(token, cookies, started.handle);
+  return started.handle;
+}
+
+const thumbnailOf = async (handle: string) => (await db.file.findUniqueOrThrow({ where: { id: fileIdFromHandle(handle)! } })).thumbnailKey;
+
+describe('sent through an upload request', () => {
+  test("the sender's thumbnail for their own file is accepted, recorded, and shown in the owner's list", async () => {
+    const { owner, token } = await openRequestOf();
+    const handle = await sendPicture(token);
+    const post = await prepareSenderThumbnail(token, noCookies, handle, 'image/webp');
+    expect((await postForm(post.url, post.fields, randomBody(1500), 'image/webp')).status).toBe(204);
+    await confirmSenderThumbnail(token, noCookies, handle, 'image/webp');
+
+    const file = await db.file.findUniqueOrThrow({ where: { id: fileIdFromHandle(handle)! } });
+    expect(file.thumbnailKey).toBe(thumbnailKeyFor(file.storageKey, 'webp'));
+    expect(await headObject(file.thumbnailKey!)).toMatchObject({ size: 1500, contentType: 'image/webp' });
+    const listed = await listFiles({ ownerId: owner.id, folderId: file.folderId, query: '', sort: 'name', dir: 'asc', after: null });
+    expect(listed.files.find((f) => f.id === file.id)?.thumbnailUrl).toBeTruthy();
+  });
+
+  test('the handle of an upload sent to another request gets no form and no thumbnail', async () => {
+    const mine = await openRequestOf();
+    const theirs = await openRequestOf();
+    const handle = await sendPicture(theirs.token);
+    await expect(prepareSenderThumbnail(mine.token, noCookies, handle, 'image/webp')).rejects.toThrow('This upload was cancelled or has expired.');
+    await expect(confirmSenderThumbnail(mine.token, noCookies, handle, 'image/webp')).rejects.toThrow('This upload was cancelled or has expired.');
+    expect(await thumbnailOf(handle)).toBeNull();
+  });
+
+  test('a forged handle, or a file that has not arrived yet, gets none', async () => {
+    const { token } = await openRequestOf();
+    const handle = await sendPicture(token);
+    const forged = `${fileIdFromHandle(handle)}.${'x'.repeat(32)}`;
+    await expect(prepareSenderThumbnail(token, noCookies, forged, 'image/webp')).rejects.toThrow('This upload was cancelled or has expired.');
+    const unconfirmed = await sendPicture(token, noCookies, false);
+    await expect(prepareSenderThumbnail(token, noCookies, unconfirmed, 'image/webp')).rejects.toThrow('That file no longer exists.');
+  });
+
+  test('once the owner closes the request, its senders can add no thumbnail', async () => {
+    const { owner, id, token } = await openRequestOf();
+    const handle = await sendPicture(token);
+    const post = await prepareSenderThumbnail(token, noCookies, handle, 'image/webp');
+    expect((await postForm(post.url, post.fields, randomBody(700), 'image/webp')).status).toBe(204);
+    await closeRequest(owner.id, id);
+    await expect(prepareSenderThumbnail(token, noCookies, handle, 'image/webp')).rejects.toThrow('This request has been closed');
+    await expect(confirmSenderThumbnail(token, noCookies, handle, 'image/webp')).rejects.toThrow('This request has been closed');
+    expect(await thumbnailOf(handle)).toBeNull();
+  });
+
+  test('a request with a password wants its own unlock cookie, not a wrong or borrowed one', async () => {
+    const { id, token } = await openRequestOf('open sesame');
+    const unlocked = await unlockRequest(token, 'open sesame', `client-${Math.random()}`);
+    if (!unlocked.ok) throw new Error(unlocked.error);
+    const jar: Jar = { get: (name) => (name === unlocked.cookie.name ? { value: unlocked.cookie.value } : undefined) };
+    const handle = await sendPicture(token, jar);
+
+    const other = await openRequestOf('open sesame');
+    const borrowed = await unlockRequest(other.token, 'open sesame', `client-${Math.random()}`);
+    if (!borrowed.ok) throw new Error(borrowed.error);
+    for (const value of ['not-the-cookie', borrowed.cookie.value]) {
+      const wrong: Jar = { get: (name) => (name === unlockCookieName(id) ? { value } : undefined) };
+      await expect(prepareSenderThumbnail(token, wrong, handle, 'image/webp')).rejects.toThrow('Enter the password first.');
+      await expect(confirmSenderThumbnail(token, wrong, handle, 'image/webp')).rejects.toThrow('Enter the password first.');
+    }
+    await expect(prepareSenderThumbnail(token, noCookies, handle, 'image/webp')).rejects.toThrow('Enter the password first.');
+    expect(await thumbnailOf(handle)).toBeNull();
+
+    const post = await prepareSenderThumbnail(token, jar, handle, 'image/jpeg');
+    expect((await postForm(post.url, post.fields, randomBody(900), 'image/jpeg')).status).toBe(204);
+    await confirmSenderThumbnail(token, jar, handle, 'image/jpeg');
+    expect(await thumbnailOf(handle)).toMatch(/\.thumb\.jpg$/);
   });
 });

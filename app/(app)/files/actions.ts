@@ -3,13 +3,12 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { authedAction } from '@/lib/actions/authed-action';
-import { contentType, displayName, id, optionalId } from '@/lib/validation/names';
+import { contentType, displayName, id, optionalId, thumbnailContentType } from '@/lib/validation/names';
 import { cancelUpload as cancel, confirmUpload as confirm, prepareUpload as prepare } from '@/lib/files/upload';
 import { createFolder as addFolder, deleteFile as removeFile, deleteFolder as removeFolder, renameFile as setFileName, renameFolder as setFolderName } from '@/lib/files/manage';
 import { createDirectLink as makeDirectLink } from '@/lib/files/direct-link';
 import { previewOwnFile } from '@/lib/files/preview';
 import { confirmThumbnail as recordThumbnail, prepareThumbnail as signThumbnail } from '@/lib/files/thumbnail';
-import { THUMBNAIL_TYPES, type ThumbnailType } from '@/lib/files/thumbnail-rules';
 import { completeMultipart, signParts, startMultipart, uploadedParts } from '@/lib/files/multipart';
 import { folderRule, setFolderRule } from '@/lib/files/folder-rules';
 import { message, parseRecipients, recipientsText } from '@/lib/validation/share-options';
@@ -75,7 +74,7 @@ export const createDirectLink = authedAction(
 /** A preview of one of the caller's own files: a URL that lives a few minutes, straight to the bucket. */
 export const previewFile = authedAction(z.object({ fileId: id }), ({ fileId }, user) => previewOwnFile(user.id, fileId));
 
-const thumbnailInput = z.object({ fileId: id, contentType: z.enum(Object.keys(THUMBNAIL_TYPES) as [ThumbnailType, ...ThumbnailType[]]) });
+const thumbnailInput = z.object({ fileId: id, contentType: thumbnailContentType });
 
 /** The thumbnail the browser drew for one of the caller's files: a small POST form to its own key. */
 export const prepareThumbnail = authedAction(thumbnailInput, ({ fileId, contentType }, user) => signThumbnail(user.id, fileId, contentType));

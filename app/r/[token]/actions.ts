@@ -6,15 +6,17 @@ import { getLocale } from 'next-intl/server';
 import { z } from 'zod';
 import { tokenAction } from '@/lib/actions/authed-action';
 import { renderMessage } from '@/lib/actions/user-error';
-import { contentType, displayName, senderName } from '@/lib/validation/names';
+import { contentType, displayName, senderName, thumbnailContentType } from '@/lib/validation/names';
 import { clientKey } from '@/lib/client-key';
 import { setUnlockCookie } from '@/lib/unlock-cookie';
 import { requestIdForToken, unlockRequest as unlock } from '@/lib/requests/access';
 import {
   cancelSenderUpload,
   completeSenderUpload,
+  confirmSenderThumbnail,
   confirmSenderUpload,
   handlesToFileIds,
+  prepareSenderThumbnail,
   senderUploadedParts,
   signSenderParts,
   startSenderUpload,
@@ -68,6 +70,14 @@ export const completeRequestUpload = tokenAction(z.object({ token, handle }), as
   await completeSenderUpload(input.token, await cookies(), input.handle);
   return null;
 });
+
+const thumbnailInput = z.object({ token, handle, contentType: thumbnailContentType });
+
+/** The thumbnail the sender's browser drew for a file it sent: a small POST form to its own key. */
+export const prepareRequestThumbnail = tokenAction(thumbnailInput, async (input) => prepareSenderThumbnail(input.token, await cookies(), input.handle, input.contentType));
+
+/** Records the thumbnail once the bucket holds it, so the owner's lists show it. */
+export const confirmRequestThumbnail = tokenAction(thumbnailInput, async (input) => confirmSenderThumbnail(input.token, await cookies(), input.handle, input.contentType));
 
 /** The sender's batch has ended: the owner gets one summary of the files in it. */
 export const finishRequestBatch = tokenAction(z.object({ token, handles: z.array(handle).min(1).max(1000) }), async (input) => {
