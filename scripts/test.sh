@@ -8,6 +8,8 @@ set -euo pipefail
 only="${1:-all}"
 [ $# -gt 0 ] && shift
 cd "$(dirname "$0")/.."
+# Node 24 where the system Node is older than 22 (installed once into .data/node).
+source scripts/use-node.sh
 export NEXT_TELEMETRY_DISABLED=1 CHECKPOINT_DISABLE=1
 # The SDK warns on every process that releases after January 2027 need Node 22; noise in test logs.
 export AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED=true
