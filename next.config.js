@@ -19,7 +19,7 @@ const permissionsPolicy = [
 const nextConfig = {
   poweredByHeader: false,
   // better-sqlite3 is a native addon: load it from node_modules at run time, never bundle it.
-  serverExternalPackages: ['better-sqlite3', '@prisma/adapter-better-sqlite3'],
+  serverExternalPackages: ['better-sqlite3', '@prisma/adapter-better-sqlite3', 'pg', '@prisma/adapter-pg'],
   async headers() {
     // The Content-Security-Policy of pages carries a nonce per response: proxy.ts sets it.
     const common = [

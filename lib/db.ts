@@ -5,6 +5,7 @@ import { PrismaClient } from '@/lib/generated/prisma/client';
 import { env } from '@/lib/env';
 import { isDatabaseBusyError } from '@/lib/db-busy';
 import { withSortNames } from '@/lib/names/sort-name-extension';
+import { dialectOf, postgresClient, type Dialect } from '@/lib/database-url';
 
 // One client per process; dev hot reload re-evaluates modules, so keep it on globalThis.
 const globalForDb = globalThis as unknown as { handoffDb?: PrismaClient; handoffSqlite?: Database };
@@ -58,11 +59,18 @@ function retryWhenBusy<Q extends Queryable>(queryable: Q): Q {
 }
 
 function createClient() {
-  const client = new PrismaClient({ adapter: new SharedConnection({ url: env().DATABASE_URL, timeout: 0 }) });
+  const url = env().DATABASE_URL;
+  if (dialectOf(url) === 'postgresql') return withSortNames(postgresClient(url));
+  const client = new PrismaClient({ adapter: new SharedConnection({ url, timeout: 0 }) });
   // WAL lets readers (share pages) run while a writer holds the lock. It is stored in the file,
   // so one call per process is enough; failure only costs concurrency.
   client.$queryRawUnsafe('PRAGMA journal_mode = WAL').catch(() => undefined);
   return withSortNames(client);
+}
+
+/** The database DATABASE_URL names: `file:` SQLite (the embedded default), `postgresql://` PostgreSQL. */
+export function dialect(): Dialect {
+  return dialectOf(env().DATABASE_URL);
 }
 
 export function db(): PrismaClient {
@@ -70,7 +78,7 @@ export function db(): PrismaClient {
   return globalForDb.handoffDb;
 }
 
-/** The connection under db(), once Prisma has opened it. Integers come back as BigInt. */
+/** On SQLite, the connection under db(), once Prisma has opened it. Integers come back as BigInt. */
 export async function sqlite(): Promise<Database> {
   if (!globalForDb.handoffSqlite) await db().$connect();
   if (!globalForDb.handoffSqlite) throw new Error('the Prisma SQLite adapter did not expose its connection');

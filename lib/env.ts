@@ -34,7 +34,10 @@ const schema = z
     APP_URL: z.url().default('http://localhost:3000'),
     TRUSTED_PROXIES: z.coerce.number().int().min(0, 'must be 0 (clients connect directly) or the number of proxies in front').max(10).default(0),
     AUTH_SECRET: z.string({ error: 'required: a random secret of at least 32 characters (try: openssl rand -base64 32)' }).min(32, 'must be at least 32 characters (try: openssl rand -base64 32)'),
-    DATABASE_URL: z.string().startsWith('file:', 'only SQLite "file:" URLs are supported so far').default('file:./.data/handoff.db'),
+    DATABASE_URL: z
+      .string()
+      .regex(/^(file:|postgres(ql)?:\/\/)/, 'must be a SQLite "file:" URL or a PostgreSQL "postgresql://" one')
+      .default('file:./.data/handoff.db'),
 
     S3_ENDPOINT: z.url().optional(),
     S3_REGION: z.string().min(1).default('us-east-1'),

@@ -3,11 +3,13 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaClient } from '../lib/generated/prisma/client';
 import { withSortNames } from '../lib/names/sort-name-extension';
+import { dialectOf, postgresClient } from '../lib/database-url';
 
 export type Db = PrismaClient;
 
 /** A client like the app's: names written through it get their sort keys. */
 export function connect(url = process.env.DATABASE_URL ?? 'file:./.data/handoff.db'): Db {
+  if (dialectOf(url) === 'postgresql') return withSortNames(postgresClient(url));
   return withSortNames(new PrismaClient({ adapter: new PrismaBetterSqlite3({ url }) }));
 }
 

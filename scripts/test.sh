@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # The whole suite (npm test): unit and integration tests (vitest) and the end-to-end journey
 # (Playwright on a production build), all against real local services started here:
-# Ceph radosgw for S3, the SMTP catcher, ClamAV's clamd (scripts/clamd.sh), and a fresh SQLite
-# database. Stops only what it started.
-# `npm test -- vitest [files]` or `npm test -- e2e [playwright args]` runs one half.
+# Ceph radosgw for S3, the SMTP catcher, ClamAV's clamd (scripts/clamd.sh), and a fresh database.
+# It runs twice, in two lanes: on SQLite, then on PostgreSQL (a fresh cluster on 127.0.0.1,
+# scripts/postgres.sh). Stops only what it started.
+# `npm test -- vitest [files]` or `npm test -- e2e [playwright args]` runs one half;
+# TEST_DATABASE=sqlite|postgresql|both chooses the lanes (default: both for the whole suite,
+# sqlite for one half).
 set -euo pipefail
 only="${1:-all}"
 [ $# -gt 0 ] && shift
@@ -16,6 +19,7 @@ export AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED=true
 
 work="$PWD/.data/test"
 rgw_port="${RGW_PORT:-7480}"
+pg_port="${TEST_PG_PORT:-$(( ${E2E_PORT:-3100} + 20 ))}"
 smtp_port="${TEST_SMTP_PORT:-2525}"
 mail_http_port="${TEST_MAIL_HTTP_PORT:-8025}"
 
@@ -40,9 +44,17 @@ while IFS='=' read -r name _; do
   if [[ $name =~ ^[A-Z0-9_]+$ ]] && [ -z "${!name+x}" ]; then export "$name="; fi
 done < .env.example
 
+case "${TEST_DATABASE:-$([ "$only" = all ] && echo both || echo sqlite)}" in
+  sqlite) lanes=(sqlite) ;;
+  postgresql) lanes=(postgresql) ;;
+  both) lanes=(sqlite postgresql) ;;
+  *) echo "TEST_DATABASE must be sqlite, postgresql or both"; exit 2 ;;
+esac
+
 mail_pid=""
 cleanup() {
   [ -n "$mail_pid" ] && kill -TERM -- "-$mail_pid" 2>/dev/null || true
+  bash scripts/postgres.sh stop "$work/pg" >/dev/null 2>&1 || true
   bash scripts/s3/radosgw.sh stop "$work/rgw" >/dev/null 2>&1 || true
   bash scripts/clamd.sh stop "$work/clamd" >/dev/null 2>&1 || true
 }
@@ -51,6 +63,7 @@ trap cleanup EXIT
 rm -rf "$work" && mkdir -p "$work"
 bash scripts/s3/radosgw.sh install
 bash scripts/clamd.sh install
+[[ " ${lanes[*]} " == *" postgresql "* ]] && bash scripts/postgres.sh install
 
 echo "== starting radosgw on 127.0.0.1:$rgw_port, the mail catcher, and clamd on 127.0.0.1:$clamd_port"
 bash scripts/clamd.sh start "$work/clamd" "$clamd_port"
@@ -59,22 +72,33 @@ rgw_start=$!
 setsid node scripts/mail-catcher.mjs --smtp-port "$smtp_port" --http-port "$mail_http_port" --dir "$work/mail" > "$work/mail.log" 2>&1 &
 mail_pid=$!
 
-echo "== database"
-npx prisma migrate deploy
+if [[ " ${lanes[*]} " == *" postgresql "* ]]; then
+  echo "== starting PostgreSQL on 127.0.0.1:$pg_port"
+  bash scripts/postgres.sh start "$work/pg" "$pg_port"
+fi
 
-echo "== production build (while radosgw starts)"
-npx next build > "$work/build.log" 2>&1 || { tail -50 "$work/build.log"; exit 1; }
+echo "== production build (while radosgw starts; one build serves both databases)"
+npm run --silent db:generate > "$work/build.log" 2>&1 && npx next build >> "$work/build.log" 2>&1 || { tail -50 "$work/build.log"; exit 1; }
 
 if ! wait "$rgw_start"; then
   echo "radosgw did not start:"; tail -40 "$work/rgw.log"; exit 1
 fi
 npm run --silent bucket:setup -- "http://localhost:$E2E_SCAN_PORT"
 
-if [ "$only" != e2e ]; then
-  echo "== unit and integration tests"
-  if [ "$only" = vitest ]; then npx vitest run "$@"; else npx vitest run; fi
-fi
-if [ "$only" != vitest ]; then
-  echo "== end-to-end tests"
-  npx playwright test "$@"
-fi
+for lane in "${lanes[@]}"; do
+  if [ "$lane" = postgresql ]; then
+    export DATABASE_URL="$(bash scripts/postgres.sh url "$pg_port")"
+  else
+    export DATABASE_URL="file:$work/handoff.db"
+  fi
+  echo "== [$lane] database"
+  npx prisma migrate deploy
+  if [ "$only" != e2e ]; then
+    echo "== [$lane] unit and integration tests"
+    if [ "$only" = vitest ]; then npx vitest run "$@"; else npx vitest run; fi
+  fi
+  if [ "$only" != vitest ]; then
+    echo "== [$lane] end-to-end tests"
+    npx playwright test "$@"
+  fi
+done

@@ -1,5 +1,5 @@
 import 'server-only';
-import { db } from '@/lib/db';
+import { db, dialect } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { decodeCursor, encodeCursor, type CursorPosition } from '@/lib/files/cursor';
 import { scanState, type ScanState } from '@/lib/files/scan-status';
@@ -75,13 +75,22 @@ export type FileList = {
   isCursorRefused: boolean;
 };
 
+/**
+ * Names holding the words, in any case: SQLite's LIKE ignores case by itself (ASCII letters);
+ * PostgreSQL's needs ILIKE (`mode: 'insensitive'`, which the SQLite client has no type for),
+ * served there by a trigram index (prisma/postgresql/migrations).
+ */
+function nameContains(query: string): Prisma.StringFilter {
+  return dialect() === 'postgresql' ? ({ contains: query, mode: 'insensitive' } as Prisma.StringFilter) : { contains: query };
+}
+
 /** One page of ready files, paged by key (an opaque cursor, see lib/files/cursor.ts), plus the folders. */
 export async function listFiles(input: ListInput): Promise<FileList> {
   const query = input.query.trim();
   const scope = { ownerId: input.ownerId, folderId: input.folderId, query, sort: input.sort, dir: input.dir };
   const position = input.after ? decodeCursor(scope, input.after) : null;
   const where: Prisma.FileWhereInput = query
-    ? { ownerId: input.ownerId, status: 'ready', name: { contains: query } }
+    ? { ownerId: input.ownerId, status: 'ready', name: nameContains(query) }
     : { ownerId: input.ownerId, status: 'ready', folderId: input.folderId };
   const rows = await db().file.findMany({
     where: position ? { AND: [where, afterPosition(input.sort, input.dir, position)] } : where,
@@ -94,7 +103,7 @@ export async function listFiles(input: ListInput): Promise<FileList> {
   const folders = position
     ? []
     : await db().folder.findMany({
-        where: query ? { ownerId: input.ownerId, name: { contains: query } } : { ownerId: input.ownerId, parentId: input.folderId },
+        where: query ? { ownerId: input.ownerId, name: nameContains(query) } : { ownerId: input.ownerId, parentId: input.folderId },
         orderBy: [{ sortName: input.sort === 'name' ? input.dir : 'asc' }, { id: 'asc' }],
         select: { id: true, name: true, createdAt: true },
         take: 1000,

@@ -1,6 +1,6 @@
 import 'server-only';
-import type { Database } from 'better-sqlite3';
-import { db, sqlite, whenNotBusy } from '@/lib/db';
+import { db } from '@/lib/db';
+import { accessStore, type AccessEvent } from '@/lib/shares/access-store';
 import { isDatabaseBusyError } from '@/lib/db-busy';
 import { hashToken, isWellFormedToken } from '@/lib/shares/token';
 import { checkGuess, isUnlocked, unlockCookieName, unlockValue } from '@/lib/password';
@@ -16,37 +16,8 @@ import { withThumbnailUrls } from '@/lib/files/thumbnail';
 import type { Messages } from '@/i18n/messages';
 import type { MessageKey, MessageValues } from '@/lib/actions/user-error';
 
-// Everything a recipient's request needs, in ONE read: the share by its own token or by a
-// recipient's, with its owner and its items. This is the download hot path, so it is one SQL
-// statement rather than Prisma's one-query-per-relation (measured: scripts/bench).
-// Columns come back as stored: SQLite integers as BigInt, DateTime as ISO text.
-type Row = {
-  id: string;
-  ownerId: string;
-  message: string | null;
-  availableFrom: string | null;
-  expiresAt: string;
-  revokedAt: string | null;
-  maxDownloads: number | bigint | null;
-  downloadCount: number | bigint;
-  passwordHash: string | null;
-  passwordVersion: number | bigint;
-  notifyOnFirstDownload: number | boolean;
-  ownerName: string | null;
-  ownerEmail: string;
-  recipientId: string | null;
-  recipientEmail: string | null;
-  recipientRevokedAt: string | null;
-  itemFolderId: string | null;
-  fileId: string | null;
-  fileName: string | null;
-  fileKey: string | null;
-  fileContentType: string | null;
-  fileSize: number | bigint | null;
-  fileStatus: string | null;
-  fileScanStatus: string | null;
-};
-
+// Everything a recipient's request needs comes in ONE read, and a download takes the cap in ONE
+// conditional update: the statements are in ./access-store (the same SQL on SQLite and PostgreSQL).
 type Loaded = {
   share: {
     id: string;
@@ -67,66 +38,11 @@ type Loaded = {
   directFiles: { id: string; name: string; size: number; storageKey: string; contentType: string; path: string }[] | null;
 };
 
-const date = (value: string | null) => (value === null ? null : new Date(value));
-
-// The download path's statements, prepared once on Prisma's own connection (lib/db.ts): Prisma
-// would prepare each one again on every call, which was most of this path's cost (scripts/bench).
-const LOAD = `
-  WITH hit AS (
-    SELECT "id" AS "shareId", NULL AS "recipientId" FROM "Share" WHERE "tokenHash" = @hash
-    UNION ALL
-    SELECT "shareId", "id" FROM "ShareRecipient" WHERE "tokenHash" = @hash
-  )
-  SELECT s."id", s."ownerId", s."message", s."availableFrom", s."expiresAt", s."revokedAt", s."maxDownloads",
-         s."downloadCount", s."passwordHash", s."passwordVersion", s."notifyOnFirstDownload",
-         u."name" AS "ownerName", u."email" AS "ownerEmail",
-         r."id" AS "recipientId", r."email" AS "recipientEmail", r."revokedAt" AS "recipientRevokedAt",
-         i."folderId" AS "itemFolderId", f."id" AS "fileId", f."name" AS "fileName", f."storageKey" AS "fileKey",
-         f."contentType" AS "fileContentType", f."size" AS "fileSize", f."status" AS "fileStatus", f."scanStatus" AS "fileScanStatus"
-  FROM hit
-  JOIN "Share" s ON s."id" = hit."shareId"
-  JOIN "User" u ON u."id" = s."ownerId"
-  LEFT JOIN "ShareRecipient" r ON r."id" = hit."recipientId"
-  LEFT JOIN "ShareItem" i ON i."shareId" = s."id"
-  LEFT JOIN "File" f ON f."id" = i."fileId"`;
-// The cap, taken atomically: one conditional UPDATE, so concurrent requests cannot overshoot.
-const TAKE = `
-  UPDATE "Share" SET "downloadCount" = "downloadCount" + 1
-  WHERE "id" = ? AND "revokedAt" IS NULL AND ("maxDownloads" IS NULL OR "downloadCount" < "maxDownloads")
-  RETURNING "downloadCount"`;
-const EVENT = `INSERT INTO "AccessEvent" ("id", "shareId", "recipientId", "fileId", "kind", "at", "userAgent") VALUES (?, ?, ?, ?, ?, ?, ?)`;
-const RECIPIENT_COUNT = `UPDATE "ShareRecipient" SET "downloadCount" = "downloadCount" + 1 WHERE "id" = ?`;
-
-type Event = { shareId: string; recipientId: string | null; fileId: string; kind: 'download' | 'preview'; at: string; userAgent: string | null };
-
-function prepare(connection: Database) {
-  const load = connection.prepare<[{ hash: string }], Row>(LOAD);
-  const take = connection.prepare<[string], { downloadCount: bigint }>(TAKE);
-  const event = connection.prepare(EVENT);
-  const recipientCount = connection.prepare(RECIPIENT_COUNT);
-  // The cap and the record in one transaction: a download is counted and recorded, or neither.
-  const record = (e: Event) => event.run(createId(), e.shareId, e.recipientId, e.fileId, e.kind, e.at, e.userAgent);
-  const grant = connection.transaction((shareId: string, events: Event[], recipientId: string | null) => {
-    if (!take.get(shareId)) return false;
-    for (const e of events) record(e);
-    if (recipientId) recipientCount.run(recipientId);
-    return true;
-  });
-  return { load, grant, record };
-}
-
-const preparedFor = new WeakMap<Database, ReturnType<typeof prepare>>();
-
-async function statements() {
-  const connection = await sqlite();
-  let prepared = preparedFor.get(connection);
-  if (!prepared) preparedFor.set(connection, (prepared = prepare(connection)));
-  return prepared;
-}
+const date = (value: string | Date | null) => (value === null ? null : new Date(value));
 
 async function load(token: string): Promise<Loaded | null> {
   if (!isWellFormedToken(token)) return null;
-  const rows = (await statements()).load.all({ hash: hashToken(token) });
+  const rows = await (await accessStore()).load(hashToken(token));
   const first = rows[0];
   if (!first) return null;
   const hasFolders = rows.some((row) => row.itemFolderId !== null);
@@ -281,7 +197,7 @@ async function refusingAgentsAndBusy(request: RequestInfo, run: () => Promise<Gr
   }
 }
 
-async function grant(token: string, fileId: string | null, request: RequestInfo, kind: Event['kind']): Promise<Grant> {
+async function grant(token: string, fileId: string | null, request: RequestInfo, kind: AccessEvent['kind']): Promise<Grant> {
   const now = request.now ?? clockNow();
   const loaded = await load(token);
   const state = gate(loaded, request, now);
@@ -297,16 +213,14 @@ async function grant(token: string, fileId: string | null, request: RequestInfo,
   if (!(await isStorageUp())) return refuse('unavailable');
   const userAgent = request.userAgent?.slice(0, 512) ?? null;
   const recipientId = recipient?.id ?? null;
-  // Stored the way Prisma stores DateTime on SQLite, so ordering by time stays right.
-  const at = now.toISOString().replace('Z', '+00:00');
-  const events = files.map((f) => ({ shareId: share.id, recipientId, fileId: f.id, kind, at, userAgent }));
-  const sql = await statements();
+  const events: AccessEvent[] = files.map((f) => ({ id: createId(), shareId: share.id, recipientId, fileId: f.id, kind, at: now, userAgent }));
+  const store = await accessStore();
   const granted: Grant = { ok: true, shareId: share.id, files: files.map((f) => ({ storageKey: f.storageKey, name: f.name, size: f.size, contentType: f.contentType, path: f.path })) };
   if (kind === 'preview') {
-    await whenNotBusy(() => events.forEach((e) => sql.record(e)));
+    await store.record(events);
     return granted;
   }
-  if (!(await whenNotBusy(() => sql.grant(share.id, events, recipientId)))) return refuse('used-up');
+  if (!(await store.grant(share.id, events, recipientId))) return refuse('used-up');
   if (recipient) {
     const first = await db().shareRecipient.updateMany({ where: { id: recipient.id, firstDownloadedAt: null }, data: { firstDownloadedAt: now } });
     if (first.count === 1 && share.notifyOnFirstDownload) await notifyFirstDownload(share.id, share.ownerId, recipient.email, files[0]!.name, now);

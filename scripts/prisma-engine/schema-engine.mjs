@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Drop-in replacement for Prisma's native `schema-engine` binary (SQLite only).
+// Drop-in replacement for Prisma's native `schema-engine` binary (SQLite and PostgreSQL).
 //
 // The Prisma 7 CLI downloads that binary from binaries.prisma.sh, which this
 // machine cannot reach. prisma.config.ts points PRISMA_SCHEMA_ENGINE_BINARY here
@@ -9,7 +9,8 @@
 //   schema-engine [--datamodels <file>]... --datasource <json>
 //       -> line-delimited JSON-RPC 2.0 on stdin/stdout, JSON logs on stderr
 // and run every RPC method on @prisma/schema-engine-wasm (same engine, same
-// version) through the @prisma/adapter-better-sqlite3 driver adapter.
+// version) through Prisma's driver adapters: @prisma/adapter-better-sqlite3 for `file:` URLs,
+// @prisma/adapter-pg for `postgresql://` ones.
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
@@ -39,12 +40,14 @@ function log(level, fields, target = 'schema_engine') {
   process.stderr.write(JSON.stringify({ timestamp: new Date().toISOString(), level, fields, target }) + '\n');
 }
 
+const isPostgres = (url) => /^postgres(ql)?:\/\//.test(url ?? '');
+
 // ---- SQLite URL handling, same rules as the native engine --------------------
 // `file:./x.db` is relative to the engine's cwd, which the CLI sets to the
 // directory of prisma.config.ts (the project root), like the runtime adapter.
 function sqlitePath(url) {
   if (!url) fail('P1012', 'The datasource URL is empty: set datasource.url in prisma.config.ts.');
-  if (!/^(file|sqlite):/.test(url)) fail('P1013', `This schema engine shim only supports SQLite (file:...) URLs, got: ${url.split(':')[0]}:...`);
+  if (!/^(file|sqlite):/.test(url)) fail('P1013', `This schema engine shim supports SQLite (file:...) and PostgreSQL (postgresql://...) URLs, got: ${url.split(':')[0]}:...`);
   const p = url.replace(/^(file|sqlite):(\/\/)?/, '').replace(/\?.*$/, '');
   return p === ':memory:' ? p : path.resolve(p);
 }
@@ -63,22 +66,6 @@ function ensureDatabaseExists(url) {
   const file = sqlitePath(url);
   if (file !== ':memory:' && !fs.existsSync(file))
     fail('P1003', `Database \`${path.basename(file)}\` does not exist at \`${file}\``);
-}
-
-// ---- one-shot mode: `cli can-connect-to-database | create-database`
-if (cliCommand) {
-  // The CLI drops the first stderr line and reads ERROR lines from target schema_engine::logger.
-  log('INFO', { message: 'Starting schema engine CLI' }, 'schema_engine');
-  try {
-    if (cliCommand === 'can-connect-to-database') ensureDatabaseExists(datasource.url);
-    else if (cliCommand === 'create-database') createDatabase(datasource.url);
-    else fail('', `Unknown cli subcommand: ${cliCommand}`);
-    log('INFO', { message: 'OK' }, 'schema_engine::commands');
-    process.exit(0);
-  } catch (e) {
-    log('ERROR', { is_panic: false, error_code: e.code ?? '', message: e.message }, 'schema_engine::logger');
-    process.exit(1);
-  }
 }
 
 // ---- Wasm engine ------------------------------------------------------------
@@ -113,7 +100,7 @@ function patchConnection(conn) {
     try {
       return await executeRaw.call(this, query);
     } catch (e) {
-      if (query.args.length || !/more than one statement/.test(e.message)) throw e;
+      if (query.args.length || !/more than one statement|cannot insert multiple commands/.test(e.message)) throw e;
       await this.executeScript(query.sql);
       return 0;
     }
@@ -135,16 +122,8 @@ function patchConnection(conn) {
 
 async function createEngine(firstRequest) {
   const glue = await loadWasm();
-  const { PrismaBetterSqlite3 } = await import(require.resolve('@prisma/adapter-better-sqlite3'));
   const { bindMigrationAwareSqlAdapterFactory } = await import(require.resolve('@prisma/driver-adapter-utils'));
-
-  // The Wasm engine always opens the main database. `migrate diff` between
-  // schemas/migrations does not need it (and it may not exist yet): use memory.
-  const { method, params } = firstRequest;
-  const usesDb = (t) => t?.tag === 'url' || t?.tag === 'schemaDatasource';
-  const file = method === 'diff' && !usesDb(params?.from) && !usesDb(params?.to) ? ':memory:' : sqlitePath(datasource.url);
-  const shadow = datasource.shadowDatabaseUrl ? sqlitePath(datasource.shadowDatabaseUrl) : undefined;
-  const factory = new PrismaBetterSqlite3({ url: file }, { shadowDatabaseUrl: shadow });
+  const factory = isPostgres(datasource.url) ? await postgres.factory(datasource) : await sqliteFactory(firstRequest);
 
   const wrapped = bindMigrationAwareSqlAdapterFactory({
     provider: factory.provider,
@@ -157,8 +136,104 @@ async function createEngine(firstRequest) {
   return glue.SchemaEngine.new({ datamodels }, onLog, wrapped);
 }
 
+async function sqliteFactory({ method, params }) {
+  const { PrismaBetterSqlite3 } = await import(require.resolve('@prisma/adapter-better-sqlite3'));
+  // The Wasm engine always opens the main database. `migrate diff` between
+  // schemas/migrations does not need it (and it may not exist yet): use memory.
+  const usesDb = (t) => t?.tag === 'url' || t?.tag === 'schemaDatasource';
+  const file = method === 'diff' && !usesDb(params?.from) && !usesDb(params?.to) ? ':memory:' : sqlitePath(datasource.url);
+  const shadow = datasource.shadowDatabaseUrl ? sqlitePath(datasource.shadowDatabaseUrl) : undefined;
+  return new PrismaBetterSqlite3({ url: file }, { shadowDatabaseUrl: shadow });
+}
+
+// ---- PostgreSQL ----------------------------------------------------------------
+const postgres = {
+  async pg() {
+    return (await import(require.resolve('pg'))).default;
+  },
+  /** The same server and options, another database (the URL keeps its sslmode and the rest). */
+  withDatabase(url, database) {
+    const u = new URL(url);
+    u.pathname = `/${encodeURIComponent(database)}`;
+    return u.toString();
+  },
+  databaseOf(url) {
+    return decodeURIComponent(new URL(url).pathname.slice(1)) || 'postgres';
+  },
+  async query(url, sql, params = []) {
+    const { Client } = await postgres.pg();
+    const client = new Client({ connectionString: url });
+    await client.connect();
+    try {
+      return await client.query(sql, params);
+    } finally {
+      await client.end();
+    }
+  },
+  async canConnect(url) {
+    await postgres.query(url, 'SELECT 1').catch((e) => fail(e.code === '3D000' ? 'P1003' : 'P1001', e.message));
+  },
+  async createDatabase(url) {
+    const name = postgres.databaseOf(url);
+    const maintenance = postgres.withDatabase(url, 'postgres');
+    const { rowCount } = await postgres.query(maintenance, 'SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (!rowCount) await postgres.query(maintenance, `CREATE DATABASE "${name.replaceAll('"', '""')}"`);
+    return { databaseName: name };
+  },
+  async factory(source) {
+    const { PrismaPg } = await import(require.resolve('@prisma/adapter-pg'));
+    const factory = new PrismaPg({ connectionString: source.url });
+    const connect = factory.connect.bind(factory);
+    factory.connect = async () => postgres.patch(await connect());
+    // The adapter's own shadow database keeps the main URL's database name (a connection string
+    // wins over the `database` field) and is dropped while its pool is still connected.
+    factory.connectToShadowDb = async () => {
+      if (source.shadowDatabaseUrl) return postgres.patch(await new PrismaPg({ connectionString: source.shadowDatabaseUrl }).connect());
+      const name = `prisma_migrate_shadow_db_${globalThis.crypto.randomUUID()}`;
+      await postgres.query(source.url, `CREATE DATABASE "${name}"`);
+      const shadow = postgres.patch(await new PrismaPg({ connectionString: postgres.withDatabase(source.url, name) }).connect());
+      const dispose = shadow.dispose.bind(shadow);
+      shadow.dispose = async () => {
+        await dispose();
+        await postgres.query(source.url, `DROP DATABASE IF EXISTS "${name}"`);
+      };
+      return shadow;
+    };
+    return factory;
+  },
+  // The engine reads catalog columns of type "char" (pg_class.relkind and the like), which the
+  // adapter cannot type: read them as text. Scripts go to the server whole (the adapter splits
+  // them on every ';', which breaks on a ';' inside a string or a comment).
+  patch(queryable) {
+    const performIO = queryable.performIO.bind(queryable);
+    queryable.performIO = async (query) => {
+      const result = await performIO(query);
+      for (const field of result.fields) if (field.dataTypeID === 18) field.dataTypeID = 25;
+      return result;
+    };
+    if (queryable.startTransaction) {
+      const startTransaction = queryable.startTransaction.bind(queryable);
+      queryable.startTransaction = async (...args) => postgres.patch(await startTransaction(...args));
+    }
+    if (queryable.executeScript) {
+      queryable.executeScript = async (script) => {
+        try {
+          await queryable.client.query(script);
+        } catch (error) {
+          queryable.onError(error);
+        }
+      };
+    }
+    return queryable;
+  },
+};
+
 // The Wasm reset only DELETEs rows; the native engine leaves an empty database.
 async function resetDatabase(input) {
+  if (isPostgres(datasource.url)) {
+    await mainConnection.executeScript('DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;');
+    return {};
+  }
   const external = new Set(input?.filter?.externalTables ?? []);
   const { rows } = await mainConnection.queryRaw(
     q("SELECT type, name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%'"),
@@ -185,7 +260,10 @@ function callCli(method, params) {
 let enginePromise;
 async function handle({ method, params }) {
   if (panicMessage) throw new Error(panicMessage); // see rpcError()
-  if (method === 'createDatabase') return createDatabase(params?.datasource?.url ?? datasource.url);
+  if (method === 'createDatabase') {
+    const url = params?.datasource?.url ?? datasource.url;
+    return isPostgres(url) ? postgres.createDatabase(url) : createDatabase(url);
+  }
   enginePromise ??= createEngine({ method, params });
   const engine = await enginePromise;
   switch (method) {
@@ -232,6 +310,22 @@ function rpcError(e) {
   }
   const data = e?.code ? { is_panic: false, message, meta: e.meta ?? {}, error_code: e.code } : { is_panic: false, message, backtrace: null };
   return { code: e?.rpcCode ?? 4466, message: 'An error happened. Check the data field for details.', data };
+}
+
+// ---- one-shot mode: `cli can-connect-to-database | create-database`
+if (cliCommand) {
+  // The CLI drops the first stderr line and reads ERROR lines from target schema_engine::logger.
+  log('INFO', { message: 'Starting schema engine CLI' }, 'schema_engine');
+  try {
+    if (cliCommand === 'can-connect-to-database') await (isPostgres(datasource.url) ? postgres.canConnect(datasource.url) : ensureDatabaseExists(datasource.url));
+    else if (cliCommand === 'create-database') await (isPostgres(datasource.url) ? postgres.createDatabase(datasource.url) : createDatabase(datasource.url));
+    else fail('', `Unknown cli subcommand: ${cliCommand}`);
+    log('INFO', { message: 'OK' }, 'schema_engine::commands');
+    process.exit(0);
+  } catch (e) {
+    log('ERROR', { is_panic: false, error_code: e.code ?? '', message: e.message }, 'schema_engine::logger');
+    process.exit(1);
+  }
 }
 
 log('INFO', { message: 'Starting schema engine RPC server (Wasm shim)' });

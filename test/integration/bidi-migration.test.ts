@@ -10,7 +10,9 @@ afterAll(() => db.$disconnect());
 
 const folder = readdirSync('prisma/migrations').find((name) => name.endsWith('_strip_bidi_controls'));
 
-test('stored names, messages and unsent mail lose their bidirectional controls', async () => {
+// A SQLite data migration: PostgreSQL's migrations start from a baseline made after it, so a
+// PostgreSQL database never held rows written the old way (the PostgreSQL lane skips this).
+test.skipIf(/^postgres/.test(process.env.DATABASE_URL ?? ''))('stored names, messages and unsent mail lose their bidirectional controls', async () => {
   const owner = await seedUser(db);
   const file = await seedFile(db, owner.id, { name: 'invoice\u202Efdp.exe' });
   const blank = await seedFile(db, owner.id, { name: '\u202E\u200F' });

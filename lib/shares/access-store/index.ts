@@ -1,0 +1,84 @@
+import 'server-only';
+import { dialect } from '@/lib/db';
+
+// The download hot path's statements (lib/shares/access.ts): ONE read for everything a
+// recipient's request needs, and ONE conditional update that takes the download cap, in the
+// same transaction as the access's record. The SQL is the same on both databases; how it is run
+// differs (./sqlite.ts prepares it once on Prisma's own SQLite connection, ./postgres.ts runs it
+// through Prisma's PostgreSQL adapter).
+
+/** A share by its own token's hash or a recipient's, with its owner and its items: one row per item. */
+export const LOAD = `
+  WITH hit AS (
+    SELECT "id" AS "shareId", NULL AS "recipientId" FROM "Share" WHERE "tokenHash" = $1
+    UNION ALL
+    SELECT "shareId", "id" FROM "ShareRecipient" WHERE "tokenHash" = $1
+  )
+  SELECT s."id", s."ownerId", s."message", s."availableFrom", s."expiresAt", s."revokedAt", s."maxDownloads",
+         s."downloadCount", s."passwordHash", s."passwordVersion", s."notifyOnFirstDownload",
+         u."name" AS "ownerName", u."email" AS "ownerEmail",
+         r."id" AS "recipientId", r."email" AS "recipientEmail", r."revokedAt" AS "recipientRevokedAt",
+         i."folderId" AS "itemFolderId", f."id" AS "fileId", f."name" AS "fileName", f."storageKey" AS "fileKey",
+         f."contentType" AS "fileContentType", f."size" AS "fileSize", f."status" AS "fileStatus", f."scanStatus" AS "fileScanStatus"
+  FROM hit
+  JOIN "Share" s ON s."id" = hit."shareId"
+  JOIN "User" u ON u."id" = s."ownerId"
+  LEFT JOIN "ShareRecipient" r ON r."id" = hit."recipientId"
+  LEFT JOIN "ShareItem" i ON i."shareId" = s."id"
+  LEFT JOIN "File" f ON f."id" = i."fileId"`;
+/** The cap, taken atomically: concurrent requests cannot overshoot it, on either database. */
+export const TAKE = `
+  UPDATE "Share" SET "downloadCount" = "downloadCount" + 1
+  WHERE "id" = $1 AND "revokedAt" IS NULL AND ("maxDownloads" IS NULL OR "downloadCount" < "maxDownloads")
+  RETURNING "downloadCount"`;
+export const EVENT = `INSERT INTO "AccessEvent" ("id", "shareId", "recipientId", "fileId", "kind", "at", "userAgent") VALUES ($1, $2, $3, $4, $5, $6, $7)`;
+export const RECIPIENT_COUNT = `UPDATE "ShareRecipient" SET "downloadCount" = "downloadCount" + 1 WHERE "id" = $1`;
+
+/** LOAD's columns as the drivers give them: integers may be BigInt, dates text (SQLite) or Date. */
+export type Row = {
+  id: string;
+  ownerId: string;
+  message: string | null;
+  availableFrom: string | Date | null;
+  expiresAt: string | Date;
+  revokedAt: string | Date | null;
+  maxDownloads: number | bigint | null;
+  downloadCount: number | bigint;
+  passwordHash: string | null;
+  passwordVersion: number | bigint;
+  notifyOnFirstDownload: number | boolean;
+  ownerName: string | null;
+  ownerEmail: string;
+  recipientId: string | null;
+  recipientEmail: string | null;
+  recipientRevokedAt: string | Date | null;
+  itemFolderId: string | null;
+  fileId: string | null;
+  fileName: string | null;
+  fileKey: string | null;
+  fileContentType: string | null;
+  fileSize: number | bigint | null;
+  fileStatus: string | null;
+  fileScanStatus: string | null;
+};
+
+export type AccessEvent = {
+  id: string;
+  shareId: string;
+  recipientId: string | null;
+  fileId: string;
+  kind: 'download' | 'preview';
+  at: Date;
+  userAgent: string | null;
+};
+
+export type AccessStore = {
+  load(tokenHash: string): Promise<Row[]>;
+  /** Takes one from the cap and records the events, or neither: false when the cap is used up (or the share revoked). */
+  grant(shareId: string, events: AccessEvent[], recipientId: string | null): Promise<boolean>;
+  record(events: AccessEvent[]): Promise<void>;
+};
+
+export async function accessStore(): Promise<AccessStore> {
+  return dialect() === 'postgresql' ? (await import('./postgres')).postgresStore : (await import('./sqlite')).sqliteStore();
+}
