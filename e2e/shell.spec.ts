@@ -1,11 +1,10 @@
 // Issue 8, the page shell: pages that fit a phone, dark mode without a flash, a skip link, the
 // app's own 404 and error pages (with a reference the server log shows too), and the app icon.
-import { rmSync } from 'node:fs';
-import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContextOptions, Page, TestInfo } from '@playwright/test';
 import { test, expect, sessionCookie, type TestUser } from './fixtures';
 import { instancePort, startInstance } from './fixtures/instance';
+import { ownDatabase } from './fixtures/own-database';
 import { connect, seedFile, seedSession, seedShare, seedUploadRequest, seedUser, type Db } from '../prisma/seed';
 import { createToken, hashToken } from '../lib/shares/token';
 
@@ -183,15 +182,13 @@ test("pages that do not exist are the app's own, with a way back that fits who i
 });
 
 test('a page that fails on the server shows a short reference, and the server log has it beside the stack', async ({ browser, db }, testInfo) => {
-  // Its own copy of the database, missing the table the requests page reads.
-  const file = path.resolve(`.data/test/broken-${testInfo.parallelIndex}.db`);
-  rmSync(file, { force: true });
-  await db.$executeRawUnsafe(`VACUUM INTO '${file}'`);
-  const copy = connect(`file:${file}`);
+  // Its own database, missing the table the requests page reads.
+  const own = await ownDatabase(db, `broken-${testInfo.parallelIndex}`);
+  const copy = connect(own.url);
   const owner = await seedUser(copy);
   const sessionToken = await seedSession(copy, owner.id);
-  await copy.$executeRawUnsafe('DROP TABLE "UploadRequest"');
-  const instance = await startInstance(instancePort(testInfo.parallelIndex), { DATABASE_URL: `file:${file}`, BACKGROUND_JOBS: 'false' });
+  await copy.$executeRawUnsafe(`DROP TABLE "UploadRequest"${own.isPostgres ? ' CASCADE' : ''}`);
+  const instance = await startInstance(instancePort(testInfo.parallelIndex), { DATABASE_URL: own.url, BACKGROUND_JOBS: 'false' });
   try {
     const context = await browser.newContext({ baseURL: instance.url });
     await context.addCookies([{ ...sessionCookie(sessionToken) }]);
@@ -207,7 +204,7 @@ test('a page that fails on the server shows a short reference, and the server lo
   } finally {
     await instance.stop();
     await copy.$disconnect();
-    rmSync(file, { force: true });
+    await own.remove();
   }
 });
 

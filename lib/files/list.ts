@@ -84,14 +84,17 @@ function nameContains(query: string): Prisma.StringFilter {
   return dialect() === 'postgresql' ? ({ contains: query, mode: 'insensitive' } as Prisma.StringFilter) : { contains: query };
 }
 
+/** The owner's ready files whose names hold the words, in every folder. */
+export function searchWhere(ownerId: string, query: string): Prisma.FileWhereInput {
+  return { ownerId, status: 'ready', name: nameContains(query) };
+}
+
 /** One page of ready files, paged by key (an opaque cursor, see lib/files/cursor.ts), plus the folders. */
 export async function listFiles(input: ListInput): Promise<FileList> {
   const query = input.query.trim();
   const scope = { ownerId: input.ownerId, folderId: input.folderId, query, sort: input.sort, dir: input.dir };
   const position = input.after ? decodeCursor(scope, input.after) : null;
-  const where: Prisma.FileWhereInput = query
-    ? { ownerId: input.ownerId, status: 'ready', name: nameContains(query) }
-    : { ownerId: input.ownerId, status: 'ready', folderId: input.folderId };
+  const where: Prisma.FileWhereInput = query ? searchWhere(input.ownerId, query) : { ownerId: input.ownerId, status: 'ready', folderId: input.folderId };
   const rows = await db().file.findMany({
     where: position ? { AND: [where, afterPosition(input.sort, input.dir, position)] } : where,
     orderBy: [{ [sortColumn[input.sort]]: input.dir }, { id: input.dir }],
