@@ -19,7 +19,8 @@ export AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED=true
 
 work="$PWD/.data/test"
 rgw_port="${RGW_PORT:-7480}"
-pg_port="${TEST_PG_PORT:-$(( ${E2E_PORT:-3100} + 20 ))}"
+# Between clamd (+10) and the extra app instances the e2e specs start (+20 and up).
+pg_port="${TEST_PG_PORT:-$(( ${E2E_PORT:-3100} + 15 ))}"
 smtp_port="${TEST_SMTP_PORT:-2525}"
 mail_http_port="${TEST_MAIL_HTTP_PORT:-8025}"
 
