@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Database } from 'better-sqlite3';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
-import { PrismaClient } from '@/lib/generated/prisma/client';
+import { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
 import { env } from '@/lib/env';
 import { isDatabaseBusyError } from '@/lib/db-busy';
 import { withSortNames } from '@/lib/names/sort-name-extension';
@@ -83,4 +83,14 @@ export async function sqlite(): Promise<Database> {
   if (!globalForDb.handoffSqlite) await db().$connect();
   if (!globalForDb.handoffSqlite) throw new Error('the Prisma SQLite adapter did not expose its connection');
   return globalForDb.handoffSqlite;
+}
+
+/**
+ * Holds a row until the transaction `tx` ends, so that what the transaction reads and then writes
+ * (a count, then an insert) cannot interleave with another transaction doing the same for that
+ * row. SQLite runs one write transaction at a time anyway; PostgreSQL, at READ COMMITTED, would
+ * let both read the same count. An UPDATE that changes nothing takes the row's lock on both.
+ */
+export async function lockRow(tx: Prisma.TransactionClient, table: 'User' | 'UploadRequest', id: string): Promise<void> {
+  await tx.$executeRaw`UPDATE ${Prisma.raw(`"${table}"`)} SET "id" = "id" WHERE "id" = ${id}`;
 }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { db } from '@/lib/db';
+import { db, lockRow } from '@/lib/db';
 import { env } from '@/lib/env';
 import { UserError } from '@/lib/actions/user-error';
 import { requireFolder } from '@/lib/files/manage';
@@ -46,8 +46,8 @@ export function placeUpload(ownerId: string, origin: UploadOrigin | null = null)
 }
 
 /**
- * Writes the pending row. A request's file limit is checked in the same transaction, so
- * uploads that start together cannot overshoot it.
+ * Writes the pending row. A request's file limit is checked in the same transaction, with the
+ * request's row held, so uploads that start together cannot overshoot it.
  */
 export async function insertPendingFile(ownerId: string, input: PrepareInput, file: NewFile, origin: UploadOrigin | null = null) {
   const data = {
@@ -63,6 +63,7 @@ export async function insertPendingFile(ownerId: string, input: PrepareInput, fi
   const maxFiles = origin?.maxFiles;
   if (!origin || maxFiles == null) return void (await db().file.create({ data }));
   await db().$transaction(async (tx) => {
+    await lockRow(tx, 'UploadRequest', origin.requestId);
     const taken = await tx.file.count({ where: { uploadRequestId: origin.requestId } });
     if (taken >= maxFiles) throw new UserError('files.errors.requestFull', { max: maxFiles });
     await tx.file.create({ data });
