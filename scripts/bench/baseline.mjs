@@ -2,7 +2,9 @@
 // that takes the Download form's POST, checks its Origin and User-Agent (the app's own list of
 // link-preview agents), reads the file id from the body, hashes the token, does one indexed read
 // and one write transaction with better-sqlite3, and answers 303 to a presigned GET.
-// Env: DATABASE_URL (file:), APP_URL, S3_*, BASELINE_PORT (default 3202). Run with node --import tsx.
+// Env: DATABASE_URL (file:), APP_URL, S3_*, BASELINE_PORT (default 3202). Run with plain node (>= 22.18,
+// which strips the types of the one .ts it imports; tsx would load that file as CommonJS, without
+// its named export, on Node 24).
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import http from 'node:http';
 import Database from 'better-sqlite3';

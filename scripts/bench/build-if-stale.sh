@@ -1,10 +1,16 @@
 #!/usr/bin/env bash
 # Rebuilds .next only when a source is newer than the last build (the build is shared with
-# npm test and the other bench). Another `next build` writing .next right now is waited for.
+# npm test and the other bench). Another `next build` writing this checkout's .next right now is
+# waited for (builds in other checkouts on the same machine are not).
 # Usage: bash scripts/bench/build-if-stale.sh LOG_DIR
 set -euo pipefail
 log_dir="$1"
-for _ in $(seq 1 600); do pgrep -f 'next build' >/dev/null || break; sleep 1; done
+building_here() {
+  local pid
+  for pid in $(pgrep -f 'next build'); do [ "$(readlink "/proc/$pid/cwd")" = "$PWD" ] && return 0; done
+  return 1
+}
+for _ in $(seq 1 600); do building_here || break; sleep 1; done
 stale=""
 if [ ! -f .next/BUILD_ID ]; then
   stale="no build yet"

@@ -1,32 +1,50 @@
 #!/usr/bin/env bash
 # npm run bench: the share-link download path of the production build under load: the share page's
 # Download form (POST /s/<token>/download with the file id and the app's Origin, answered with a
-# 303 to a presigned GET), next to a bare node:http baseline doing the same checks, lookup, write
-# and presign (baseline.mjs), measured in the same run. Fresh SQLite database in .data/bench. Presigning
-# is local; the app only asks the store whether it is up (at most every 5 s), which the embedded dev
-# S3 answers.
-# Knobs: BENCH_RUNS (3), BENCH_DURATION (10s), BENCH_CONNECTIONS (50). Stops only what it started.
+# 303 to a presigned GET). Four cases, measured in the same run and interleaved run by run (baseline,
+# sqlite, pg, pg2; then again), so that drift on a shared machine hits all of them alike:
+#   baseline  a bare node:http server doing the same checks, lookup, write and presign on SQLite
+#             (baseline.mjs): the yardstick every case is divided by;
+#   sqlite    the app, one instance, on SQLite (.data/bench/handoff.db);
+#   pg        the app, one instance, on PostgreSQL (a throwaway cluster in .data/bench/pg);
+#   pg2       the app, two instances on two ports, same PostgreSQL, same store. The load is split
+#             by running two wrk at once, each with half the connections on one instance; their
+#             req/s are summed and the worse p50 and p99 kept. A round-robin proxy in front would
+#             be one more process in the path, competing for the same two cores as everything else.
+# The same share is seeded in both databases. Presigning is local; the app only asks the store
+# whether it is up (at most every 5 s), which the embedded dev S3 answers.
+# Knobs: BENCH_RUNS (3), BENCH_DURATION (10s), BENCH_CONNECTIONS (50); ports BENCH_APP_PORT (3201),
+# BENCH_BASELINE_PORT (3202), BENCH_PG_APP_PORTS ("3203 3204"), BENCH_PG_PORT (3205),
+# BENCH_S3_PORT (9999), BENCH_SMTP_PORT (3209; nothing listens, no mail is sent on this path).
+# Stops only what it started, also on Ctrl-C.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 work="$PWD/.data/bench"
-app_port=3201 base_port=3202
+app_port="${BENCH_APP_PORT:-3201}" base_port="${BENCH_BASELINE_PORT:-3202}" pg_port="${BENCH_PG_PORT:-3205}"
+read -r pg_app_port pg_app2_port <<< "${BENCH_PG_APP_PORTS:-3203 3204}"
+s3_port="${BENCH_S3_PORT:-9999}" smtp_port="${BENCH_SMTP_PORT:-3209}"
 runs="${BENCH_RUNS:-3}" duration="${BENCH_DURATION:-10s}" conns="${BENCH_CONNECTIONS:-50}"
+cases=(baseline sqlite pg pg2)
 
-# The load generator comes from Debian's packages; install it when we can (root), else say how.
+# The load generator comes from Debian's packages, PostgreSQL too; install them when we can (root), else say how.
 if ! command -v wrk >/dev/null; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     apt-get install -y -qq wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
   fi
   command -v wrk >/dev/null || { echo "bench: wrk is missing (Debian: apt-get install -y wrk)" >&2; exit 1; }
 fi
+if [ "$(id -u)" = 0 ]; then bash scripts/postgres.sh install; fi
+command -v psql >/dev/null || { echo "bench: PostgreSQL is missing (bash scripts/postgres.sh install, as root)" >&2; exit 1; }
 
 # The app's whole configuration, set explicitly: Next.js would fill anything unset from .env files.
+# APP_URL is the one public address every instance serves behind (the Origin the form sends).
+sqlite_url="file:$work/handoff.db" pg_url=$(bash scripts/postgres.sh url "$pg_port")
 export NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 CHECKPOINT_DISABLE=1 AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED=true
-export APP_URL="http://localhost:$app_port" DATABASE_URL="file:$work/handoff.db"
+export APP_URL="http://localhost:$app_port" DATABASE_URL="$sqlite_url"
 export AUTH_SECRET="bench-only-secret-not-for-production-0123456789" SIGNIN_ALLOWLIST='*'
-export S3_ENDPOINT="http://127.0.0.1:9999" S3_REGION=us-east-1 S3_BUCKET=handoff-bench S3_FORCE_PATH_STYLE=true
+export S3_ENDPOINT="http://127.0.0.1:$s3_port" S3_REGION=us-east-1 S3_BUCKET=handoff-bench S3_FORCE_PATH_STYLE=true
 export S3_ACCESS_KEY_ID=BENCHACCESSKEY000001 S3_SECRET_ACCESS_KEY=bench-secret-key-0000000000000000000001
-export SMTP_URL="smtp://127.0.0.1:3209" MAIL_FROM="Handoff <bench@localhost>" DOWNLOAD_URL_TTL_SECONDS=60
+export SMTP_URL="smtp://127.0.0.1:$smtp_port" MAIL_FROM="Handoff <bench@localhost>" DOWNLOAD_URL_TTL_SECONDS=60
 export BASELINE_PORT="$base_port"
 for file in .env.example .env .env.local .env.production .env.production.local; do
   [ -f "$file" ] || continue
@@ -35,26 +53,34 @@ for file in .env.example .env .env.local .env.production .env.production.local; 
   done < "$file"
 done
 
-for port in "$app_port" "$base_port" 9999; do
+for port in "$app_port" "$base_port" "$pg_app_port" "$pg_app2_port" "$pg_port" "$s3_port"; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "bench: port $port is already in use" >&2; exit 1; fi
 done
+if [ -f "$work/pg/data/postmaster.pid" ]; then
+  echo "bench: a PostgreSQL from an earlier run may still run in $work/pg (bash scripts/postgres.sh stop $work/pg)" >&2; exit 1
+fi
 
-pids=()
+pids=() pg_started=""
 cleanup() {
   for pid in "${pids[@]}"; do kill -TERM -- "-$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
+  if [ -n "$pg_started" ]; then bash scripts/postgres.sh stop "$work/pg" || true; fi
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 rm -rf "$work" && mkdir -p "$work"
-echo "== database ($work/handoff.db)"
-npx prisma migrate deploy > "$work/migrate.log" 2>&1 || { cat "$work/migrate.log"; exit 1; }
-npx tsx scripts/bench/seed.ts > "$work/seed.json"
+echo "== databases: SQLite ($work/handoff.db), PostgreSQL (:$pg_port, $work/pg)"
+pg_started=yes
+bash scripts/postgres.sh start "$work/pg" "$pg_port"
+for url in "$sqlite_url" "$pg_url"; do
+  DATABASE_URL="$url" npx prisma migrate deploy >> "$work/migrate.log" 2>&1 || { cat "$work/migrate.log"; exit 1; }
+done
+npx tsx scripts/bench/seed.ts "$sqlite_url" "$pg_url" > "$work/seed.json"
 token=$(node -p 'require(process.argv[1]).token' "$work/seed.json")
 share_id=$(node -p 'require(process.argv[1]).shareId' "$work/seed.json")
 file_id=$(node -p 'require(process.argv[1]).fileId' "$work/seed.json")
-echo "$token" > "$work/token"
+[[ $share_id =~ ^[a-z0-9]+$ ]] || { echo "bench: unexpected share id" >&2; exit 1; }
 # What the share page's Download button sends; wrk reads it from this script.
 cat > "$work/post.lua" <<LUA
 wrk.method = "POST"
@@ -65,24 +91,31 @@ LUA
 
 bash scripts/bench/build-if-stale.sh "$work"
 
-echo "== starting the dev S3 on :9999, the app on :$app_port and the baseline on :$base_port"
-setsid node scripts/dev-s3.mjs --port 9999 --dir "$work/s3" --bucket "$S3_BUCKET" --origin "$APP_URL" --access-key "$S3_ACCESS_KEY_ID" --secret-key "$S3_SECRET_ACCESS_KEY" > "$work/s3.log" 2>&1 &
-pids+=($!)
-setsid node scripts/server.mjs --hostname localhost --port "$app_port" > "$work/app.log" 2>&1 &
-pids+=($!)
-setsid node --import tsx scripts/bench/baseline.mjs > "$work/baseline.log" 2>&1 &
-pids+=($!)
+echo "== starting the dev S3 on :$s3_port, the baseline on :$base_port, the app on :$app_port (SQLite) and :$pg_app_port, :$pg_app2_port (PostgreSQL)"
+start() { # NAME COMMAND...: a server in its own process group, logging to NAME.log
+  local name=$1; shift
+  setsid "$@" > "$work/$name.log" 2>&1 &
+  pids+=($!)
+}
+start s3 node scripts/dev-s3.mjs --port "$s3_port" --dir "$work/s3" --bucket "$S3_BUCKET" --origin "$APP_URL" --access-key "$S3_ACCESS_KEY_ID" --secret-key "$S3_SECRET_ACCESS_KEY"
+start baseline node --disable-warning=MODULE_TYPELESS_PACKAGE_JSON scripts/bench/baseline.mjs
+start sqlite node scripts/server.mjs --hostname localhost --port "$app_port"
+DATABASE_URL="$pg_url" start pg node scripts/server.mjs --hostname localhost --port "$pg_app_port"
+DATABASE_URL="$pg_url" start pg-2 node scripts/server.mjs --hostname localhost --port "$pg_app2_port"
 
-app_url="http://localhost:$app_port/s/$token/download"
-base_url="http://127.0.0.1:$base_port/s/$token/download"
-for name in app baseline; do
-  url="$app_url"; [ $name = baseline ] && url="$base_url"
+declare -A url=(
+  [baseline]="http://127.0.0.1:$base_port/s/$token/download"
+  [sqlite]="http://localhost:$app_port/s/$token/download"
+  [pg]="http://localhost:$pg_app_port/s/$token/download"
+  [pg-2]="http://localhost:$pg_app2_port/s/$token/download"
+)
+for name in baseline sqlite pg pg-2; do
   for _ in $(seq 1 120); do
-    code=$(curl -s -o /dev/null -w '%{http_code}' -H "Origin: $APP_URL" -d "file=$file_id" "$url" || true)
+    code=$(curl -s -o /dev/null -w '%{http_code}' -H "Origin: $APP_URL" -d "file=$file_id" "${url[$name]}" || true)
     [ "$code" = 303 ] && break
     sleep 0.5
   done
-  location=$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' -H "Origin: $APP_URL" -d "file=$file_id" "$url" || true)
+  location=$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' -H "Origin: $APP_URL" -d "file=$file_id" "${url[$name]}" || true)
   if [[ $location != "303 $S3_ENDPOINT/$S3_BUCKET/users/"* ]]; then
     echo "bench: $name does not answer 303 to a presigned URL (got: ${location:-nothing})" >&2
     tail -20 "$work/$name.log" >&2; exit 1
@@ -90,30 +123,45 @@ for name in app baseline; do
   echo "   $name: ${location:0:90}..."
 done
 
+# Downloads the case's database has recorded for the share: every 303 must be one of them.
 granted() {
-  node -e 'const D = require("better-sqlite3"); const db = new D(process.argv[1], { readonly: true });
-    console.log(db.prepare("SELECT downloadCount FROM Share WHERE id = ?").pluck().get(process.argv[2]))' "$work/handoff.db" "$share_id"
+  if [[ $1 == pg* ]]; then
+    psql "$pg_url" -qAt -c "SELECT \"downloadCount\" FROM \"Share\" WHERE id = '$share_id'"
+  else
+    node -e 'const D = require("better-sqlite3"); const db = new D(process.argv[1], { readonly: true });
+      console.log(db.prepare("SELECT downloadCount FROM Share WHERE id = ?").pluck().get(process.argv[2]))' "$work/handoff.db" "$share_id"
+  fi
 }
+load() { # CASE DURATION OUT_PREFIX [--latency]: wrk on the case's instance(s); pg2 splits the connections over both
+  local name=$1 time=$2 out=$3 a b; shift 3
+  local wrk=(wrk -t1 -d"$time" --timeout 10s -s "$work/post.lua" "$@")
+  if [ "$name" = pg2 ]; then
+    "${wrk[@]}" -c$((conns / 2)) "${url[pg]}" > "$out.a.wrk" & a=$!
+    "${wrk[@]}" -c$((conns - conns / 2)) "${url[pg-2]}" > "$out.b.wrk" & b=$!
+    wait "$a" "$b"
+  else
+    "${wrk[@]}" -c"$conns" "${url[$name]}" > "$out.wrk"
+  fi
+}
+
 wrk_version=$(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2 || true)
 commit="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git status --porcelain 2>/dev/null | grep -q . && echo +dirty || true)"
 node -e 'const os = require("os"); const [tool, connections, duration, runs, commit] = process.argv.slice(1);
   console.log(JSON.stringify({ tool, connections: +connections, duration, runs: +runs, commit, node: process.version, cpus: os.cpus().length,
     startedAt: new Date().toISOString(), loadAvgBefore: os.loadavg().map((x) => +x.toFixed(2)) }))' \
-  "$wrk_version -t1 --latency -s post.lua (no redirects followed)" "$conns" "$duration" "$runs" "$commit" > "$work/config.json"
+  "$wrk_version -t1 --latency -s post.lua (no redirects followed; pg2: two at once)" "$conns" "$duration" "$runs" "$commit" > "$work/config.json"
 
 echo "== warm-up (5s each)"
-wrk -t1 -c"$conns" -d5s --timeout 10s -s "$work/post.lua" "$app_url" > /dev/null
-wrk -t1 -c"$conns" -d5s --timeout 10s -s "$work/post.lua" "$base_url" > /dev/null
+for name in "${cases[@]}"; do load "$name" 5s "$work/warmup-$name"; done
 
-echo "== $runs x (app, baseline), $conns connections x $duration each"
+echo "== $runs x (${cases[*]}), $conns connections x $duration each"
 for i in $(seq 1 "$runs"); do
-  for name in app baseline; do
-    url="$app_url"; [ $name = baseline ] && url="$base_url"
-    before=$(granted)
-    wrk -t1 -c"$conns" -d"$duration" --timeout 10s --latency -s "$work/post.lua" "$url" > "$work/$name-$i.wrk"
+  for name in "${cases[@]}"; do
+    before=$(granted "$name")
+    load "$name" "$duration" "$work/$name-$i" --latency
     sleep 1 # let in-flight requests finish before counting recorded downloads
-    echo $(($(granted) - before)) > "$work/$name-$i.granted"
-    echo "   run $i $name: $(grep -h 'Requests/sec' "$work/$name-$i.wrk" | tr -s ' ')"
+    echo $(($(granted "$name") - before)) > "$work/$name-$i.granted"
+    echo "   run $i $name: $(grep -h 'Requests/sec' "$work/$name-$i"*.wrk | tr -s ' ' | paste -sd+)"
   done
 done
 
