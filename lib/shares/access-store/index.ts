@@ -3,9 +3,10 @@ import { dialect } from '@/lib/db';
 
 // The download hot path's statements (lib/shares/access.ts): ONE read for everything a
 // recipient's request needs, and ONE conditional update that takes the download cap, in the
-// same transaction as the access's record. The SQL is the same on both databases; how it is run
-// differs (./sqlite.ts prepares it once on Prisma's own SQLite connection, ./postgres.ts runs it
-// through Prisma's PostgreSQL adapter).
+// same transaction as the access's record. The statements below are the same on both databases;
+// how they run differs: ./sqlite.ts prepares them once on Prisma's own SQLite connection and
+// runs the grant as a transaction of three; ./postgres.ts sends the grant as one statement (the
+// same UPDATE in a data-modifying CTE) through Prisma's PostgreSQL adapter.
 
 /** A share by its own token's hash or a recipient's, with its owner and its items: one row per item. */
 export const LOAD = `
