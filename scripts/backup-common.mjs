@@ -27,6 +27,13 @@ export async function runScript(body) {
   }
 }
 
+/** The file named on the command line: npm runs scripts in the project root, so a relative name is
+ * taken from where `npm run` was typed (INIT_CWD), as the person typing it means. */
+export function fileArgument(usage) {
+  if (process.argv.length !== 3) fail(`usage: ${usage}`);
+  return path.resolve(process.env.INIT_CWD ?? '.', process.argv[2]);
+}
+
 /** { kind: 'sqlite', file } or { kind: 'postgresql', url } for this DATABASE_URL. */
 export function databaseOf(url = process.env.DATABASE_URL ?? 'file:./.data/handoff.db') {
   // Relative SQLite paths are relative to the project root, as for Prisma (npm runs us there).

@@ -6,11 +6,10 @@
 // The copy is written beside <file> and renamed into place only when complete.
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { databaseOf, fail, libpqEnvironment, runScript, runTool } from './backup-common.mjs';
+import { databaseOf, fail, fileArgument, libpqEnvironment, runScript, runTool } from './backup-common.mjs';
 
 await runScript(() => {
-  const target = process.argv[2];
-  if (!target || process.argv.length > 3) fail('usage: npm run backup -- <file>');
+  const target = fileArgument('npm run backup -- <file>');
   if (existsSync(target)) fail(`${target} already exists: choose a new name (backups are never overwritten)`);
   const database = databaseOf();
   const partial = `${target}.partial`;

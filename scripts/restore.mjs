@@ -9,13 +9,12 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameS
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import path from 'node:path';
-import { databaseOf, fail, libpqEnvironment, runScript, runTool } from './backup-common.mjs';
+import { databaseOf, fail, fileArgument, libpqEnvironment, runScript, runTool } from './backup-common.mjs';
 
 const MIGRATIONS = path.join(import.meta.dirname, '..', 'prisma', 'migrations');
 
 await runScript(async () => {
-  const backup = process.argv[2];
-  if (!backup || process.argv.length > 3) fail('usage: npm run restore -- <file>');
+  const backup = fileArgument('npm run restore -- <file>');
   if (!existsSync(backup)) fail(`no backup at ${backup}`);
   const database = databaseOf();
   const magic = readFileSync(backup).subarray(0, 16).toString('latin1');
