@@ -5,8 +5,13 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 
+// Paths are the app's: relative SQLite paths and .env are taken from the project root (where npm
+// runs scripts anyway); the file named on the command line, from where the command was typed.
+const typedIn = process.env.INIT_CWD ?? process.cwd();
+process.chdir(path.join(import.meta.dirname, '..'));
+
 // Settings come from the environment (systemd's EnvironmentFile) or, for what it leaves unset,
-// from .env in the project root, as for the app.
+// from the project's .env, as for the app.
 if (existsSync('.env')) process.loadEnvFile('.env');
 
 /** A reason to stop, said to the operator as it is (no stack trace). */
@@ -27,16 +32,14 @@ export async function runScript(body) {
   }
 }
 
-/** The file named on the command line: npm runs scripts in the project root, so a relative name is
- * taken from where `npm run` was typed (INIT_CWD), as the person typing it means. */
+/** The file named on the command line, relative to where `npm run` (or node) was typed. */
 export function fileArgument(usage) {
   if (process.argv.length !== 3) fail(`usage: ${usage}`);
-  return path.resolve(process.env.INIT_CWD ?? '.', process.argv[2]);
+  return path.resolve(typedIn, process.argv[2]);
 }
 
 /** { kind: 'sqlite', file } or { kind: 'postgresql', url } for this DATABASE_URL. */
-export function databaseOf(url = process.env.DATABASE_URL ?? 'file:./.data/handoff.db') {
-  // Relative SQLite paths are relative to the project root, as for Prisma (npm runs us there).
+export function databaseOf(url = process.env.DATABASE_URL || 'file:./.data/handoff.db') {
   if (url.startsWith('file:')) return { kind: 'sqlite', file: path.resolve(url.slice('file:'.length).split('?')[0]) };
   if (/^postgres(ql)?:\/\//.test(url)) return { kind: 'postgresql', url: new URL(url) };
   fail('DATABASE_URL must be a SQLite file: URL or a postgresql:// URL');

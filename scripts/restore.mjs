@@ -6,9 +6,9 @@
 // SQLite: the file is replaced (its -wal and -shm go with it). PostgreSQL: pg_restore --clean
 // --if-exists in one transaction: every object in the backup is dropped and recreated.
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import path from 'node:path';
 import { databaseOf, fail, fileArgument, libpqEnvironment, runScript, runTool } from './backup-common.mjs';
 
 const MIGRATIONS = path.join(import.meta.dirname, '..', 'prisma', 'migrations');
@@ -21,7 +21,7 @@ await runScript(async () => {
   if (database.kind === 'sqlite') {
     if (!magic.startsWith('SQLite format 3')) fail(`${backup} is not a SQLite backup, and DATABASE_URL names a SQLite database`);
     checkMigrations(backup, sqliteMigrations(backup));
-    await refuseWhileSqliteInUse(database.file);
+    refuseWhileSqliteInUse(database.file);
     replaceSqlite(database.file, backup);
   } else {
     if (!magic.startsWith('PGDMP')) fail(`${backup} is not a pg_dump custom-format backup, and DATABASE_URL names a PostgreSQL database`);
@@ -78,7 +78,7 @@ function postgresMigrations(backup, env) {
 
 // The app keeps its connection open in WAL mode; no other connection can then take the database
 // exclusively, so an exclusive lock that can be had means no instance has the file open.
-async function refuseWhileSqliteInUse(file) {
+function refuseWhileSqliteInUse(file) {
   if (!existsSync(file)) return;
   const probe = new Database(file, { timeout: 0, fileMustExist: true });
   try {

@@ -17,6 +17,8 @@ const work = path.join(tmpdir(), `handoff-backup-${randomBytes(4).toString('hex'
 const scratchName = `handoff_restore_${randomBytes(4).toString('hex')}`;
 const scratchUrl = isPostgres ? Object.assign(new URL(liveUrl), { pathname: `/${scratchName}` }).href : `file:${work}/restored.db`;
 const live = connect(liveUrl);
+// Each test starts the scripts as separate Node processes, which a busy machine makes slow.
+const SCRIPTS_TIMEOUT_MS = 120_000;
 
 /** Runs scripts/<name>.mjs as `npm run <name>` would, against the database at `url`. */
 function runScript(name: 'backup' | 'restore', file: string, url: string): Promise<{ code: number; output: string }> {
@@ -154,7 +156,7 @@ test('a backup taken during writes restores exactly the data of its moment, and 
     await db().$disconnect();
     process.env.DATABASE_URL = liveUrl;
   }
-});
+}, SCRIPTS_TIMEOUT_MS);
 
 test('restore refuses a damaged backup and a database in use, and changes nothing', async () => {
   const owner = await seedUser(live);
@@ -173,4 +175,4 @@ test('restore refuses a damaged backup and a database in use, and changes nothin
   expect(refusedInUse.code).toBe(1);
   expect(refusedInUse.output).toMatch(/in use|other connection/);
   expect((await live.user.findUniqueOrThrow({ where: { id: owner.id } })).name).toBe('After the backup');
-});
+}, SCRIPTS_TIMEOUT_MS);
