@@ -4,6 +4,7 @@
 # Ceph radosgw for S3, the SMTP catcher, ClamAV's clamd (scripts/clamd.sh), and a fresh SQLite
 # database. Stops only what it started.
 # `npm test -- vitest [files]` or `npm test -- e2e [playwright args]` runs one half.
+# `npm test -- start` runs only the check of `npm start` itself (test/start/run.sh).
 set -euo pipefail
 only="${1:-all}"
 [ $# -gt 0 ] && shift
@@ -39,6 +40,9 @@ export MULTIPART_THRESHOLD="8MB" MULTIPART_PART_SIZE="5MiB"
 while IFS='=' read -r name _; do
   if [[ $name =~ ^[A-Z0-9_]+$ ]] && [ -z "${!name+x}" ]; then export "$name="; fi
 done < .env.example
+
+# `npm start` as a user runs it: a fresh copy, its own .env and services, the journey against it.
+if [ "$only" = start ]; then exec bash test/start/run.sh; fi
 
 mail_pid=""
 cleanup() {
@@ -77,4 +81,8 @@ fi
 if [ "$only" != vitest ]; then
   echo "== end-to-end tests"
   npx playwright test "$@"
+fi
+if [ "$only" = all ]; then
+  echo "== npm start (test/start/run.sh)"
+  bash test/start/run.sh
 fi
