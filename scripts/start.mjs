@@ -5,7 +5,7 @@
 // `npm install`, and on a Node too old for the app (then it installs Node 24 and runs itself again).
 //
 // The embedded services listen where .env (or the environment) points the app: the app on
-// APP_URL's port (or PORT), the dev S3 on S3_ENDPOINT's port, the mail catcher's SMTP on
+// APP_URL's port, the dev S3 on S3_ENDPOINT's port, the mail catcher's SMTP on
 // SMTP_URL's port and its inbox on MAIL_CATCHER_HTTP_PORT (1080). Each is started only when its
 // URL points at this machine.
 import { spawn, spawnSync } from 'node:child_process';
@@ -152,7 +152,7 @@ function localPort(url, defaultPort) {
 
 /** What to run, on the ports the app's own settings name, so app and services always agree. */
 function servicesFor(env) {
-  const webPort = Number(env.PORT) || Number(new URL(env.APP_URL || 'http://localhost:3000').port) || 3000;
+  const webPort = Number(new URL(env.APP_URL || 'http://localhost:3000').port) || 3000;
   const s3Port = env.S3_ENDPOINT ? localPort(env.S3_ENDPOINT, 80) : null;
   const smtpPort = /^smtp:/.test(env.SMTP_URL ?? '') ? localPort(env.SMTP_URL, 25) : null;
   const inboxPort = Number(env.MAIL_CATCHER_HTTP_PORT) || 1080;
@@ -286,7 +286,9 @@ installIfNeeded();
 // email lands in an inbox only this machine can read, so anyone may sign in unless .env says otherwise.
 if (!env.SIGNIN_ALLOWLIST && services.mail) env.SIGNIN_ALLOWLIST = '*';
 run('npx', ['prisma', 'migrate', 'deploy'], env);
-if (!isDev) buildIfNeeded(env);
+// The development server builds pages as they are asked for, but the Prisma client only here.
+if (isDev) run('npx', ['prisma', 'generate'], env);
+else buildIfNeeded(env);
 
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => stopAll(0));
 
