@@ -74,9 +74,9 @@ function installIfNeeded() {
   const lockfile = existsSync('package-lock.json');
   // npm rewrites node_modules/.package-lock.json on every install; the folder's own mtime is a fallback.
   const installedAt = mtime('node_modules/.package-lock.json') || mtime('node_modules');
-  const sameNode = existsSync(INSTALLED_FOR) && readFileSync(INSTALLED_FOR, 'utf8') === process.versions.modules;
   const fresh = installedAt && installedAt >= mtime(lockfile ? 'package-lock.json' : 'package.json');
-  if (fresh && (sameNode || !existsSync(INSTALLED_FOR))) return;
+  const otherNode = existsSync(INSTALLED_FOR) && readFileSync(INSTALLED_FOR, 'utf8') !== process.versions.modules;
+  if (fresh && !otherNode) return;
   run('npm', [lockfile ? 'ci' : 'install']);
   writeFileSync(INSTALLED_FOR, process.versions.modules);
 }
@@ -87,7 +87,7 @@ function installIfNeeded() {
 // .next/ after a build that succeeded. No .next, or any difference, means build. Reading sizes and
 // mtimes takes milliseconds; a file saved unchanged costs a needless build, never a stale one.
 const BUILD_STAMP = '.next/handoff-sources';
-const NOT_BUILD_INPUTS = new Set(['node_modules', 'test', 'e2e', 'docs', 'test-results', 'playwright-report', 'blob-report', 'next-env.d.ts', 'lib/generated']);
+const NOT_BUILD_INPUTS = new Set(['node_modules', 'test', 'e2e', 'docs', 'test-results', 'playwright-report', 'blob-report', 'README.md', 'next-env.d.ts', 'lib/generated']);
 
 function sourceFingerprint() {
   const lines = [`node ${process.versions.node}`, `deps ${mtime('node_modules/.package-lock.json')}`];
