@@ -40,9 +40,12 @@ leftovers() { # processes whose working folder is the copy: everything npm start
   done
   return 0
 }
-stop() {
+stop() { # npm may exit before start.mjs has stopped what it started: wait for all of it
   kill -TERM -- "-$start_pid" 2>/dev/null || true
-  for _ in $(seq 1 400); do kill -0 "$start_pid" 2>/dev/null || break; sleep 0.1; done
+  for _ in $(seq 1 400); do
+    if ! kill -0 "$start_pid" 2>/dev/null && [ -z "$(leftovers)" ]; then break; fi
+    sleep 0.1
+  done
 }
 cleanup() {
   stop
@@ -73,7 +76,7 @@ echo "== SIGTERM stops everything it started"
 stop
 if kill -0 "$start_pid" 2>/dev/null; then echo "npm start still runs 40 s after SIGTERM"; exit 1; fi
 left="$(leftovers)"
-if [ -n "$left" ]; then echo "still running after npm start stopped:"; ps -o pid,args -p "${left//$'\n'/,}"; exit 1; fi
+if [ -n "$left" ]; then echo "still running 40 s after SIGTERM:"; ps -o pid,args -p "${left//$'\n'/,}"; exit 1; fi
 for address in "localhost/$app_port" "127.0.0.1/$s3_port" "127.0.0.1/$smtp_port" "127.0.0.1/$inbox_port"; do
   if (exec 3<>"/dev/tcp/$address") 2>/dev/null; then echo "$address still answers after npm start stopped"; exit 1; fi
 done
