@@ -31,7 +31,9 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     },
   },
-  webServer: [
+  // E2E_EXTERNAL_SERVER=1: the app is already running on E2E_PORT, with MAIL_API_URL its mail
+  // catcher's (test/start/run.sh runs the journey against `npm start` so).
+  webServer: process.env.E2E_EXTERNAL_SERVER ? [] : [
     {
       command: `node scripts/server.mjs --hostname localhost --port ${port}`,
       url: `${baseURL}/signin`,

@@ -7,6 +7,8 @@
 # `npm test -- vitest [files]` or `npm test -- e2e [playwright args]` runs one half;
 # TEST_DATABASE=sqlite|postgresql|both chooses the lanes (default: both for the whole suite,
 # sqlite for one half).
+# `npm test -- start` runs only the check of `npm start` itself (test/start/run.sh); the whole
+# suite runs it last.
 set -euo pipefail
 only="${1:-all}"
 [ $# -gt 0 ] && shift
@@ -44,6 +46,9 @@ export MULTIPART_THRESHOLD="8MB" MULTIPART_PART_SIZE="5MiB"
 while IFS='=' read -r name _; do
   if [[ $name =~ ^[A-Z0-9_]+$ ]] && [ -z "${!name+x}" ]; then export "$name="; fi
 done < .env.example
+
+# `npm start` as a user runs it: a fresh copy, its own .env and services, the journey against it.
+if [ "$only" = start ]; then exec bash test/start/run.sh; fi
 
 case "${TEST_DATABASE:-$([ "$only" = all ] && echo both || echo sqlite)}" in
   sqlite) lanes=(sqlite) ;;
@@ -103,3 +108,7 @@ for lane in "${lanes[@]}"; do
     npx playwright test "$@"
   fi
 done
+if [ "$only" = all ]; then
+  echo "== npm start (test/start/run.sh)"
+  bash test/start/run.sh
+fi
