@@ -11,7 +11,8 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 import { databaseOf, fail, fileArgument, libpqEnvironment, runScript, runTool } from './backup-common.mjs';
 
-const MIGRATIONS = path.join(import.meta.dirname, '..', 'prisma', 'migrations');
+// Each database has its own migrations (prisma.config.ts).
+const MIGRATIONS = { sqlite: 'prisma/migrations', postgresql: 'prisma/postgresql/migrations' };
 
 await runScript(async () => {
   const backup = fileArgument('npm run restore -- <file>');
@@ -20,13 +21,13 @@ await runScript(async () => {
   const magic = readFileSync(backup).subarray(0, 16).toString('latin1');
   if (database.kind === 'sqlite') {
     if (!magic.startsWith('SQLite format 3')) fail(`${backup} is not a SQLite backup, and DATABASE_URL names a SQLite database`);
-    checkMigrations(backup, sqliteMigrations(backup));
+    checkMigrations(backup, sqliteMigrations(backup), MIGRATIONS.sqlite);
     refuseWhileSqliteInUse(database.file);
     replaceSqlite(database.file, backup);
   } else {
     if (!magic.startsWith('PGDMP')) fail(`${backup} is not a pg_dump custom-format backup, and DATABASE_URL names a PostgreSQL database`);
     const env = libpqEnvironment(database.url);
-    checkMigrations(backup, postgresMigrations(backup, env));
+    checkMigrations(backup, postgresMigrations(backup, env), MIGRATIONS.postgresql);
     await refuseWhilePostgresInUse(database.url);
     runTool('pg_restore', ['--clean', '--if-exists', '--no-owner', '--single-transaction', `--dbname=${env.PGDATABASE}`, backup], env);
   }
@@ -34,11 +35,11 @@ await runScript(async () => {
 });
 
 /** Refuses a backup that is not a Handoff database, or was made by a newer release than this one. */
-function checkMigrations(backup, applied) {
+function checkMigrations(backup, applied, folder) {
   if (applied.length === 0) fail(`${backup} is not a Handoff database: it has no applied Prisma migrations`);
-  const known = new Set(readdirSync(MIGRATIONS, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name));
+  const known = new Set(readdirSync(path.join(import.meta.dirname, '..', folder), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name));
   const newer = applied.filter((name) => !known.has(name));
-  if (newer.length > 0) fail(`${backup} was made by a newer release (migrations ${newer.join(', ')} are not in prisma/migrations): restore it with that release`);
+  if (newer.length > 0) fail(`${backup} was made by a newer release (migrations ${newer.join(', ')} are not in ${folder}): restore it with that release`);
 }
 
 function sqliteMigrations(backup) {
