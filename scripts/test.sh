@@ -66,6 +66,11 @@ cleanup() {
 }
 trap cleanup EXIT
 
+if [ "$only" = all ]; then
+  echo "== type check, lint, format"
+  npm run --silent check
+fi
+
 rm -rf "$work" && mkdir -p "$work"
 bash scripts/s3/radosgw.sh install
 bash scripts/clamd.sh install

@@ -5,6 +5,8 @@ import { createPortal } from 'react-dom';
 
 export type MenuEntry = { label: string; onSelect: () => void; className?: string };
 type Placement = { top?: number; bottom?: number; right: number };
+/** Where the open menu is drawn: its position, and the element it is portalled into. */
+type Opened = { placement: Placement; container: Element };
 
 /** Entries hidden by CSS at this width (the row shows them as buttons) are skipped. */
 function visibleItems(menu: HTMLElement | null): HTMLElement[] {
@@ -18,21 +20,26 @@ function placeBelow(button: HTMLElement): Placement {
   return rect.bottom > window.innerHeight * 0.6 ? { bottom: window.innerHeight - rect.top + 4, right } : { top: rect.bottom + 4, right };
 }
 
+function openAt(button: HTMLElement): Opened {
+  // Inside the page's main landmark, where it belongs for assistive technology.
+  return { placement: placeBelow(button), container: button.closest('main') ?? document.body };
+}
+
 /**
  * A menu button (WAI-ARIA menu pattern): arrows, Home and End move, Escape and Tab close and
  * give focus back to the button. The menu is portalled out of the table with a fixed position so
  * the table's scroll box cannot clip it; it closes on scroll, as its anchor moves.
  */
 export function ActionMenu({ label, entries }: { label: string; entries: MenuEntry[] }) {
-  const [placement, setPlacement] = useState<Placement | null>(null);
+  const [opened, setOpened] = useState<Opened | null>(null);
   const button = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLDivElement>(null);
   const menuId = useId();
   const buttonId = useId();
-  const isOpen = placement !== null;
+  const isOpen = opened !== null;
 
   function close(returnFocus: boolean) {
-    setPlacement(null);
+    setOpened(null);
     if (returnFocus) button.current?.focus();
   }
 
@@ -77,7 +84,7 @@ export function ActionMenu({ label, entries }: { label: string; entries: MenuEnt
         aria-haspopup="menu"
         aria-expanded={isOpen}
         aria-controls={isOpen ? menuId : undefined}
-        onClick={() => (isOpen ? close(true) : setPlacement(placeBelow(button.current!)))}
+        onClick={() => (isOpen ? close(true) : setOpened(openAt(button.current!)))}
         className="inline-flex size-8 items-center justify-center rounded-md text-zinc-700 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-zinc-900"
       >
         <svg width={18} height={18} viewBox="0 0 24 24" fill="currentColor" aria-hidden>
@@ -86,15 +93,16 @@ export function ActionMenu({ label, entries }: { label: string; entries: MenuEnt
           <circle cx="12" cy="19" r="1.75" />
         </svg>
       </button>
-      {placement &&
+      {opened &&
         createPortal(
           <div
             ref={menu}
             id={menuId}
             role="menu"
+            tabIndex={-1}
             aria-labelledby={buttonId}
             onKeyDown={onKeyDown}
-            style={placement}
+            style={opened.placement}
             className="fixed z-50 min-w-40 rounded-lg border border-zinc-200 bg-white py-1 text-sm text-zinc-900 shadow-lg"
           >
             {entries.map((entry) => (
@@ -114,8 +122,7 @@ export function ActionMenu({ label, entries }: { label: string; entries: MenuEnt
               </button>
             ))}
           </div>,
-          // Inside the page's main landmark, where it belongs for assistive technology.
-          button.current?.closest('main') ?? document.body,
+          opened.container,
         )}
     </>
   );

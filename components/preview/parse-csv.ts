@@ -19,12 +19,16 @@ export function parseCsv(text: string, maxRows: number, maxColumns: number): Csv
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (inQuotes) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (c === '"') inQuotes = false;
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') inQuotes = false;
       else cell += c;
     } else if (c === '"' && cell === '') inQuotes = true;
-    else if (c === ',') row.push(cell), (cell = '');
-    else if (c === '\n' || c === '\r') {
+    else if (c === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\n' || c === '\r') {
       if (c === '\r' && text[i + 1] === '\n') i++;
       endRow();
       if (rows.length === maxRows) return { rows, isCut: isCut || i + 1 < text.length };

@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useEffect, useEffectEvent, useState } from 'react';
 import { useTranslations } from 'next-intl';
 import type { ActionResult } from '@/lib/actions/result';
 import type { Preview } from '@/lib/files/preview';
@@ -15,15 +15,15 @@ type Props = { name: string; onClose: () => void; load: () => Promise<ActionResu
 export function PreviewDialog({ name, onClose, load }: Props) {
   const [result, setResult] = useState<ActionResult<Preview> | null>(null);
   const t = useTranslations('recipient.preview');
+  // `load` is a new closure on each render: an effect event, so the effect below runs once.
+  const loadPreview = useEffectEvent(() => load().catch((): ActionResult<Preview> => ({ ok: false, error: t('loadFailed') })));
   useEffect(() => {
     let isCurrent = true;
-    load()
-      .catch((): ActionResult<Preview> => ({ ok: false, error: t('loadFailed') }))
-      .then((loaded) => isCurrent && setResult(loaded));
+    // Once per opening (the dialog is mounted per opening); failures are caught into the result.
+    void loadPreview().then((loaded) => isCurrent && setResult(loaded));
     return () => {
       isCurrent = false;
     };
-    // Once per opening (the dialog is mounted per opening); `load` is a new closure on each render.
   }, []);
   return (
     // PDFs and videos need room: nearly the whole window on a desktop, all of it on a phone.

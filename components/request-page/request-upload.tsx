@@ -1,6 +1,6 @@
 'use client';
 
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useFormatter, useLocale, useTranslations } from 'next-intl';
 import { finishRequestBatch } from '@/app/r/[token]/actions';
 import { UploadPanel } from '@/components/files/upload-panel';
@@ -20,11 +20,14 @@ type Props = {
   allowedTypes: string[];
 };
 
+const SENDER_NAME_ID = 'sender-name';
+const readSenderName = () => (document.getElementById(SENDER_NAME_ID) as HTMLInputElement | null)?.value ?? '';
+
 /** The sender's side: who they are (optional), the files, and a clear end once a batch is in. */
 export function RequestUpload({ isFull, token, requestId, ownerName, allowedTypes, ...limits }: Props) {
-  // Read when each upload starts, so the api (and uploads under way) need not change as it is typed.
-  const nameRef = useRef('');
-  const api = useMemo(() => senderUploadApi(token, () => nameRef.current), [token]);
+  // The name is read from its field when each upload starts, so the api (and uploads under way) need
+  // not change as it is typed.
+  const api = useMemo(() => senderUploadApi(token, readSenderName), [token]);
   const [sent, setSent] = useState<{ count: number; notified: boolean } | null>(null);
   const t = useTranslations('requests.sender');
   const locale = useLocale();
@@ -38,10 +41,10 @@ export function RequestUpload({ isFull, token, requestId, ownerName, allowedType
   return (
     <div className="mt-6 space-y-4">
       <div className="space-y-1.5">
-        <label htmlFor="sender-name" className={label}>
+        <label htmlFor={SENDER_NAME_ID} className={label}>
           {t.rich('name', { owner: ownerName, hint: (chunks) => <span className="font-normal text-zinc-500">{chunks}</span> })}
         </label>
-        <input id="sender-name" onChange={(e) => (nameRef.current = e.target.value)} maxLength={200} autoComplete="name" className={field} />
+        <input id={SENDER_NAME_ID} maxLength={200} autoComplete="name" className={field} />
       </div>
       <UploadPanel
         api={api}

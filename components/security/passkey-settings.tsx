@@ -39,13 +39,13 @@ function PasskeyRow({ passkey }: { passkey: Passkey }) {
     });
   }
   const added = () => <LocalTime iso={passkey.createdAt} withTime={false} />;
-  const usedAt = (iso: string) => () => <LocalTime iso={iso} />;
+  const lastUsedAt = passkey.lastUsedAt;
   return (
     <li className="flex flex-wrap items-center gap-3 px-3 py-2" aria-label={t('rowLabel', { name: passkey.name })}>
       <div className="min-w-0 flex-1">
         <p className="truncate font-medium">{passkey.name}</p>
         <p className="text-xs text-zinc-500">
-          {passkey.lastUsedAt ? t.rich('addedAndUsed', { added, used: usedAt(passkey.lastUsedAt) }) : t.rich('addedNotUsed', { added })}
+          {lastUsedAt ? t.rich('addedAndUsed', { added, used: () => <LocalTime iso={lastUsedAt} /> }) : t.rich('addedNotUsed', { added })}
         </p>
         <p aria-live="polite" className="text-sm text-red-600">
           {error}

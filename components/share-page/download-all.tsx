@@ -48,7 +48,7 @@ export function DownloadAll({ token, count, totalBytes }: { token: string; count
 
   return (
     <div className="mt-4 flex flex-wrap items-center gap-3">
-      <button type="button" onClick={run} disabled={isBusy} className={button.primary}>
+      <button type="button" onClick={() => void run()} disabled={isBusy} className={button.primary}>
         {t('button', { count, size: formatBytes(totalBytes, locale) })}
       </button>
       <span role="status" aria-live="polite" className="text-sm text-zinc-600">

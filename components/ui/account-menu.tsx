@@ -1,16 +1,14 @@
 'use client';
 
-import { useRef } from 'react';
 import { useTranslations } from 'next-intl';
 
 /**
  * On phones the address, Security and Sign out do not fit beside the navigation: they sit in a
  * native popover (top layer, closes on Escape or a click outside, opens without JavaScript).
- * Choosing an entry closes it, as the layout stays on screen across client navigations.
+ * Choosing a link closes it (NavLink does), as the layout stays on screen across client navigations.
  */
 export function AccountMenu({ email, children }: { email: string; children: React.ReactNode }) {
   const t = useTranslations('shell.nav');
-  const menu = useRef<HTMLDivElement>(null);
   return (
     <div className="md:hidden">
       <button
@@ -26,9 +24,7 @@ export function AccountMenu({ email, children }: { email: string; children: Reac
       </button>
       <div
         id="account-menu"
-        ref={menu}
         popover="auto"
-        onClick={(event) => (event.target as Element).closest('a') && menu.current?.hidePopover()}
         className="fixed inset-auto top-14 right-4 w-64 max-w-[calc(100vw-2rem)] rounded-xl border border-zinc-200 bg-white p-2 text-sm text-zinc-800 shadow-lg"
       >
         <p className="px-3 py-2 break-words text-zinc-600">{email}</p>

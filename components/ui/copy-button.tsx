@@ -19,7 +19,7 @@ export function CopyButton({ value, label }: { value: string; label?: string }) 
   }
   return (
     <>
-      <button type="button" onClick={copy} className={button.secondary}>
+      <button type="button" onClick={() => void copy()} className={button.secondary}>
         {state === 'copied' ? t('actions.copied') : (label ?? t('actions.copy'))}
       </button>
       <span role="status" aria-live="polite" className="sr-only">

@@ -36,7 +36,7 @@ export async function generateRecoveryCodes(userId: string): Promise<string[]> {
 }
 
 /** Uses a recovery code as the second factor: true once, then never again. Guesses are limited. */
-export async function useRecoveryCode(userId: string, code: string, now = new Date()): Promise<boolean> {
+export async function redeemRecoveryCode(userId: string, code: string, now = new Date()): Promise<boolean> {
   const outcome = await guessCode(
     userId,
     async () => {

@@ -8,7 +8,7 @@ import { bindChallenge } from '@/lib/auth/challenge-cookie';
 import { relyingParty, splitTransports, verifyPasskeyAnswer } from '@/lib/auth/passkeys';
 import { renewSessionWithSecondFactor, startSession } from '@/lib/auth/session';
 import { checkTotpCode, TOTP_ERRORS, turnOffTotp } from '@/lib/auth/totp';
-import { useRecoveryCode } from '@/lib/auth/recovery-codes';
+import { redeemRecoveryCode } from '@/lib/auth/recovery-codes';
 import { safeCallback } from '@/lib/auth/stage';
 
 export type Continue = { redirectTo: string };
@@ -62,7 +62,7 @@ export async function checkSecondFactor(userId: string, proof: SecondFactorProof
     if (outcome !== 'ok') throw new UserError(TOTP_ERRORS[outcome]);
     return;
   }
-  if (!(await useRecoveryCode(userId, proof.recoveryCode))) {
+  if (!(await redeemRecoveryCode(userId, proof.recoveryCode))) {
     throw new UserError('auth.errors.wrongRecoveryCode');
   }
 }

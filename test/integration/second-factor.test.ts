@@ -6,7 +6,7 @@ import { generate } from 'otplib';
 import { connect, seedUser } from '@/prisma/seed';
 import { CHALLENGE_TTL_MS, consumeChallenge, forgetExpiredChallenges, issueChallenge } from '@/lib/auth/challenges';
 import { checkTotpCode, pendingTotpSetup, startTotpSetup, turnOffTotp } from '@/lib/auth/totp';
-import { generateRecoveryCodes, useRecoveryCode } from '@/lib/auth/recovery-codes';
+import { generateRecoveryCodes, redeemRecoveryCode } from '@/lib/auth/recovery-codes';
 import { UserError } from '@/lib/actions/user-error';
 
 const db = connect();
@@ -85,7 +85,7 @@ describe('authenticator app codes', () => {
     expect(refusals[0]!.message).toMatch(/^Too many wrong codes for this account\. Wait 15 minutes and try again/);
     // Even the right code is refused now, and recovery codes share the count.
     await expect(checkTotpCode(user.id, await codeAt(secret, now), now)).rejects.toThrow(/Too many wrong codes/);
-    await expect(useRecoveryCode(user.id, 'abcdabcdabcd', now)).rejects.toThrow(/Too many wrong codes/);
+    await expect(redeemRecoveryCode(user.id, 'abcdabcdabcd', now)).rejects.toThrow(/Too many wrong codes/);
     // Another account is not affected; 15 minutes later this one takes guesses again.
     const other = await userWithApp();
     expect(await checkTotpCode(other.user.id, await codeAt(other.secret, now), now)).toBe('ok');
@@ -111,15 +111,15 @@ describe('recovery codes', () => {
     const stored = JSON.stringify(await db.recoveryCode.findMany({ where: { userId: user.id } }));
     for (const code of codes) expect(stored).not.toContain(code.replace(/-/g, ''));
     const typed = codes[0]!.replace(/-/g, '');
-    const [first, second] = await Promise.all([useRecoveryCode(user.id, typed), useRecoveryCode(user.id, typed)]);
+    const [first, second] = await Promise.all([redeemRecoveryCode(user.id, typed), redeemRecoveryCode(user.id, typed)]);
     expect([first, second].sort()).toEqual([false, true]);
 
     // Making new ones replaces the old.
     const fresh = await generateRecoveryCodes(user.id);
-    expect(await useRecoveryCode(user.id, codes[1]!.replace(/-/g, ''))).toBe(false);
+    expect(await redeemRecoveryCode(user.id, codes[1]!.replace(/-/g, ''))).toBe(false);
     await turnOffTotp(user.id);
     expect(await db.recoveryCode.count({ where: { userId: user.id } })).toBe(0);
-    expect(await useRecoveryCode(user.id, fresh[0]!.replace(/-/g, ''))).toBe(false);
+    expect(await redeemRecoveryCode(user.id, fresh[0]!.replace(/-/g, ''))).toBe(false);
     await expect(generateRecoveryCodes(user.id)).rejects.toThrow(/Set up a passkey or an authenticator app first/);
   });
 });

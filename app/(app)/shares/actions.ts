@@ -126,13 +126,13 @@ export const addRecipients = authedAction(addInput, async ({ shareId, emails }, 
 });
 
 export const revokeRecipient = authedAction(z.object({ recipientId: id }), async ({ recipientId }, user) => {
-  const shareId = await revokeOne(user.id, recipientId);
+  await revokeOne(user.id, recipientId);
   revalidatePath('/shares', 'layout');
   return null;
 });
 
 export const resendInvite = authedAction(z.object({ recipientId: id }), async ({ recipientId }, user) => {
-  const shareId = await resend(user, recipientId);
+  await resend(user, recipientId);
   sendSoon();
   revalidatePath('/shares', 'layout');
   return null;
