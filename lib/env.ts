@@ -75,6 +75,10 @@ const schema = z
       .enum(['true', 'false'], { error: 'must be true or false' })
       .default('true')
       .transform((v) => v === 'true'),
+    // How often each background job runs. Tests shorten them; the defaults suit production.
+    OUTBOX_INTERVAL_SECONDS: seconds(10, 3600),
+    SCAN_INTERVAL_SECONDS: seconds(10, 3600),
+    SWEEP_INTERVAL_SECONDS: seconds(600, 86400),
 
     CLAMAV_URL: z
       .string()

@@ -1,6 +1,6 @@
 import 'server-only';
 import { ConfigError, env } from '@/lib/env';
-import { drainOutbox } from '@/lib/mail/outbox';
+import { drainOutbox, releaseClaims, sendsFinished, stopDraining } from '@/lib/mail/outbox';
 import { sweepStorage } from '@/lib/files/sweep';
 import { announceLeftovers } from '@/lib/requests/announce';
 import { forgetOldUnlockFailures } from '@/lib/password';
@@ -10,22 +10,42 @@ import { checkClock } from '@/lib/clock';
 import { scanPendingFiles } from '@/lib/files/scan';
 import { fillMissingSortNames } from '@/lib/names/fill-sort-names';
 import { fillMissingKinds } from '@/lib/files/fill-kinds';
+import { releaseUnfinishedLeases, withLease } from '@/lib/lease';
 
-const OUTBOX_EVERY_MS = 10_000;
-const SWEEP_EVERY_MS = 10 * 60_000;
 const CLOCK_EVERY_MS = 5 * 60_000;
-const SCAN_EVERY_MS = 10_000;
+// Long enough for any one instance's fills at start; another starting meanwhile skips them.
+const FILLS_LEASE_MS = 10 * 60_000;
+// Below scripts/server.mjs's 25 s limit, so what is still unfinished is handed back before it exits.
+const HAND_BACK_AFTER_MS = 20_000;
+
+const timers: NodeJS.Timeout[] = [];
+const jobsUnderWay = new Set<Promise<unknown>>();
+
+const logError = (name: string) => (error: unknown) => console.error(`[${name}]`, error instanceof Error ? error.message : error);
 
 function every(ms: number, name: string, job: () => Promise<unknown>) {
   let isRunning = false;
   const timer = setInterval(() => {
     if (isRunning) return;
     isRunning = true;
-    job()
-      .catch((error) => console.error(`[${name}]`, error instanceof Error ? error.message : error))
-      .finally(() => (isRunning = false));
+    const run: Promise<unknown> = job()
+      .catch(logError(name))
+      .finally(() => ((isRunning = false), jobsUnderWay.delete(run)));
+    jobsUnderWay.add(run);
   }, ms);
   timer.unref();
+  timers.push(timer);
+}
+
+/** One round of the storage sweep, logged with when it ran so an operator can see it runs once per interval. */
+async function sweep() {
+  const startedAt = new Date();
+  const report = await sweepStorage(startedAt);
+  const forgotten = (await forgetOldUnlockFailures()) + (await forgetOldRateLimits()) + (await forgetExpiredChallenges());
+  console.log(
+    `[sweep] ran at ${startedAt.toISOString()}: ${report.pendingRows} unfinished uploads, ${report.unfinishedDeletes} unfinished deletes, ` +
+      `${report.multipartUploads} multipart uploads, ${report.orphanObjects} orphan objects removed; ${forgotten} old throttle entries forgotten`,
+  );
 }
 
 export async function startServer() {
@@ -36,19 +56,43 @@ export async function startServer() {
     console.error(`\nHandoff cannot start.\n${error.message}\n`);
     process.exit(1);
   }
+  (globalThis as { handoffStop?: typeof stop }).handoffStop = stop;
   // Every instance has a clock of its own to check, background jobs or not.
-  const clockChecked = checkClock().catch((error) => console.error('[clock]', error instanceof Error ? error.message : error));
+  const clockChecked = checkClock().catch(logError('clock'));
   every(CLOCK_EVERY_MS, 'clock', checkClock);
   if (!env().BACKGROUND_JOBS) return;
   // Names stored before they had sort keys, once the clock is checked: loading the database
   // client at the same moment can hold up the thread past the timeout of the clock's store probe.
+  // One instance fills them when several start together.
   void clockChecked
-    .then(async () => (await fillMissingSortNames(), await fillMissingKinds()))
-    .catch((error) => console.error('[sort names]', error instanceof Error ? error.message : error));
+    .then(() => withLease('fills', FILLS_LEASE_MS, async () => (await fillMissingSortNames(), await fillMissingKinds())))
+    .catch(logError('sort names'));
+  const { OUTBOX_INTERVAL_SECONDS, SCAN_INTERVAL_SECONDS, SWEEP_INTERVAL_SECONDS } = env();
   // Files that came in through a request whose sender left before reporting are announced here.
-  every(OUTBOX_EVERY_MS, 'outbox', async () => (await announceLeftovers(), await drainOutbox()));
+  // Every instance drains the outbox: each file and message is claimed on its own, so none goes twice.
+  every(OUTBOX_INTERVAL_SECONDS * 1000, 'outbox', async () => (await announceLeftovers(), await drainOutbox()));
   // Virus scans (when CLAMAV_URL is set): confirmations start one at once; this catches the rest
   // and retries while clamd is down.
-  every(SCAN_EVERY_MS, 'scan', scanPendingFiles);
-  every(SWEEP_EVERY_MS, 'sweep', async () => (await sweepStorage(), await forgetOldUnlockFailures(), await forgetOldRateLimits(), await forgetExpiredChallenges()));
+  every(SCAN_INTERVAL_SECONDS * 1000, 'scan', scanPendingFiles);
+  // The sweep lists the whole bucket: once per interval in all, by whichever instance takes the lease.
+  every(SWEEP_INTERVAL_SECONDS * 1000, 'sweep', () => withLease('sweep', SWEEP_INTERVAL_SECONDS * 1000, sweep));
+}
+
+/**
+ * Called by scripts/server.mjs on SIGTERM, as it stops taking requests: no timer starts another
+ * round; the requests, jobs and sends under way get up to 20 s to finish; then the emails this
+ * process claimed but did not send go back to the queue and the leases of unfinished jobs are
+ * given up, for the other instances to take over at once.
+ */
+async function stop(requestsFinished: Promise<unknown>): Promise<void> {
+  for (const timer of timers) clearInterval(timer);
+  stopDraining();
+  // Sends started by requests (sign-in links) can outlive them, so those are awaited after.
+  const finished = Promise.all([requestsFinished.then(sendsFinished), ...jobsUnderWay]);
+  let waited: NodeJS.Timeout | undefined;
+  await Promise.race([finished, new Promise((resolve) => (waited = setTimeout(resolve, HAND_BACK_AFTER_MS)))]);
+  clearTimeout(waited);
+  const emails = await releaseClaims();
+  const leases = await releaseUnfinishedLeases();
+  if (emails + leases > 0) console.log(`[stop] handed back ${emails} unsent emails and ${leases} unfinished jobs`);
 }

@@ -4,7 +4,8 @@
 // header. Here every request carries the address of the socket it came in on, stamped with a key
 // only this process knows (lib/client-key.ts reads it, and trusts X-Forwarded-For only as far as
 // TRUSTED_PROXIES says). On SIGTERM or SIGINT the server stops taking connections, finishes the
-// requests under way, then exits.
+// requests under way, lets the app stop its background jobs and hand back what it claimed
+// (lib/server-start.ts), then exits.
 //
 //   node scripts/server.mjs [--port 3000] [--hostname localhost] [--dev]
 import { randomBytes } from 'node:crypto';
@@ -56,10 +57,19 @@ function stop(signal) {
   if (isStopping) return;
   isStopping = true;
   console.log(`${signal}: no new connections; finishing requests under way`);
-  server.close(() => {
-    console.log('all requests finished; exiting');
-    process.exit(0);
-  });
+  const requestsFinished = new Promise((resolve) => server.close(resolve));
+  // The app's own shutdown (lib/server-start.ts registers it): it waits for the requests too.
+  const stopApp = globalThis.handoffStop ?? (() => requestsFinished);
+  stopApp(requestsFinished).then(
+    () => {
+      console.log('requests and background work finished or handed back; exiting');
+      process.exit(0);
+    },
+    (error) => {
+      console.error(`could not hand back claimed work: ${error instanceof Error ? error.message : error}`);
+      process.exit(1);
+    },
+  );
   // Keep-alive connections that fall idle after this point are closed too, not left to time out.
   setInterval(() => server.closeIdleConnections(), 100).unref();
   setTimeout(() => {

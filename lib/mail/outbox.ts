@@ -21,6 +21,12 @@ export const SIGNIN_SENDER = 'signin';
 const SELECT = { id: true, sender: true, to: true, subject: true, text: true, html: true, attempts: true, recipientId: true, sealedLink: true, onBehalfOfName: true, replyTo: true, createdAt: true } as const;
 type Message = Prisma.EmailOutboxGetPayload<{ select: typeof SELECT }>;
 
+// Sends this process has claimed and not finished, by message: shutdown waits for them, then
+// hands back the ones still stuck (releaseClaims). Kept on globalThis: Next bundles this module
+// once for the timers (instrumentation) and again for requests (sign-in links), in one process.
+const here = globalThis as unknown as { handoffSends?: { underWay: Map<string, Promise<unknown>>; isStopping: boolean } };
+const sends = (here.handoffSends ??= { underWay: new Map(), isStopping: false });
+
 const dueAt = (now: Date) => ({ status: 'queued', nextAttemptAt: { lte: now } });
 
 /**
@@ -38,6 +44,7 @@ export async function drainOutbox(now = new Date(), batch = BATCH): Promise<{ se
   let sent = 0;
   let failed = 0;
   for (const message of await dueInTurns(now, batch)) {
+    if (sends.isStopping) break;
     const outcome = await sendOne(message);
     if (outcome === 'sent') sent++;
     if (outcome === 'failed') failed++;
@@ -75,6 +82,16 @@ async function sendOne(message: Message): Promise<'sent' | 'failed' | 'taken'> {
     data: { status: 'sending', claimedAt: new Date(), attempts: { increment: 1 } },
   });
   if (claim.count === 0) return 'taken';
+  const sending = attempt(message);
+  sends.underWay.set(message.id, sending);
+  try {
+    return await sending;
+  } finally {
+    sends.underWay.delete(message.id);
+  }
+}
+
+async function attempt(message: Message): Promise<'sent' | 'failed'> {
   const attempts = message.attempts + 1;
   try {
     await sendEmail(await compose(message), message);
@@ -95,6 +112,30 @@ async function sendOne(message: Message): Promise<'sent' | 'failed' | 'taken'> {
     });
     return 'failed';
   }
+}
+
+/** On shutdown: the outbox timer takes no further message after the one it is sending. */
+export function stopDraining(): void {
+  sends.isStopping = true;
+}
+
+/** Settles once every send under way in this process has finished, however it went. */
+export async function sendsFinished(): Promise<void> {
+  await Promise.allSettled([...sends.underWay.values()]);
+}
+
+/**
+ * On shutdown, once waiting is over: messages this process claimed and is still sending go back to
+ * the queue, due now and with that attempt not counted, so another instance sends them at its next
+ * round rather than after the stale-claim timeout. Returns how many went back.
+ */
+export async function releaseClaims(now = new Date()): Promise<number> {
+  if (sends.underWay.size === 0) return 0;
+  const { count } = await db().emailOutbox.updateMany({
+    where: { id: { in: [...sends.underWay.keys()] }, status: 'sending' },
+    data: { status: 'queued', claimedAt: null, nextAttemptAt: now, attempts: { decrement: 1 } },
+  });
+  return count;
 }
 
 /** Links are put in at the last moment: a recipient's is minted now, a sign-in link is unsealed. */
