@@ -33,26 +33,28 @@ export default defineConfig({
   },
   // E2E_EXTERNAL_SERVER=1: the app is already running on E2E_PORT, with MAIL_API_URL its mail
   // catcher's (test/start/run.sh runs the journey against `npm start` so).
-  webServer: process.env.E2E_EXTERNAL_SERVER ? [] : [
-    {
-      command: `node scripts/server.mjs --hostname localhost --port ${port}`,
-      url: `${baseURL}/signin`,
-      reuseExistingServer: false,
-      timeout: 60_000,
-      stdout: 'pipe',
-      stderr: 'pipe',
-      env: { APP_URL: baseURL },
-    },
-    {
-      command: `node scripts/server.mjs --hostname localhost --port ${scanPort}`,
-      url: `${scanURL}/signin`,
-      reuseExistingServer: false,
-      timeout: 60_000,
-      stdout: 'pipe',
-      stderr: 'pipe',
-      // No timers here: both servers share one database, and links in emails carry the APP_URL of
-      // the instance that sends them, so only the main server drains the outbox on its timer.
-      env: { APP_URL: scanURL, CLAMAV_URL: process.env.TEST_CLAMAV_URL ?? '', BACKGROUND_JOBS: 'false' },
-    },
-  ],
+  webServer: process.env.E2E_EXTERNAL_SERVER
+    ? []
+    : [
+        {
+          command: `node scripts/server.mjs --hostname localhost --port ${port}`,
+          url: `${baseURL}/signin`,
+          reuseExistingServer: false,
+          timeout: 60_000,
+          stdout: 'pipe',
+          stderr: 'pipe',
+          env: { APP_URL: baseURL },
+        },
+        {
+          command: `node scripts/server.mjs --hostname localhost --port ${scanPort}`,
+          url: `${scanURL}/signin`,
+          reuseExistingServer: false,
+          timeout: 60_000,
+          stdout: 'pipe',
+          stderr: 'pipe',
+          // No timers here: both servers share one database, and links in emails carry the APP_URL of
+          // the instance that sends them, so only the main server drains the outbox on its timer.
+          env: { APP_URL: scanURL, CLAMAV_URL: process.env.TEST_CLAMAV_URL ?? '', BACKGROUND_JOBS: 'false' },
+        },
+      ],
 });

@@ -6,9 +6,7 @@ import { defineConfig } from 'prisma/config';
 // binaries.prisma.sh, which is unreachable here. Use the Wasm-based stand-in in
 // scripts/prisma-engine instead, unless the caller provides an engine binary.
 // The CLI loads this file before it looks for (or tries to download) the engine.
-process.env.PRISMA_SCHEMA_ENGINE_BINARY ??= fileURLToPath(
-  new URL('./scripts/prisma-engine/schema-engine.mjs', import.meta.url),
-);
+process.env.PRISMA_SCHEMA_ENGINE_BINARY ??= fileURLToPath(new URL('./scripts/prisma-engine/schema-engine.mjs', import.meta.url));
 
 const url = process.env.DATABASE_URL || 'file:./.data/handoff.db';
 const isPostgres = /^postgres(ql)?:\/\//.test(url);
@@ -29,7 +27,8 @@ function writePostgresSchema() {
     .replace('output       = "../lib/generated/prisma"', 'output       = "../../lib/generated/prisma-pg"')
     // PostgreSQL-only lines are written in the source as `// postgresql: <line>`.
     .replace(/^(\s*)\/\/ postgresql: /gm, '$1');
-  if (!schema.includes('prisma-pg') || !schema.includes('"postgresql"')) throw new Error('prisma.config.ts: prisma/schema.prisma no longer has the lines the PostgreSQL schema is made from');
+  if (!schema.includes('prisma-pg') || !schema.includes('"postgresql"'))
+    throw new Error('prisma.config.ts: prisma/schema.prisma no longer has the lines the PostgreSQL schema is made from');
   const target = new URL(`./${POSTGRES_SCHEMA}`, import.meta.url);
   if (existsSync(target) && readFileSync(target, 'utf8') === schema) return;
   mkdirSync(new URL('./prisma/postgresql/', import.meta.url), { recursive: true });

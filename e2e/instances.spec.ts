@@ -30,7 +30,11 @@ test.beforeAll(async ({}, testInfo) => {
 
 test.afterEach(async ({}, testInfo) => {
   if (testInfo.status === testInfo.expectedStatus) return;
-  for (const [name, instance] of [['A', a], ['B', b]] as const) await testInfo.attach(`instance ${name} output`, { body: instance?.output() ?? '' });
+  for (const [name, instance] of [
+    ['A', a],
+    ['B', b],
+  ] as const)
+    await testInfo.attach(`instance ${name} output`, { body: instance?.output() ?? '' });
 });
 
 test.afterAll(async () => {

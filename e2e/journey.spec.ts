@@ -101,7 +101,10 @@ for (const locale of LOCALES) {
       await expect(strangerPage.getByText(size)).toBeVisible();
       await expect(strangerPage.getByRole('heading', { level: 1 })).toHaveText(m('recipient.page.heading', { sharedBy: owner }));
       await expect(strangerPage.getByText('Numbers for Thursday.')).toBeVisible();
-      const [download] = await Promise.all([strangerPage.waitForEvent('download'), strangerPage.getByRole('button', { name: m('recipient.page.downloadLabel', { name }) }).click()]);
+      const [download] = await Promise.all([
+        strangerPage.waitForEvent('download'),
+        strangerPage.getByRole('button', { name: m('recipient.page.downloadLabel', { name }) }).click(),
+      ]);
       expect(download.suggestedFilename()).toBe(name);
       expect(sha256(await readFile((await download.path())!))).toBe(sha256(content));
 

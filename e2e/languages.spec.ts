@@ -107,8 +107,7 @@ test('without JavaScript, the footer’s Apply button switches language and them
 });
 
 test('the preferences route goes back only to a page of this site, and refuses other origins', async ({ request }) => {
-  const post = (back: string, origin = appOrigin()) =>
-    request.post('/preferences', { form: { locale: 'de', back }, headers: { Origin: origin }, maxRedirects: 0 });
+  const post = (back: string, origin = appOrigin()) => request.post('/preferences', { form: { locale: 'de', back }, headers: { Origin: origin }, maxRedirects: 0 });
   expect((await post('/shares?x=1')).headers().location).toBe('/shares?x=1');
   for (const back of ['//evil.example/', 'https://evil.example/', '/\\evil.example', '/\t/evil.example', 'evil']) {
     expect((await post(back)).headers().location, back).toBe('/');

@@ -69,10 +69,13 @@ test('after a reload, the upload resumes and sends only the parts not yet stored
   await throttle(page, 2 * 1024 * 1024);
   await page.getByTestId('file-input').setInputFiles(upload);
   const pending = await expect
-    .poll(async () => {
-      const row = await db.file.findFirst({ where: { ownerId: user.id, name: 'resume-me.bin' } });
-      return row?.uploadId ? (await storedParts(row.storageKey, row.uploadId)).length : 0;
-    }, { timeout: 30_000 })
+    .poll(
+      async () => {
+        const row = await db.file.findFirst({ where: { ownerId: user.id, name: 'resume-me.bin' } });
+        return row?.uploadId ? (await storedParts(row.storageKey, row.uploadId)).length : 0;
+      },
+      { timeout: 30_000 },
+    )
     .toBeGreaterThanOrEqual(1)
     .then(() => db.file.findFirstOrThrow({ where: { ownerId: user.id, name: 'resume-me.bin' } }));
   await page.reload();

@@ -57,7 +57,9 @@ function pdf(): Buffer {
 
 const PWN = 'window.top.__pwned=1';
 const EVIL_HTML = Buffer.from(`<!doctype html><h1>Hi</h1><script>${PWN}</script><img src=x onerror="${PWN}">`);
-const EVIL_SVG = Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40" onload="${PWN}"><script>${PWN}</script><rect width="40" height="40" fill="red"/></svg>`);
+const EVIL_SVG = Buffer.from(
+  `<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40" onload="${PWN}"><script>${PWN}</script><rect width="40" height="40" fill="red"/></svg>`,
+);
 
 type Stored = { id: string; name: string; storageKey: string };
 
@@ -69,11 +71,19 @@ async function storeFile(db: Db, owner: TestUser, name: string, contentType: str
 }
 
 /** A share of these files; returns its token and id. */
-async function shareFiles(db: Db, owner: TestUser, files: Stored[], data: { maxDownloads?: number; revokedAt?: Date; expiresAt?: Date; availableFrom?: Date; passwordHash?: string } = {}) {
+async function shareFiles(
+  db: Db,
+  owner: TestUser,
+  files: Stored[],
+  data: { maxDownloads?: number; revokedAt?: Date; expiresAt?: Date; availableFrom?: Date; passwordHash?: string } = {},
+) {
   const token = createToken();
   const share = await seedShare(db, owner.id, files[0]!.id, { tokenHash: hashToken(token), ...(data.expiresAt && { expiresAt: data.expiresAt }) });
   for (const file of files.slice(1)) await db.shareItem.create({ data: { shareId: share.id, fileId: file.id } });
-  await db.share.update({ where: { id: share.id }, data: { maxDownloads: data.maxDownloads, revokedAt: data.revokedAt, availableFrom: data.availableFrom, passwordHash: data.passwordHash } });
+  await db.share.update({
+    where: { id: share.id },
+    data: { maxDownloads: data.maxDownloads, revokedAt: data.revokedAt, availableFrom: data.availableFrom, passwordHash: data.passwordHash },
+  });
   return { token, shareId: share.id };
 }
 
@@ -252,7 +262,12 @@ test('HTML and SVG with script never run on the app origin: previewed, downloade
   await context.close();
 });
 
-test('a preview is refused where a download is (revoked, expired, locked, not yet available), with the same words; a capped link offers none', async ({ db, user, requestAs, browser }) => {
+test('a preview is refused where a download is (revoked, expired, locked, not yet available), with the same words; a capped link offers none', async ({
+  db,
+  user,
+  requestAs,
+  browser,
+}) => {
   const anonymous = await requestAs(null);
   const cases = [
     { label: 'revoked', options: { revokedAt: new Date() } },
@@ -289,7 +304,7 @@ test('a preview is refused where a download is (revoked, expired, locked, not ye
   expect(await db.accessEvent.count({ where: { shareId, kind: 'preview' } })).toBe(0);
 });
 
-test("an owner previews only their own files, and not before the virus scan clears them", async ({ db, user, makeUser, requestAs }) => {
+test('an owner previews only their own files, and not before the virus scan clears them', async ({ db, user, makeUser, requestAs }) => {
   const mine = await storeFile(db, user, 'mine.png', 'image/png', PNG);
   const other = await makeUser();
   const asOther = await requestAs(other.sessionToken);
@@ -299,5 +314,8 @@ test("an owner previews only their own files, and not before the virus scan clea
     ok: false,
     error: '"mine.png" contained a virus, so it cannot be previewed.',
   });
-  expect(await callAction(await requestAs(null), FILES_ACTIONS, 'previewFile', { fileId: mine.id })).toEqual({ ok: false, error: 'You are signed out. Sign in again to continue.' });
+  expect(await callAction(await requestAs(null), FILES_ACTIONS, 'previewFile', { fileId: mine.id })).toEqual({
+    ok: false,
+    error: 'You are signed out. Sign in again to continue.',
+  });
 });

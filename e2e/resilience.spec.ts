@@ -44,7 +44,11 @@ test('while the file store is down, a download is refused with 503 and not count
 async function holdWriteLock(file: string) {
   const holder = spawn(
     'node',
-    ['-e', `const D = require('better-sqlite3'); const db = new D(process.argv[1]); db.exec('BEGIN IMMEDIATE'); console.log('locked'); process.stdin.on('data', () => { db.exec('ROLLBACK'); process.exit(0); });`, file],
+    [
+      '-e',
+      `const D = require('better-sqlite3'); const db = new D(process.argv[1]); db.exec('BEGIN IMMEDIATE'); console.log('locked'); process.stdin.on('data', () => { db.exec('ROLLBACK'); process.exit(0); });`,
+      file,
+    ],
     { stdio: ['pipe', 'pipe', 'inherit'] },
   );
   await new Promise<void>((resolve, reject) => {

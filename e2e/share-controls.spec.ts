@@ -187,7 +187,11 @@ test('a shared folder lists its files, subfolders included, and downloads as one
   expect(download.suggestedFilename()).toBe('shared-files.zip');
   const zipPath = (await download.path())!;
   const listing = JSON.parse(
-    execFileSync('python3', ['-c', 'import zipfile,sys,json,hashlib; z=zipfile.ZipFile(sys.argv[1]); print(json.dumps({n: hashlib.sha256(z.read(n)).hexdigest() for n in z.namelist()}))', zipPath], { encoding: 'utf8' }),
+    execFileSync(
+      'python3',
+      ['-c', 'import zipfile,sys,json,hashlib; z=zipfile.ZipFile(sys.argv[1]); print(json.dumps({n: hashlib.sha256(z.read(n)).hexdigest() for n in z.namelist()}))', zipPath],
+      { encoding: 'utf8' },
+    ),
   ) as Record<string, string>;
   expect(listing).toEqual({ 'Handover/notes.txt': sha256(files['notes.txt']), 'Handover/data.csv': sha256(files['data.csv']) });
   await context.close();

@@ -132,7 +132,10 @@ test('axe finds nothing on the owner pages, sign-in and 404, in light and in dar
         expect(await bodyLuminance(page), `${path} follows the system's ${colorScheme}`)[colorScheme === 'dark' ? 'toBeLessThan' : 'toBeGreaterThan'](0.5);
         await page.screenshot({ path: screenshotPath(testInfo, `1280-${colorScheme}${who ? '' : '-signed-out'}${path}`), fullPage: true });
         const { violations } = await new AxeBuilder({ page }).analyze();
-        expect(violations.map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), `${path} in ${colorScheme}`).toEqual([]);
+        expect(
+          violations.map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+          `${path} in ${colorScheme}`,
+        ).toEqual([]);
       }
       await context.close();
     }

@@ -85,7 +85,12 @@ test('without JavaScript, the second step takes an app code and a recovery code,
   await page.getByLabel('Code from your authenticator app').fill(await totpCode(secret, 30));
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect(page).toHaveURL(/\/shares$/);
-  expect(requested.filter((r) => r.method === 'GET').map((r) => r.url).join('\n')).not.toMatch(/code=/);
+  expect(
+    requested
+      .filter((r) => r.method === 'GET')
+      .map((r) => r.url)
+      .join('\n'),
+  ).not.toMatch(/code=/);
 
   // Another email-link session: a recovery code (a <details> opens without script).
   await page.context().clearCookies();

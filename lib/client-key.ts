@@ -24,7 +24,13 @@ function peerAddress(headers: Headers): string | null {
 export function clientIpFrom(peer: string | null, forwardedFor: string | null, trustedProxies: number): string | null {
   if (!peer) return null;
   if (trustedProxies === 0) return peer;
-  const chain = [...(forwardedFor ?? '').split(',').map((hop) => hop.trim()).filter(Boolean), peer];
+  const chain = [
+    ...(forwardedFor ?? '')
+      .split(',')
+      .map((hop) => hop.trim())
+      .filter(Boolean),
+    peer,
+  ];
   return chain[Math.max(chain.length - 1 - trustedProxies, 0)]!;
 }
 
@@ -34,5 +40,8 @@ export function clientIp(headers: Headers): string | null {
 
 /** Who is asking, for throttling: the client's address, hashed so raw addresses are not stored. */
 export function clientKey(headers: Headers): string {
-  return createHash('sha256').update(clientIp(headers) ?? 'unknown').digest('hex').slice(0, 32);
+  return createHash('sha256')
+    .update(clientIp(headers) ?? 'unknown')
+    .digest('hex')
+    .slice(0, 32);
 }

@@ -33,7 +33,9 @@ const schema = z
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     APP_URL: z.url().default('http://localhost:3000'),
     TRUSTED_PROXIES: z.coerce.number().int().min(0, 'must be 0 (clients connect directly) or the number of proxies in front').max(10).default(0),
-    AUTH_SECRET: z.string({ error: 'required: a random secret of at least 32 characters (try: openssl rand -base64 32)' }).min(32, 'must be at least 32 characters (try: openssl rand -base64 32)'),
+    AUTH_SECRET: z
+      .string({ error: 'required: a random secret of at least 32 characters (try: openssl rand -base64 32)' })
+      .min(32, 'must be at least 32 characters (try: openssl rand -base64 32)'),
     DATABASE_URL: z
       .string()
       .regex(/^(file:|postgres(ql)?:\/\/)/, 'must be a SQLite "file:" URL or a PostgreSQL "postgresql://" one')
@@ -46,7 +48,10 @@ const schema = z
     S3_SECRET_ACCESS_KEY: optional,
     S3_FORCE_PATH_STYLE: bool,
 
-    SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').default('smtp://127.0.0.1:1025'),
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+      .default('smtp://127.0.0.1:1025'),
     MAIL_FROM: z.string().min(3).default('Handoff <handoff@localhost>'),
     INVITES_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(100),
 
@@ -93,7 +98,11 @@ const schema = z
       ctx.addIssue({ code: 'custom', path: ['SIGNIN_ALLOWLIST'], message: 'required in production: emails and @domains separated by commas, or * to let anyone sign in' });
     }
     if (Boolean(env.S3_ACCESS_KEY_ID) !== Boolean(env.S3_SECRET_ACCESS_KEY)) {
-      ctx.addIssue({ code: 'custom', path: ['S3_SECRET_ACCESS_KEY'], message: 'set both S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY, or neither (to use the default AWS credential chain)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['S3_SECRET_ACCESS_KEY'],
+        message: 'set both S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY, or neither (to use the default AWS credential chain)',
+      });
     }
     const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET].filter(Boolean).length;
     if (oidc !== 0 && oidc !== 3) {
@@ -101,7 +110,11 @@ const schema = z
     }
     const cloudfront = [env.CLOUDFRONT_DOMAIN, env.CLOUDFRONT_KEY_PAIR_ID, env.CLOUDFRONT_PRIVATE_KEY ?? env.CLOUDFRONT_PRIVATE_KEY_FILE].filter(Boolean).length;
     if (cloudfront !== 0 && cloudfront !== 3) {
-      ctx.addIssue({ code: 'custom', path: ['CLOUDFRONT_DOMAIN'], message: 'set CLOUDFRONT_DOMAIN, CLOUDFRONT_KEY_PAIR_ID and CLOUDFRONT_PRIVATE_KEY (or _FILE) together, or none' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['CLOUDFRONT_DOMAIN'],
+        message: 'set CLOUDFRONT_DOMAIN, CLOUDFRONT_KEY_PAIR_ID and CLOUDFRONT_PRIVATE_KEY (or _FILE) together, or none',
+      });
     }
     if (env.MAX_UPLOAD_SIZE > 5 * 1024 ** 4) {
       ctx.addIssue({ code: 'custom', path: ['MAX_UPLOAD_SIZE'], message: 'S3 objects stop at 5 TiB' });

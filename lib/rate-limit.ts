@@ -46,4 +46,3 @@ export async function forgetOldRateLimits(now = Date.now()): Promise<number> {
   const { count } = await db().rateLimit.deleteMany({ where: { windowStart: { lt: BigInt(now - 24 * 3600_000) } } });
   return count;
 }
-

@@ -64,9 +64,7 @@ export async function startServer() {
   // Names stored before they had sort keys, once the clock is checked: loading the database
   // client at the same moment can hold up the thread past the timeout of the clock's store probe.
   // One instance fills them when several start together.
-  void clockChecked
-    .then(() => withLease('fills', FILLS_LEASE_MS, async () => (await fillMissingSortNames(), await fillMissingKinds())))
-    .catch(logError('sort names'));
+  void clockChecked.then(() => withLease('fills', FILLS_LEASE_MS, async () => (await fillMissingSortNames(), await fillMissingKinds()))).catch(logError('sort names'));
   const { OUTBOX_INTERVAL_SECONDS, SCAN_INTERVAL_SECONDS, SWEEP_INTERVAL_SECONDS } = env();
   // Files that came in through a request whose sender left before reporting are announced here.
   // Every instance drains the outbox: each file and message is claimed on its own, so none goes twice.

@@ -63,7 +63,8 @@ export function libpqEnvironment(url) {
 /** Runs a PostgreSQL client tool; a missing tool or a failure ends the script with its message. */
 export function runTool(tool, args, env, failure = `${tool} failed`) {
   const result = spawnSync(tool, args, { env, stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 256 * 1024 ** 2 });
-  if (result.error?.code === 'ENOENT') fail(`${tool} is missing: install PostgreSQL's client tools (Debian/Ubuntu: apt-get install postgresql-client), at least as new as the server`);
+  if (result.error?.code === 'ENOENT')
+    fail(`${tool} is missing: install PostgreSQL's client tools (Debian/Ubuntu: apt-get install postgresql-client), at least as new as the server`);
   if (result.status !== 0) fail(`${failure} (${tool} exit code ${result.status ?? result.signal})`);
   return result.stdout.toString('utf8');
 }

@@ -22,9 +22,7 @@ import AWSAccount from 's3rver/lib/models/account.js';
 const HOST = '127.0.0.1';
 
 const { values: args } = parseArgs({
-  options: Object.fromEntries(
-    ['port', 'dir', 'bucket', 'origin', 'access-key', 'secret-key'].map((name) => [name, { type: 'string' }]),
-  ),
+  options: Object.fromEntries(['port', 'dir', 'bucket', 'origin', 'access-key', 'secret-key'].map((name) => [name, { type: 'string' }])),
 });
 const port = Number(args.port ?? process.env.DEV_S3_PORT ?? 9000);
 const dir = path.resolve(args.dir ?? process.env.DEV_S3_DIR ?? '.data/s3');

@@ -66,8 +66,7 @@ function clearMessages() {
   messages = [];
 }
 
-const esc = (s) =>
-  String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+const esc = (s) => String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
 
 // Escapes plain text and turns http(s) URLs into links (handy for magic links).
 const linkify = (text) =>
@@ -103,13 +102,16 @@ function inboxPage() {
 }
 
 function messagePage(m) {
-  const fields = [['From', m.from], ['To', m.to.join(', ')], ['Subject', m.subject], ['Received', m.date]];
+  const fields = [
+    ['From', m.from],
+    ['To', m.to.join(', ')],
+    ['Subject', m.subject],
+    ['Received', m.date],
+  ];
   const dl = fields.map(([k, v]) => `<dt>${k}</dt><dd>${esc(v)}</dd>`).join('');
   // No allow-scripts / allow-same-origin: the message cannot run code or reach this page.
   // <base target=_blank> plus allow-popups-to-escape-sandbox opens links (magic links) as normal tabs.
-  const html = m.html
-    ? `<h2>HTML</h2><iframe sandbox="allow-popups allow-popups-to-escape-sandbox" srcdoc="${esc(`<base target="_blank">${m.html}`)}"></iframe>`
-    : '';
+  const html = m.html ? `<h2>HTML</h2><iframe sandbox="allow-popups allow-popups-to-escape-sandbox" srcdoc="${esc(`<base target="_blank">${m.html}`)}"></iframe>` : '';
   const text = m.text ? `<h2>Text</h2><pre>${linkify(m.text)}</pre>` : '';
   const headers = `<details><summary>All headers</summary><pre>${esc((m.headers ?? []).join('\n'))}</pre></details>`;
   return page(m.subject || 'Message', `<p><a href="/">&larr; Inbox</a></p><h1>${esc(m.subject || '(no subject)')}</h1><dl>${dl}</dl>${html}${text}${headers}`);

@@ -37,7 +37,11 @@ await runScript(async () => {
 /** Refuses a backup that is not a Handoff database, or was made by a newer release than this one. */
 function checkMigrations(backup, applied, folder) {
   if (applied.length === 0) fail(`${backup} is not a Handoff database: it has no applied Prisma migrations`);
-  const known = new Set(readdirSync(path.join(import.meta.dirname, '..', folder), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name));
+  const known = new Set(
+    readdirSync(path.join(import.meta.dirname, '..', folder), { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name),
+  );
   const newer = applied.filter((name) => !known.has(name));
   if (newer.length > 0) fail(`${backup} was made by a newer release (migrations ${newer.join(', ')} are not in ${folder}): restore it with that release`);
 }
@@ -73,7 +77,10 @@ function postgresMigrations(backup, env) {
   const copy = /^COPY \S+ \(([^)]*)\) FROM stdin;\n([\s\S]*?)^\\\.$/m.exec(data);
   if (!copy) return [];
   const columns = copy[1].split(',').map((name) => name.trim().replace(/"/g, ''));
-  const rows = copy[2].split('\n').filter(Boolean).map((line) => Object.fromEntries(line.split('\t').map((v, i) => [columns[i], v])));
+  const rows = copy[2]
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => Object.fromEntries(line.split('\t').map((v, i) => [columns[i], v])));
   return rows.filter((row) => row.finished_at !== '\\N' && row.rolled_back_at === '\\N').map((row) => row.migration_name);
 }
 

@@ -119,9 +119,7 @@ function createEnvFile() {
   if (!existsSync('.env.example')) fail('.env.example is missing, so .env cannot be created');
   const secret = `AUTH_SECRET=${randomBytes(32).toString('base64url')}`;
   const example = readFileSync('.env.example', 'utf8');
-  const env = /^AUTH_SECRET=[ \t]*$/m.test(example)
-    ? example.replace(/^AUTH_SECRET=[ \t]*$/m, secret)
-    : `${example.trimEnd()}\n${secret}\n`;
+  const env = /^AUTH_SECRET=[ \t]*$/m.test(example) ? example.replace(/^AUTH_SECRET=[ \t]*$/m, secret) : `${example.trimEnd()}\n${secret}\n`;
   writeFileSync('.env', env, { mode: 0o600 });
   say('created .env from .env.example with a new AUTH_SECRET');
 }
@@ -160,7 +158,10 @@ function servicesFor(env) {
   return {
     s3: s3Port && { name: 'dev S3', host: '127.0.0.1', port: s3Port, args: ['scripts/dev-s3.mjs', '--port', String(s3Port)] },
     mail: smtpPort && {
-      name: 'mail catcher', host: '127.0.0.1', port: inboxPort, smtpPort,
+      name: 'mail catcher',
+      host: '127.0.0.1',
+      port: inboxPort,
+      smtpPort,
       args: ['scripts/mail-catcher.mjs', '--smtp-port', String(smtpPort), '--http-port', String(inboxPort)],
     },
     web: { name: 'Next.js', host: 'localhost', port: webPort, args: webArgs },

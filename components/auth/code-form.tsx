@@ -34,10 +34,7 @@ function CodeFields({ id, label, submit, inputMode = 'text', autoComplete = 'off
 
 /** One code (an app's or a recovery code) sent to an action that answers in the page (Security). */
 export function CodeForm({ onSubmit, ...fields }: Fields & { onSubmit: (code: string) => Promise<ActionResult<unknown>> }) {
-  const [state, formAction, isPending] = useActionState<ActionResult<unknown> | null, FormData>(
-    async (_prev, form) => onSubmit(String(form.get('code') ?? '')),
-    null,
-  );
+  const [state, formAction, isPending] = useActionState<ActionResult<unknown> | null, FormData>(async (_prev, form) => onSubmit(String(form.get('code') ?? '')), null);
   return (
     <ActionForm action={formAction} className="space-y-3">
       <CodeFields {...fields} error={state && !state.ok ? state.error : undefined} isPending={isPending} />

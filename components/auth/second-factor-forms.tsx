@@ -59,7 +59,13 @@ export function SecondFactorForms({ callbackUrl, hasPasskey, hasTotp, hasRecover
         <details className="text-sm">
           <summary className="cursor-pointer text-zinc-700">{t('secondFactor.useRecoveryCode')}</summary>
           <div className="mt-3">
-            <PostedCodeForm id="recovery-code" label={t('secondFactor.recoveryCodeLabel')} submit={t('secondFactor.submitRecoveryCode')} action={submitRecoveryCode} callbackUrl={callbackUrl} />
+            <PostedCodeForm
+              id="recovery-code"
+              label={t('secondFactor.recoveryCodeLabel')}
+              submit={t('secondFactor.submitRecoveryCode')}
+              action={submitRecoveryCode}
+              callbackUrl={callbackUrl}
+            />
           </div>
         </details>
       )}

@@ -14,10 +14,7 @@ type Props = { file: { id: string; name: string }; open: boolean; onClose: () =>
 
 export function DirectLinkDialog({ file, open, onClose }: Props) {
   const t = useTranslations('files.directLink');
-  const [state, formAction, isPending] = useActionState<ActionResult<{ url: string; expiresAt: string }> | null, FormData>(
-    (_prev, form) => createDirectLink(form),
-    null,
-  );
+  const [state, formAction, isPending] = useActionState<ActionResult<{ url: string; expiresAt: string }> | null, FormData>((_prev, form) => createDirectLink(form), null);
   const inputId = `direct-${file.id}`;
   return (
     <Dialog open={open} onClose={onClose} title={t('title')} wide>
@@ -47,9 +44,7 @@ export function DirectLinkDialog({ file, open, onClose }: Props) {
             <input readOnly value={state.data.url} aria-label={t('link')} data-testid="direct-link" className={`${field} font-mono text-xs`} onFocus={(e) => e.target.select()} />
             <CopyButton value={state.data.url} />
           </div>
-          <p className="text-sm text-zinc-600">
-            {t.rich('expires', { time: () => <LocalTime iso={state.data.expiresAt} /> })}
-          </p>
+          <p className="text-sm text-zinc-600">{t.rich('expires', { time: () => <LocalTime iso={state.data.expiresAt} /> })}</p>
         </div>
       )}
     </Dialog>

@@ -33,7 +33,9 @@ export function FileTable({ folders, files, sort, dir, base }: Props) {
       <th scope="col" className={`whitespace-nowrap px-3 py-2 font-medium ${className}`} aria-sort={isActive ? (dir === 'asc' ? 'ascending' : 'descending') : undefined}>
         <Link href={{ pathname: '/files', query: { ...base, sort: key, dir: nextDir } }} className="inline-flex items-center gap-1 hover:text-zinc-900">
           {text}
-          <span aria-hidden className="text-xs">{isActive ? (dir === 'asc' ? '▲' : '▼') : ''}</span>
+          <span aria-hidden className="text-xs">
+            {isActive ? (dir === 'asc' ? '▲' : '▼') : ''}
+          </span>
         </Link>
       </th>
     );
@@ -91,7 +93,10 @@ export function FileTable({ folders, files, sort, dir, base }: Props) {
                     {file.name}
                   </span>
                   {file.scan && (
-                    <span className={`shrink-0 rounded px-1.5 py-0.5 text-xs ${file.scan === 'scanning' ? 'bg-zinc-100 text-zinc-600' : 'bg-red-50 font-medium text-red-700'}`} data-testid="scan-status">
+                    <span
+                      className={`shrink-0 rounded px-1.5 py-0.5 text-xs ${file.scan === 'scanning' ? 'bg-zinc-100 text-zinc-600' : 'bg-red-50 font-medium text-red-700'}`}
+                      data-testid="scan-status"
+                    >
                       {t(`scan.${file.scan}`)}
                     </span>
                   )}
@@ -110,7 +115,10 @@ export function FileTable({ folders, files, sort, dir, base }: Props) {
                 <LocalTime iso={file.createdAt} compact />
               </td>
               <td className="py-1.5 pr-3">
-                <ItemActions item={{ kind: 'file', id: file.id, name: file.name, size: file.size }} isPreviewable={!file.scan && previewKind(file.contentType, file.name) !== null} />
+                <ItemActions
+                  item={{ kind: 'file', id: file.id, name: file.name, size: file.size }}
+                  isPreviewable={!file.scan && previewKind(file.contentType, file.name) !== null}
+                />
               </td>
             </tr>
           ))}

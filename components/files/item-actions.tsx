@@ -22,7 +22,9 @@ function rowActions(item: Item, isPreviewable: boolean): RowAction[] {
   const kindActions: RowAction[] =
     item.kind === 'file'
       ? [
-          ...(isPreviewable ? [{ id: 'preview' as const, dialog: (onClose: () => void) => <PreviewDialog name={item.name} onClose={onClose} load={() => previewFile({ fileId: item.id })} /> }] : []),
+          ...(isPreviewable
+            ? [{ id: 'preview' as const, dialog: (onClose: () => void) => <PreviewDialog name={item.name} onClose={onClose} load={() => previewFile({ fileId: item.id })} /> }]
+            : []),
           { id: 'directLink', dialog: (onClose) => <DirectLinkDialog file={item} open onClose={onClose} /> },
         ]
       : [{ id: 'autoShare', dialog: (onClose) => <FolderRuleDialog folder={item} onClose={onClose} /> }];

@@ -30,20 +30,20 @@ function NewFolderDialog({ parentId, onClose }: { parentId: string | null; onClo
     return result;
   }, null);
   return (
-      <Dialog open onClose={onClose} title={t('title')}>
-        <ActionForm action={formAction} className="space-y-4">
-          <input type="hidden" name="parentId" value={parentId ?? ''} />
-          <div className="space-y-1.5">
-            <label htmlFor="folder-name" className={label}>
-              {t('name')}
-            </label>
-            <input id="folder-name" name="name" required maxLength={255} className={field} autoFocus aria-describedby="folder-error" />
-            <p id="folder-error" aria-live="polite" className="text-sm text-red-600">
-              {state && !state.ok ? state.error : ''}
-            </p>
-          </div>
-          <DialogButtons onCancel={onClose} isPending={isPending} submit={t('submit')} pending={t('pending')} />
-        </ActionForm>
-      </Dialog>
+    <Dialog open onClose={onClose} title={t('title')}>
+      <ActionForm action={formAction} className="space-y-4">
+        <input type="hidden" name="parentId" value={parentId ?? ''} />
+        <div className="space-y-1.5">
+          <label htmlFor="folder-name" className={label}>
+            {t('name')}
+          </label>
+          <input id="folder-name" name="name" required maxLength={255} className={field} autoFocus aria-describedby="folder-error" />
+          <p id="folder-error" aria-live="polite" className="text-sm text-red-600">
+            {state && !state.ok ? state.error : ''}
+          </p>
+        </div>
+        <DialogButtons onCancel={onClose} isPending={isPending} submit={t('submit')} pending={t('pending')} />
+      </ActionForm>
+    </Dialog>
   );
 }

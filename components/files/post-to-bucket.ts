@@ -20,12 +20,7 @@ export class UploadError extends Error {
   }
 }
 
-export function postToBucket(
-  target: PostTarget,
-  file: File,
-  onProgress: (loaded: number) => void,
-  signal: AbortSignal,
-): Promise<void> {
+export function postToBucket(target: PostTarget, file: File, onProgress: (loaded: number) => void, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal.aborted) return reject(uploadCancelled());
     const form = new FormData();
@@ -38,8 +33,7 @@ export function postToBucket(
       if (xhr.status >= 200 && xhr.status < 300) return resolve();
       reject(new UploadError(describeRefusal(xhr.status, xhr.responseText)));
     };
-    xhr.onerror = () =>
-      reject(new UploadError({ problem: 'unreachable', values: { host: new URL(target.url).host } }));
+    xhr.onerror = () => reject(new UploadError({ problem: 'unreachable', values: { host: new URL(target.url).host } }));
     xhr.onabort = () => reject(uploadCancelled());
     signal.addEventListener('abort', () => xhr.abort(), { once: true });
     xhr.send(form);

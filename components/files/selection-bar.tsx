@@ -37,7 +37,11 @@ export function SelectionBar() {
           <button type="button" onClick={() => setIsSharing(true)} className="rounded-md bg-white px-3 py-1 font-medium text-zinc-900 hover:bg-zinc-200">
             {t('share')}
           </button>
-          <button type="button" onClick={clear} className="rounded-md px-2 py-1 text-white underline-offset-2 hover:bg-zinc-700 hover:underline focus-visible:outline-2 focus-visible:outline-white">
+          <button
+            type="button"
+            onClick={clear}
+            className="rounded-md px-2 py-1 text-white underline-offset-2 hover:bg-zinc-700 hover:underline focus-visible:outline-2 focus-visible:outline-white"
+          >
             {t('clear')}
           </button>
         </div>

@@ -51,8 +51,7 @@ export function UploadPanel({ api, scope, maxSize, multipartThreshold, concurren
 
   useEffect(() => setResumable(unfinishedUploads(scope)), [scope]);
 
-  const update = (key: string, patch: Partial<Upload>) =>
-    setUploads((list) => list.map((u) => (u.key === key ? { ...u, ...patch } : u)));
+  const update = (key: string, patch: Partial<Upload>) => setUploads((list) => list.map((u) => (u.key === key ? { ...u, ...patch } : u)));
 
   const dismiss = (key: string) => setUploads((list) => list.filter((u) => u.key !== key));
   // Failures stay until dismissed one by one: their reason is the thing to read.

@@ -25,7 +25,12 @@ function inline(text: string, keyPrefix: string): ReactNode[] {
 }
 
 function inlineElement(token: string, key: string): ReactNode {
-  if (token.startsWith('`')) return <code key={key} className="rounded bg-zinc-100 px-1 font-mono text-[0.9em]">{token.slice(1, -1)}</code>;
+  if (token.startsWith('`'))
+    return (
+      <code key={key} className="rounded bg-zinc-100 px-1 font-mono text-[0.9em]">
+        {token.slice(1, -1)}
+      </code>
+    );
   if (token.startsWith('**')) return <strong key={key}>{inline(token.slice(2, -2), key)}</strong>;
   if (token.startsWith('[')) {
     const [, text = '', href = ''] = /^\[([^\]]*)\]\(([^)\s]*)\)$/.exec(token) ?? [];
@@ -39,14 +44,18 @@ function inlineElement(token: string, key: string): ReactNode {
   return <em key={key}>{inline(token.slice(1, -1), key)}</em>;
 }
 
-type Block = { type: 'heading'; level: number; text: string } | { type: 'code' | 'paragraph' | 'quote'; text: string } | { type: 'list'; ordered: boolean; items: string[] } | { type: 'rule' };
+type Block =
+  | { type: 'heading'; level: number; text: string }
+  | { type: 'code' | 'paragraph' | 'quote'; text: string }
+  | { type: 'list'; ordered: boolean; items: string[] }
+  | { type: 'rule' };
 
 const LIST_ITEM = /^\s*([-*+]|\d+[.)])\s+(.*)$/;
 
 function blocks(source: string): Block[] {
   const lines = source.replace(/\r\n?/g, '\n').split('\n');
   const result: Block[] = [];
-  for (let i = 0; i < lines.length; ) {
+  for (let i = 0; i < lines.length;) {
     const line = lines[i]!;
     const heading = /^(#{1,6})\s+(.*?)\s*#*\s*$/.exec(line);
     if (!line.trim()) i++;
@@ -84,17 +93,31 @@ function renderBlock(block: Block, key: string): ReactNode {
   switch (block.type) {
     case 'heading': {
       const Tag = `h${block.level}` as 'h1';
-      return <Tag key={key} className={`${HEADING_CLASS[block.level - 1]} font-semibold`}>{inline(block.text, key)}</Tag>;
+      return (
+        <Tag key={key} className={`${HEADING_CLASS[block.level - 1]} font-semibold`}>
+          {inline(block.text, key)}
+        </Tag>
+      );
     }
     case 'code':
-      return <pre key={key} className="overflow-x-auto rounded-lg bg-zinc-100 p-3 font-mono text-xs">{block.text}</pre>;
+      return (
+        <pre key={key} className="overflow-x-auto rounded-lg bg-zinc-100 p-3 font-mono text-xs">
+          {block.text}
+        </pre>
+      );
     case 'quote':
-      return <blockquote key={key} className="border-l-4 border-zinc-300 pl-3 text-zinc-700">{inline(block.text, key)}</blockquote>;
+      return (
+        <blockquote key={key} className="border-l-4 border-zinc-300 pl-3 text-zinc-700">
+          {inline(block.text, key)}
+        </blockquote>
+      );
     case 'list': {
       const List = block.ordered ? 'ol' : 'ul';
       return (
         <List key={key} className={`${block.ordered ? 'list-decimal' : 'list-disc'} space-y-1 pl-6`}>
-          {block.items.map((item, n) => <li key={n}>{inline(item, `${key}-${n}`)}</li>)}
+          {block.items.map((item, n) => (
+            <li key={n}>{inline(item, `${key}-${n}`)}</li>
+          ))}
         </List>
       );
     }

@@ -37,11 +37,23 @@ export function TextPreview({ preview }: { preview: TextKindPreview }) {
   const loaded = useFirstBytes(preview.url);
   const t = useTranslations('recipient.preview');
   const locale = useLocale();
-  if (!loaded) return <p role="status" className="text-sm text-zinc-600">{t('loading')}</p>;
-  if ('error' in loaded) return <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700">{loaded.error}</p>;
+  if (!loaded)
+    return (
+      <p role="status" className="text-sm text-zinc-600">
+        {t('loading')}
+      </p>
+    );
+  if ('error' in loaded)
+    return (
+      <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700">
+        {loaded.error}
+      </p>
+    );
   return (
     <div className="space-y-2">
-      {preview.kind === 'csv' ? <CsvPreview text={loaded.text} /> : preview.kind === 'markdown' ? (
+      {preview.kind === 'csv' ? (
+        <CsvPreview text={loaded.text} />
+      ) : preview.kind === 'markdown' ? (
         <div className={`${BOX} p-4`} data-testid="preview-markdown">
           <MarkdownView source={loaded.text} />
         </div>

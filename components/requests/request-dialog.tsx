@@ -64,9 +64,7 @@ function RequestForm({ folders, maxUpload, onClose }: Props & { onClose: () => v
   if (created) {
     return (
       <div className="space-y-4">
-        <p className="text-sm text-zinc-700">
-          {t.rich('created', { time: () => <LocalTime iso={created.expiresAt} /> })}
-        </p>
+        <p className="text-sm text-zinc-700">{t.rich('created', { time: () => <LocalTime iso={created.expiresAt} /> })}</p>
         <LinkField id={idFor('link')} label={t('linkLabel')} url={created.url} testId="request-link" />
         <DoneButton onDone={onClose} />
       </div>
@@ -99,7 +97,11 @@ function RequestForm({ folders, maxUpload, onClose }: Props & { onClose: () => v
           idPrefix="request"
           label={t('openFor')}
           dateLabel={t('openUntil')}
-          presets={[['1d', t('days', { count: 1 })], ['7d', t('days', { count: 7 })], ['30d', t('days', { count: 30 })]]}
+          presets={[
+            ['1d', t('days', { count: 1 })],
+            ['7d', t('days', { count: 7 })],
+            ['30d', t('days', { count: 30 })],
+          ]}
           dateOption={t('untilDate')}
           initial="7d"
           invalid={Boolean(errors.expiresAt)}
@@ -112,14 +114,7 @@ function RequestForm({ folders, maxUpload, onClose }: Props & { onClose: () => v
         <div className="mt-3 grid gap-4 sm:grid-cols-2">
           <TextField id={idFor('max-files')} label={t('maxFiles')} name="maxFiles" type="number" min={1} placeholder={t('noLimit')} errors={errors.maxFiles} />
           <TextField id={idFor('max-size')} label={t('maxSize')} name="maxFileSize" placeholder={t('upTo', { size: formatBytes(maxUpload, locale) })} errors={errors.maxFileSize} />
-          <TextField
-            id={idFor('types')}
-            wide
-            label={t.rich('types', { hint })}
-            name="allowedTypes"
-            placeholder={TYPES_EXAMPLE}
-            errors={errors.allowedTypes}
-          />
+          <TextField id={idFor('types')} wide label={t.rich('types', { hint })} name="allowedTypes" placeholder={TYPES_EXAMPLE} errors={errors.allowedTypes} />
           <TextField id={idFor('password')} label={t('password')} name="password" type="password" autoComplete="new-password" errors={errors.password} />
         </div>
       </details>

@@ -44,9 +44,7 @@ function PasskeyRow({ passkey }: { passkey: Passkey }) {
     <li className="flex flex-wrap items-center gap-3 px-3 py-2" aria-label={t('rowLabel', { name: passkey.name })}>
       <div className="min-w-0 flex-1">
         <p className="truncate font-medium">{passkey.name}</p>
-        <p className="text-xs text-zinc-500">
-          {lastUsedAt ? t.rich('addedAndUsed', { added, used: () => <LocalTime iso={lastUsedAt} /> }) : t.rich('addedNotUsed', { added })}
-        </p>
+        <p className="text-xs text-zinc-500">{lastUsedAt ? t.rich('addedAndUsed', { added, used: () => <LocalTime iso={lastUsedAt} /> }) : t.rich('addedNotUsed', { added })}</p>
         <p aria-live="polite" className="text-sm text-red-600">
           {error}
         </p>

@@ -53,13 +53,7 @@ function ConfirmSetup({ setup }: { setup: Setup }) {
     <div className="space-y-4">
       <div className="flex flex-wrap items-start gap-4">
         {/* The QR code is an SVG made on the server from the otpauth:// address. */}
-        <img
-          src={`data:image/svg+xml;base64,${btoa(setup.qrSvg)}`}
-          alt={t('qrAlt')}
-          width={176}
-          height={176}
-          className="rounded-lg border border-zinc-200"
-        />
+        <img src={`data:image/svg+xml;base64,${btoa(setup.qrSvg)}`} alt={t('qrAlt')} width={176} height={176} className="rounded-lg border border-zinc-200" />
         <div className="min-w-0 flex-1 space-y-2 text-sm text-zinc-700">
           <p>{t('scan')}</p>
           <p className="font-mono text-base break-all text-zinc-900" data-testid="totp-secret">
@@ -107,7 +101,15 @@ function TurnOff({ hasPasskey }: { hasPasskey: boolean }) {
                 type="button"
                 disabled={isPending}
                 className={button.secondary}
-                onClick={() => run(() => authenticateWithPasskey(() => passkeyConfirmOptions({}), (response) => turnOffTotp({ response }), promptError))}
+                onClick={() =>
+                  run(() =>
+                    authenticateWithPasskey(
+                      () => passkeyConfirmOptions({}),
+                      (response) => turnOffTotp({ response }),
+                      promptError,
+                    ),
+                  )
+                }
               >
                 {t('turnOffWithPasskey')}
               </button>

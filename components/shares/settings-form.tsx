@@ -22,7 +22,6 @@ type Settings = {
   locale: Locale;
 };
 
-
 export function SettingsForm({ share, disabled }: { share: Settings; disabled: boolean }) {
   const t = useTranslations('shares.settings');
   const [passwordAction, setPasswordAction] = useState<'keep' | 'set' | 'remove'>('keep');
@@ -86,7 +85,15 @@ export function SettingsForm({ share, disabled }: { share: Settings; disabled: b
               <label htmlFor="new-password" className="sr-only">
                 {t('newPassword')}
               </label>
-              <input id="new-password" name="password" type="password" autoComplete="new-password" placeholder={t('newPassword')} className={field} aria-describedby="password-error" />
+              <input
+                id="new-password"
+                name="password"
+                type="password"
+                autoComplete="new-password"
+                placeholder={t('newPassword')}
+                className={field}
+                aria-describedby="password-error"
+              />
             </>
           )}
           <FieldError id="password-error" messages={errors.password} />

@@ -32,7 +32,6 @@ function describe(items: ShareItem[], locale: Locale): SharedWhat {
   return first.kind === 'file' ? { kind: 'file', name: first.name, size: formatBytes(first.size, locale) } : { kind: 'folder', name: first.name };
 }
 
-
 /**
  * The email language to preselect: this page's language at once, then the owner's saved one
  * (asked of the server) unless the owner has already picked one here.
@@ -100,7 +99,12 @@ export function ShareDialog({ items, open, onClose }: Props) {
               idPrefix="share"
               label={t('expiresIn')}
               dateLabel={t('expiryDate')}
-              presets={[['1h', t('preset1h')], ['1d', t('preset1d')], ['7d', t('preset7d')], ['30d', t('preset30d')]]}
+              presets={[
+                ['1h', t('preset1h')],
+                ['1d', t('preset1d')],
+                ['7d', t('preset7d')],
+                ['30d', t('preset30d')],
+              ]}
               dateOption={t('onADate')}
               initial="7d"
               invalid={Boolean(errors.expiresAt)}
@@ -112,7 +116,15 @@ export function ShareDialog({ items, open, onClose }: Props) {
             <label htmlFor={idFor('recipients')} className={label}>
               {t.rich('recipients', { hint: fieldHint })}
             </label>
-            <textarea id={idFor('recipients')} name="recipients" rows={3} className={field} placeholder={t('recipientsPlaceholder')} aria-invalid={Boolean(errors.recipients)} aria-describedby={idFor('recipients-error')} />
+            <textarea
+              id={idFor('recipients')}
+              name="recipients"
+              rows={3}
+              className={field}
+              placeholder={t('recipientsPlaceholder')}
+              aria-invalid={Boolean(errors.recipients)}
+              aria-describedby={idFor('recipients-error')}
+            />
             <FieldError id={idFor('recipients-error')} messages={errors.recipients} />
           </div>
           <div className="space-y-1.5">

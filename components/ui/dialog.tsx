@@ -8,7 +8,11 @@ import { useIsClient } from '@/components/ui/use-is-client';
 /** wide: a form with two columns; 'full': media (PDF, video), nearly the whole window, all of a phone's. */
 type DialogProps = { open: boolean; onClose: () => void; title: string; children: React.ReactNode; wide?: boolean | 'full' };
 
-const WIDTHS = { normal: 'w-[calc(100%-2rem)] max-w-md', wide: 'w-[calc(100%-2rem)] max-w-xl', full: 'max-sm:h-full max-sm:max-h-none max-sm:w-full max-sm:max-w-none max-sm:rounded-none sm:w-[calc(100%-4rem)] sm:max-w-7xl' };
+const WIDTHS = {
+  normal: 'w-[calc(100%-2rem)] max-w-md',
+  wide: 'w-[calc(100%-2rem)] max-w-xl',
+  full: 'max-sm:h-full max-sm:max-h-none max-sm:w-full max-sm:max-w-none max-sm:rounded-none sm:w-[calc(100%-4rem)] sm:max-w-7xl',
+};
 
 /**
  * The native <dialog>: focus trap, Escape and the top layer come from the browser. It is portalled

@@ -3,7 +3,11 @@
 import { useTranslations } from 'next-intl';
 import { StatusCard } from '@/components/ui/status-card';
 
-const code = (chunks: React.ReactNode) => <code data-testid="error-reference" className="rounded bg-zinc-100 px-1.5 py-0.5 font-mono text-zinc-900">{chunks}</code>;
+const code = (chunks: React.ReactNode) => (
+  <code data-testid="error-reference" className="rounded bg-zinc-100 px-1.5 py-0.5 font-mono text-zinc-900">
+    {chunks}
+  </code>
+);
 
 /**
  * What app/error.tsx and app/global-error.tsx show: nothing was changed, and the reference (Next's

@@ -19,7 +19,16 @@ export function UnlockForm({ action, prompt }: Props) {
         <label htmlFor="unlock-password" className={label}>
           {t('password')}
         </label>
-        <input id="unlock-password" name="password" type="password" required autoComplete="off" className={field} aria-describedby="unlock-password-error" aria-invalid={Boolean(state.error)} />
+        <input
+          id="unlock-password"
+          name="password"
+          type="password"
+          required
+          autoComplete="off"
+          className={field}
+          aria-describedby="unlock-password-error"
+          aria-invalid={Boolean(state.error)}
+        />
         <p id="unlock-password-error" aria-live="polite" className="min-h-5 text-sm text-red-600">
           {state.error}
         </p>

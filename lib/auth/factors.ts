@@ -12,7 +12,11 @@ type Tx = Prisma.TransactionClient;
  * one (the user's row is held meanwhile). With REQUIRE_SECOND_FACTOR on the last one stays; otherwise its recovery codes go with it
  * (they would otherwise come back to life with the next factor set up).
  */
-export async function removeSecondFactor(userId: string, remove: (tx: Tx) => Promise<{ count: number }>, goneMessage: 'auth.errors.passkeyGone' | 'auth.errors.totpGone'): Promise<void> {
+export async function removeSecondFactor(
+  userId: string,
+  remove: (tx: Tx) => Promise<{ count: number }>,
+  goneMessage: 'auth.errors.passkeyGone' | 'auth.errors.totpGone',
+): Promise<void> {
   await db().$transaction(async (tx) => {
     await lockRow(tx, 'User', userId);
     if ((await remove(tx)).count === 0) throw new UserError(goneMessage);

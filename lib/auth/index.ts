@@ -22,16 +22,19 @@ declare module 'next-auth' {
 // Config is built on first request (not at import) so `next build` needs no secrets.
 export const { handlers, auth, signIn, signOut } = NextAuth(() => {
   const config = env();
-  const oidc = config.OIDC_ISSUER && config.OIDC_CLIENT_ID && config.OIDC_CLIENT_SECRET
-    ? [{
-        id: 'oidc',
-        name: config.OIDC_NAME,
-        type: 'oidc' as const,
-        issuer: config.OIDC_ISSUER,
-        clientId: config.OIDC_CLIENT_ID,
-        clientSecret: config.OIDC_CLIENT_SECRET,
-      }]
-    : [];
+  const oidc =
+    config.OIDC_ISSUER && config.OIDC_CLIENT_ID && config.OIDC_CLIENT_SECRET
+      ? [
+          {
+            id: 'oidc',
+            name: config.OIDC_NAME,
+            type: 'oidc' as const,
+            issuer: config.OIDC_ISSUER,
+            clientId: config.OIDC_CLIENT_ID,
+            clientSecret: config.OIDC_CLIENT_SECRET,
+          },
+        ]
+      : [];
   return {
     adapter: PrismaAdapter(db()),
     secret: config.AUTH_SECRET,

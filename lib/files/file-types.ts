@@ -7,7 +7,35 @@ import type { PreviewKind } from '@/lib/files/preview-kind';
 
 type Known = { kind?: FileKind; preview?: PreviewKind };
 
-const CODE_EXTENSIONS = ['js', 'mjs', 'cjs', 'jsx', 'ts', 'tsx', 'json', 'css', 'py', 'rb', 'go', 'rs', 'java', 'kt', 'c', 'h', 'cpp', 'hpp', 'cs', 'php', 'sh', 'sql', 'yaml', 'yml', 'toml', 'ini', 'swift'];
+const CODE_EXTENSIONS = [
+  'js',
+  'mjs',
+  'cjs',
+  'jsx',
+  'ts',
+  'tsx',
+  'json',
+  'css',
+  'py',
+  'rb',
+  'go',
+  'rs',
+  'java',
+  'kt',
+  'c',
+  'h',
+  'cpp',
+  'hpp',
+  'cs',
+  'php',
+  'sh',
+  'sql',
+  'yaml',
+  'yml',
+  'toml',
+  'ini',
+  'swift',
+];
 
 /** By extension: files uploaded without a useful type (many browsers send none), and source files browsers mislabel. */
 export const BY_EXTENSION: Record<string, Known> = {

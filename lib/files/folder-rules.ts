@@ -33,17 +33,21 @@ export async function applyFolderRule(fileId: string) {
   });
   const rule = file?.folder?.rule;
   if (!file || !rule) return;
-  await createShare(file.owner, {
-    fileIds: [file.id],
-    folderIds: [],
-    expiresAt: new Date(Date.now() + rule.days * 86400_000),
-    availableFrom: null,
-    recipients: rule.recipients.split(','),
-    message: rule.message,
-    password: null,
-    maxDownloads: null,
-    notifyOnFirstDownload: false,
-    submissionId: null,
-  }, { isFolderRule: true });
+  await createShare(
+    file.owner,
+    {
+      fileIds: [file.id],
+      folderIds: [],
+      expiresAt: new Date(Date.now() + rule.days * 86400_000),
+      availableFrom: null,
+      recipients: rule.recipients.split(','),
+      message: rule.message,
+      password: null,
+      maxDownloads: null,
+      notifyOnFirstDownload: false,
+      submissionId: null,
+    },
+    { isFolderRule: true },
+  );
   void drainOutbox().catch((error) => console.error('outbox', error));
 }

@@ -12,9 +12,19 @@ export type SortDir = 'asc' | 'desc';
 /**
  * isFromRequest: the file came in through an upload request; sentBy: who its sender said they were
  * (null when they gave no name). scan: its virus scan, when there is something to say.
-  * thumbnailUrl: a short-lived URL of its thumbnail.
+ * thumbnailUrl: a short-lived URL of its thumbnail.
  */
-export type FileRow = { id: string; name: string; size: number; contentType: string; createdAt: string; isFromRequest: boolean; sentBy: string | null; scan: ScanState | null; thumbnailUrl: string | null };
+export type FileRow = {
+  id: string;
+  name: string;
+  size: number;
+  contentType: string;
+  createdAt: string;
+  isFromRequest: boolean;
+  sentBy: string | null;
+  scan: ScanState | null;
+  thumbnailUrl: string | null;
+};
 export type FolderRow = { id: string; name: string; createdAt: string };
 export type Crumb = { id: string; name: string };
 
@@ -99,7 +109,20 @@ export async function listFiles(input: ListInput): Promise<FileList> {
     where: position ? { AND: [where, afterPosition(input.sort, input.dir, position)] } : where,
     orderBy: [{ [sortColumn[input.sort]]: input.dir }, { id: input.dir }],
     take: PAGE_SIZE + 1,
-    select: { id: true, name: true, sortName: true, size: true, contentType: true, kind: true, createdAt: true, uploadedBy: true, uploadRequestId: true, scanStatus: true, storageKey: true, thumbnailKey: true },
+    select: {
+      id: true,
+      name: true,
+      sortName: true,
+      size: true,
+      contentType: true,
+      kind: true,
+      createdAt: true,
+      uploadedBy: true,
+      uploadRequestId: true,
+      scanStatus: true,
+      storageKey: true,
+      thumbnailKey: true,
+    },
   });
   const page = rows.slice(0, PAGE_SIZE);
   const last = page.at(-1);

@@ -47,7 +47,13 @@ function expectedPartSize(upload: OpenUpload, partNumber: number): number | null
 function partSizeProblem(upload: OpenUpload, parts: Part[]): UserError | null {
   const name = upload.name;
   const wrong = parts.find((part) => part.size !== expectedPartSize(upload, part.partNumber));
-  if (wrong) return new UserError('files.errors.partWrongSize', { name, part: wrong.partNumber, size: String(wrong.size), expected: String(expectedPartSize(upload, wrong.partNumber) ?? 0) });
+  if (wrong)
+    return new UserError('files.errors.partWrongSize', {
+      name,
+      part: wrong.partNumber,
+      size: String(wrong.size),
+      expected: String(expectedPartSize(upload, wrong.partNumber) ?? 0),
+    });
   const total = parts.reduce((sum, part) => sum + part.size, 0);
   return total === Number(upload.size) ? null : new UserError('files.errors.partsWrongTotal', { name, total: String(total), expected: String(upload.size) });
 }

@@ -18,7 +18,15 @@ const BATCH = 10;
 // A claim older than this belongs to an instance that died mid-scan (scans time out well before).
 const STALE_CLAIM_MS = 10 * 60_000;
 
-type Scanned = { id: string; ownerId: string; name: string; storageKey: string; etag: string | null; uploadRequestId: string | null; owner: { email: string; locale: string | null } };
+type Scanned = {
+  id: string;
+  ownerId: string;
+  name: string;
+  storageKey: string;
+  etag: string | null;
+  uploadRequestId: string | null;
+  owner: { email: string; locale: string | null };
+};
 
 /** The scan status a file starts with as it becomes ready: "pending" while scanning is on. */
 export function scanStatusForNewFile(): 'pending' | null {
@@ -88,7 +96,14 @@ async function record(file: Scanned, verdict: Verdict) {
     const { count } = await tx.file.updateMany({ where: { id: file.id, scanStatus: 'scanning' }, data: { scanStatus: STATUS[verdict.kind], scanDetail: detail } });
     // Files from upload requests are reported in the owner's summary of their batch instead.
     if (count === 1 && verdict.kind === 'infected' && !file.uploadRequestId) {
-      const email = infectedEmail({ to: file.owner.email, locale: localeOr(file.owner.locale), fileName: file.name, signature: verdict.signature, action: env().CLAMAV_INFECTED, url: new URL('/files', env().APP_URL).toString() });
+      const email = infectedEmail({
+        to: file.owner.email,
+        locale: localeOr(file.owner.locale),
+        fileName: file.name,
+        signature: verdict.signature,
+        action: env().CLAMAV_INFECTED,
+        url: new URL('/files', env().APP_URL).toString(),
+      });
       await tx.emailOutbox.create({ data: { ...email, sender: file.ownerId } });
     }
     return count === 1;

@@ -44,4 +44,3 @@ export function pageSecurityHeaders(nonce: string): Record<string, string> {
     ...(env().APP_URL.startsWith('https:') && { 'Strict-Transport-Security': 'max-age=31536000' }),
   };
 }
-

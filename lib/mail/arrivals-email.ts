@@ -35,10 +35,14 @@ export function arrivalsEmail(input: ArrivalsEmailInput): Email {
   });
   const unchecked = t('email.unchecked');
   const text = [t('email.intro', { title }), '', ...lines.map((line) => `  - ${line}`), '', t('email.where', { folder, url: input.url }), '', unchecked, ''].join('\n');
-  const html = layout(locale, subject, `<h1 style="${css.h1}">${escapeHtml(heading)}</h1>
+  const html = layout(
+    locale,
+    subject,
+    `<h1 style="${css.h1}">${escapeHtml(heading)}</h1>
 <p style="${css.text}">${t.markup('email.introHtml', { title: escapeHtml(title), strong: (chunks) => `<strong>${chunks}</strong>` })}</p>
 <ul style="${css.list}">${lines.map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul>
 ${button(locale, input.url, t('email.open', { folder }))}
-<p class="muted" style="${css.muted}">${escapeHtml(unchecked)}</p>`);
+<p class="muted" style="${css.muted}">${escapeHtml(unchecked)}</p>`,
+  );
   return { to: input.to, subject, text, html };
 }

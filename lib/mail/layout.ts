@@ -57,4 +57,3 @@ export function button(locale: Locale, url: string, label: string): string {
   return `<p style="margin:24px 0;color:${INK};background-color:${CARD}"><a class="button" href="${escapeHtml(url)}" style="display:inline-block;background-color:${INK};color:#ffffff;border:2px solid ${INK};text-decoration:none;padding:12px 20px;border-radius:8px;font-weight:600">${escapeHtml(label)}</a></p>
 <p class="muted" style="${css.muted};word-break:break-all">${escapeHtml(t('pasteLink'))}<br>${escapeHtml(url)}</p>`;
 }
-

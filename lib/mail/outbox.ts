@@ -18,7 +18,20 @@ export function backoffMs(attempts: number, sender = ''): number {
 /** The sender of every sign-in email: they take turns with everyone else's mail as one. */
 export const SIGNIN_SENDER = 'signin';
 
-const SELECT = { id: true, sender: true, to: true, subject: true, text: true, html: true, attempts: true, recipientId: true, sealedLink: true, onBehalfOfName: true, replyTo: true, createdAt: true } as const;
+const SELECT = {
+  id: true,
+  sender: true,
+  to: true,
+  subject: true,
+  text: true,
+  html: true,
+  attempts: true,
+  recipientId: true,
+  sealedLink: true,
+  onBehalfOfName: true,
+  replyTo: true,
+  createdAt: true,
+} as const;
 type Message = Prisma.EmailOutboxGetPayload<{ select: typeof SELECT }>;
 
 // Sends this process has claimed and not finished, by message: shutdown waits for them, then

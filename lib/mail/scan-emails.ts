@@ -13,8 +13,12 @@ export function infectedEmail(input: InfectedInput): Email {
   const escaped = { name: escapeHtml(input.fileName), signature: escapeHtml(input.signature), action: input.action };
   const subject = t('subject', plain);
   const text = [t('textFound', plain), t('textDone', plain), ''].join('\n');
-  const html = layout(input.locale, subject, `<h1 style="${css.h1}">${t.markup('heading', escaped)}</h1>
+  const html = layout(
+    input.locale,
+    subject,
+    `<h1 style="${css.h1}">${t.markup('heading', escaped)}</h1>
 <p style="${css.text}">${t.markup('body', { ...escaped, strong: (chunks) => `<strong>${chunks}</strong>` })}</p>
-${button(input.locale, input.url, t('button'))}`);
+${button(input.locale, input.url, t('button'))}`,
+  );
   return { to: input.to, subject, text, html };
 }

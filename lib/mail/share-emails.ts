@@ -39,12 +39,16 @@ export function shareEmail(input: ShareEmailInput): Email {
     expiry,
     '',
   ].join('\n');
-  const html = layout(locale, subject, `<h1 style="${css.h1}">${escapeHtml(t('invitationHeading', { sender: input.senderName, kind }))}</h1>
+  const html = layout(
+    locale,
+    subject,
+    `<h1 style="${css.h1}">${escapeHtml(t('invitationHeading', { sender: input.senderName, kind }))}</h1>
 <p class="muted" style="${css.muted}">${escapeHtml(input.senderEmail)}</p>
 <ul style="${css.list}">${fileLines.map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul>
 ${input.message ? `<blockquote style="${css.quote}">${escapeHtml(input.message)}</blockquote>` : ''}
 ${button(locale, input.url, t('download'))}
-<p class="muted" style="${css.muted}">${escapeHtml(expiry)}</p>`);
+<p class="muted" style="${css.muted}">${escapeHtml(expiry)}</p>`,
+  );
   return { to: input.to, subject, text, html };
 }
 
@@ -61,8 +65,12 @@ export function firstDownloadEmail(input: FirstDownloadInput): Email {
     to: input.to,
     subject,
     text: `${t('firstDownloadText', { ...names, date })}\n\n${t('seeShareLine', { url: input.url })}\n`,
-    html: layout(input.locale, subject, `<h1 style="${css.h1}">${escapeHtml(t('firstDownloadHeading', names))}</h1>
+    html: layout(
+      input.locale,
+      subject,
+      `<h1 style="${css.h1}">${escapeHtml(t('firstDownloadHeading', names))}</h1>
 <p style="${css.text}">${body}</p>
-${button(input.locale, input.url, t('seeShare'))}`),
+${button(input.locale, input.url, t('seeShare'))}`,
+    ),
   };
 }

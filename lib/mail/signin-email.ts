@@ -11,8 +11,12 @@ export function magicLinkEmail(locale: Locale, to: string, url: string, host: st
     to,
     subject,
     text: `${t('textIntro', { host })}\n\n${url}\n\n${t('textOutro')}\n`,
-    html: layout(locale, subject, `<h1 style="${css.h1}">${escapeHtml(t('heading'))}</h1>
+    html: layout(
+      locale,
+      subject,
+      `<h1 style="${css.h1}">${escapeHtml(t('heading'))}</h1>
 <p style="${css.text}">${t.markup('body', { host: escapeHtml(host), strong })}</p>
-${button(locale, url, t('button'))}<p class="muted" style="${css.muted}">${escapeHtml(t('ignore'))}</p>`),
+${button(locale, url, t('button'))}<p class="muted" style="${css.muted}">${escapeHtml(t('ignore'))}</p>`,
+    ),
   };
 }

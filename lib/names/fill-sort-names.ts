@@ -20,8 +20,7 @@ type Named = { id: string; name: string };
 
 async function fillTable(client: PrismaClient, table: 'File' | 'Folder', nextBatch: () => Promise<Named[]>) {
   // In SQL, so File.updatedAt (which request announcements go by) stays as it was.
-  const update = (row: Named) =>
-    client.$executeRaw`UPDATE ${Prisma.raw(`"${table}"`)} SET "sortName" = ${nameSortKey(row.name)} WHERE "id" = ${row.id} AND "sortName" = ''`;
+  const update = (row: Named) => client.$executeRaw`UPDATE ${Prisma.raw(`"${table}"`)} SET "sortName" = ${nameSortKey(row.name)} WHERE "id" = ${row.id} AND "sortName" = ''`;
   for (let rows = await nextBatch(); rows.length > 0; rows = await nextBatch()) {
     await client.$transaction(rows.map(update));
   }

@@ -56,8 +56,7 @@ function limitsOf(request: Loaded, received: number) {
 export type RequestLimits = ReturnType<typeof limitsOf>;
 
 export type RequestView =
-  | { gate: 'unknown' }
-  | { gate: Exclude<RequestGate, 'unknown'>; id: string; title: string; ownerName: string; message: string | null; expiresAt: Date; limits: RequestLimits };
+  { gate: 'unknown' } | { gate: Exclude<RequestGate, 'unknown'>; id: string; title: string; ownerName: string; message: string | null; expiresAt: Date; limits: RequestLimits };
 
 /** What the public page shows. Closed and expired requests say so, and nothing more. */
 export async function viewRequest(token: string, cookies: CookieJar, now = clockNow()): Promise<RequestView> {

@@ -64,7 +64,11 @@ async function load(token: string): Promise<Loaded | null> {
     recipient: first.recipientId ? { id: first.recipientId, email: first.recipientEmail ?? '', revokedAt: date(first.recipientRevokedAt) } : null,
     directFiles: hasFolders
       ? null
-      : rows.flatMap((row) => (row.fileId && row.fileStatus === 'ready' && isCleared(row.fileScanStatus) ? [{ id: row.fileId, name: row.fileName ?? '', size: Number(row.fileSize ?? 0), storageKey: row.fileKey ?? '', contentType: row.fileContentType ?? '', path: '' }] : [])),
+      : rows.flatMap((row) =>
+          row.fileId && row.fileStatus === 'ready' && isCleared(row.fileScanStatus)
+            ? [{ id: row.fileId, name: row.fileName ?? '', size: Number(row.fileSize ?? 0), storageKey: row.fileKey ?? '', contentType: row.fileContentType ?? '', path: '' }]
+            : [],
+        ),
   };
 }
 
@@ -215,7 +219,11 @@ async function grant(token: string, fileId: string | null, request: RequestInfo,
   const recipientId = recipient?.id ?? null;
   const events: AccessEvent[] = files.map((f) => ({ id: createId(), shareId: share.id, recipientId, fileId: f.id, kind, at: now, userAgent }));
   const store = await accessStore();
-  const granted: Grant = { ok: true, shareId: share.id, files: files.map((f) => ({ storageKey: f.storageKey, name: f.name, size: f.size, contentType: f.contentType, path: f.path })) };
+  const granted: Grant = {
+    ok: true,
+    shareId: share.id,
+    files: files.map((f) => ({ storageKey: f.storageKey, name: f.name, size: f.size, contentType: f.contentType, path: f.path })),
+  };
   if (kind === 'preview') {
     await store.record(events);
     return granted;
@@ -228,9 +236,7 @@ async function grant(token: string, fileId: string | null, request: RequestInfo,
   return granted;
 }
 
-export type Unlock =
-  | { ok: true; cookie: { name: string; value: string; expires: Date } }
-  | { ok: false; error: MessageKey; values?: MessageValues; waitSeconds?: number };
+export type Unlock = { ok: true; cookie: { name: string; value: string; expires: Date } } | { ok: false; error: MessageKey; values?: MessageValues; waitSeconds?: number };
 
 /** Checks a password guess, throttled per share and per client; a right guess yields the unlock cookie. */
 export async function unlockShare(token: string, password: string, clientKey: string, now = clockNow()): Promise<Unlock> {

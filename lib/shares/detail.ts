@@ -72,28 +72,24 @@ export async function shareDetail(ownerId: string, shareId: string, now = new Da
       share.items.flatMap(({ file, folder }) => (file ? [file.name] : folder ? [`${folder.name}/`] : [])),
       (item) => [item],
     ),
-    recipients: share.recipients.map(
-      (r): RecipientDetail => ({
-        id: r.id,
-        email: r.email,
-        delivery: (r.emails[0]?.status as Delivery | undefined) ?? null,
-        lastError: r.emails[0]?.lastError ?? null,
-        attempts: r.emails[0]?.attempts ?? 0,
-        firstOpenedAt: r.firstOpenedAt?.toISOString() ?? null,
-        downloads: r.downloadCount,
-        isRevoked: r.revokedAt !== null,
-      }),
-    ),
-    timeline: share.events.map(
-      (e): TimelineEvent => ({
-        id: e.id,
-        at: e.at.toISOString(),
-        kind: e.kind,
-        who: e.recipient?.email ?? null,
-        file: e.file?.name ?? null,
-        userAgent: e.userAgent,
-      }),
-    ),
+    recipients: share.recipients.map((r): RecipientDetail => ({
+      id: r.id,
+      email: r.email,
+      delivery: (r.emails[0]?.status as Delivery | undefined) ?? null,
+      lastError: r.emails[0]?.lastError ?? null,
+      attempts: r.emails[0]?.attempts ?? 0,
+      firstOpenedAt: r.firstOpenedAt?.toISOString() ?? null,
+      downloads: r.downloadCount,
+      isRevoked: r.revokedAt !== null,
+    })),
+    timeline: share.events.map((e): TimelineEvent => ({
+      id: e.id,
+      at: e.at.toISOString(),
+      kind: e.kind,
+      who: e.recipient?.email ?? null,
+      file: e.file?.name ?? null,
+      userAgent: e.userAgent,
+    })),
   };
 }
 

@@ -38,7 +38,9 @@ function encode(value: string): string {
 
 // CloudFront's URL-safe base64: + → -, = → _, / → ~.
 function cfBase64(data: Buffer | string): string {
-  return Buffer.from(data).toString('base64').replace(/[+=/]/g, (c) => (c === '+' ? '-' : c === '=' ? '_' : '~'));
+  return Buffer.from(data)
+    .toString('base64')
+    .replace(/[+=/]/g, (c) => (c === '+' ? '-' : c === '=' ? '_' : '~'));
 }
 
 function epochSeconds(date: unknown, name: string, round: (seconds: number) => number): number {
@@ -49,7 +51,9 @@ function epochSeconds(date: unknown, name: string, round: (seconds: number) => n
 
 export function createCloudFrontSigner(config: CloudFrontSigner): (input: CloudFrontUrlInput) => string {
   // Browsers send the Host lower-cased, and the Resource has to match the URL as CloudFront sees it.
-  const domain = String(config.domain ?? '').trim().toLowerCase();
+  const domain = String(config.domain ?? '')
+    .trim()
+    .toLowerCase();
   if (!HOST.test(domain)) {
     throw new Error(`CloudFront: domain must be a bare host name like d111111abcdef8.cloudfront.net (no scheme, port or slash), got "${config.domain}"`);
   }

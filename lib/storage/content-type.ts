@@ -17,7 +17,10 @@ const PASSIVE_FAMILY = /^(audio|video)\/[a-z0-9][a-z0-9.+-]*$/;
  * charset is how UTF-7 tricks arrive (so one naming UTF-7 turns the whole type into octet-stream).
  */
 export function servedContentType(stored: string): string {
-  const [essence = '', ...parameters] = stored.toLowerCase().split(';').map((part) => part.trim());
+  const [essence = '', ...parameters] = stored
+    .toLowerCase()
+    .split(';')
+    .map((part) => part.trim());
   if (parameters.some((parameter) => /utf-?7/.test(parameter))) return OCTET_STREAM;
   return PASSIVE.has(essence) || PASSIVE_FAMILY.test(essence) ? essence : OCTET_STREAM;
 }

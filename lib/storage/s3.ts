@@ -15,10 +15,7 @@ function createClient(): S3Client {
     region: config.S3_REGION,
     endpoint: config.S3_ENDPOINT,
     forcePathStyle: config.S3_FORCE_PATH_STYLE,
-    credentials:
-      config.S3_ACCESS_KEY_ID && config.S3_SECRET_ACCESS_KEY
-        ? { accessKeyId: config.S3_ACCESS_KEY_ID, secretAccessKey: config.S3_SECRET_ACCESS_KEY }
-        : undefined,
+    credentials: config.S3_ACCESS_KEY_ID && config.S3_SECRET_ACCESS_KEY ? { accessKeyId: config.S3_ACCESS_KEY_ID, secretAccessKey: config.S3_SECRET_ACCESS_KEY } : undefined,
     // Presigned PUT/UploadPart URLs must not carry x-amz-checksum-* parameters: the browser
     // cannot compute them in advance, and S3 rejects the upload when they do not match.
     requestChecksumCalculation: 'WHEN_REQUIRED',

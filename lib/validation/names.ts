@@ -8,10 +8,7 @@ export function cleanName(value: string): string {
 }
 
 /** Names of files, folders and upload requests: every name a person gives passes here. */
-export const displayName = z
-  .string()
-  .transform(cleanName)
-  .pipe(z.string().min(1, 'files.errors.nameRequired').max(255, 'files.errors.nameTooLong'));
+export const displayName = z.string().transform(cleanName).pipe(z.string().min(1, 'files.errors.nameRequired').max(255, 'files.errors.nameTooLong'));
 
 /** The name an upload request's sender gives for themselves (optional). */
 export const senderName = z
@@ -20,7 +17,11 @@ export const senderName = z
   .optional()
   .transform((value) => (value === undefined ? null : cleanName(value) || null));
 
-export const id = z.string().min(1).max(64).regex(/^[a-z0-9]+$/i, 'files.errors.invalidId');
+export const id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[a-z0-9]+$/i, 'files.errors.invalidId');
 
 export const optionalId = z
   .union([id, z.literal(''), z.null()])
@@ -32,7 +33,12 @@ export const contentType = z
   .trim()
   .toLowerCase()
   .transform((value) => value || 'application/octet-stream')
-  .pipe(z.string().max(255).regex(/^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*(;\s*[a-z0-9-]+=[a-z0-9-]+)*$/, 'files.errors.invalidContentType'));
+  .pipe(
+    z
+      .string()
+      .max(255)
+      .regex(/^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*(;\s*[a-z0-9-]+=[a-z0-9-]+)*$/, 'files.errors.invalidContentType'),
+  );
 
 /** The type a browser-drawn thumbnail is posted as (the owner's and a sender's alike). */
 export const thumbnailContentType = z.enum(Object.keys(THUMBNAIL_TYPES) as [ThumbnailType, ...ThumbnailType[]]);

@@ -19,9 +19,7 @@ const find = db.prepare(`
   SELECT s.id AS shareId, s.expiresAt, s.revokedAt, f.id AS fileId, f.storageKey, f.name
   FROM Share s JOIN ShareItem i ON i.shareId = s.id JOIN File f ON f.id = i.fileId
   WHERE s.tokenHash = ? AND f.id = ? AND f.status = 'ready'`);
-const insertEvent = db.prepare(
-  `INSERT INTO AccessEvent (id, shareId, fileId, kind, at, userAgent) VALUES (?, ?, ?, 'download', ?, ?)`,
-);
+const insertEvent = db.prepare(`INSERT INTO AccessEvent (id, shareId, fileId, kind, at, userAgent) VALUES (?, ?, ?, 'download', ?, ?)`);
 const bump = db.prepare(`UPDATE Share SET downloadCount = downloadCount + 1 WHERE id = ?`);
 const record = db.transaction((shareId, fileId, userAgent) => {
   insertEvent.run(randomBytes(12).toString('hex'), shareId, fileId, new Date().toISOString().replace('Z', '+00:00'), userAgent);
@@ -48,8 +46,7 @@ const presigner = new S3RequestPresigner({
   sha256: Sha256,
 });
 const rfc3986 = (v) => encodeURIComponent(v).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-const disposition = (name) =>
-  `attachment; filename="${name.replace(/[^\x20-\x7e]|["\\%]/g, '_') || 'download'}"; filename*=UTF-8''${rfc3986(name)}`;
+const disposition = (name) => `attachment; filename="${name.replace(/[^\x20-\x7e]|["\\%]/g, '_') || 'download'}"; filename*=UTF-8''${rfc3986(name)}`;
 
 async function presign(key, name) {
   const path = `/${env.S3_BUCKET}/${key.split('/').map(rfc3986).join('/')}`;
@@ -65,7 +62,9 @@ async function presign(key, name) {
     },
     { expiresIn: 60 },
   );
-  const query = Object.entries(signed.query).map(([k, v]) => `${rfc3986(k)}=${rfc3986(String(v))}`).join('&');
+  const query = Object.entries(signed.query)
+    .map(([k, v]) => `${rfc3986(k)}=${rfc3986(String(v))}`)
+    .join('&');
   return `${endpoint.protocol}//${host}${path}?${query}`;
 }
 

@@ -20,7 +20,11 @@ const ms = (text) => {
 function parseWrk(file) {
   const out = readFileSync(`${work}/${file}`, 'utf8');
   const num = (re) => Number(re.exec(out)?.[1] ?? 0);
-  const errors = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(out)?.slice(1).reduce((a, b) => a + Number(b), 0) ?? 0;
+  const errors =
+    /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/
+      .exec(out)
+      ?.slice(1)
+      .reduce((a, b) => a + Number(b), 0) ?? 0;
   return {
     rps: num(/Requests\/sec:\s+([\d.]+)/),
     p50: ms(/^\s+50%\s+(\S+)/m.exec(out)[1]),

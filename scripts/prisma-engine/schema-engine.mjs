@@ -64,8 +64,7 @@ function createDatabase(url) {
 }
 function ensureDatabaseExists(url) {
   const file = sqlitePath(url);
-  if (file !== ':memory:' && !fs.existsSync(file))
-    fail('P1003', `Database \`${path.basename(file)}\` does not exist at \`${file}\``);
+  if (file !== ':memory:' && !fs.existsSync(file)) fail('P1003', `Database \`${path.basename(file)}\` does not exist at \`${file}\``);
 }
 
 // ---- Wasm engine ------------------------------------------------------------
@@ -235,12 +234,8 @@ async function resetDatabase(input) {
     return {};
   }
   const external = new Set(input?.filter?.externalTables ?? []);
-  const { rows } = await mainConnection.queryRaw(
-    q("SELECT type, name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%'"),
-  );
-  const drops = rows
-    .filter(([, name]) => !external.has(name))
-    .map(([type, name]) => `DROP ${type.toUpperCase()} IF EXISTS "${name.replaceAll('"', '""')}";`);
+  const { rows } = await mainConnection.queryRaw(q("SELECT type, name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%'"));
+  const drops = rows.filter(([, name]) => !external.has(name)).map(([type, name]) => `DROP ${type.toUpperCase()} IF EXISTS "${name.replaceAll('"', '""')}";`);
   await mainConnection.executeScript(['PRAGMA foreign_keys = OFF;', ...drops, 'PRAGMA foreign_keys = ON;'].join('\n'));
   return {};
 }
@@ -330,11 +325,12 @@ if (cliCommand) {
 
 log('INFO', { message: 'Starting schema engine RPC server (Wasm shim)' });
 let queue = Promise.resolve(); // the Wasm engine is `&mut self`: one request at a time
-readline.createInterface({ input: process.stdin, crlfDelay: Infinity })
+readline
+  .createInterface({ input: process.stdin, crlfDelay: Infinity })
   .on('line', (line) => {
     if (!line.trim()) return;
     const msg = JSON.parse(line);
-    if (msg.method === undefined) return pending.get(msg.id)?.(msg.result), pending.delete(msg.id);
+    if (msg.method === undefined) return (pending.get(msg.id)?.(msg.result), pending.delete(msg.id));
     queue = queue.then(async () => {
       try {
         send({ id: msg.id, result: (await handle(msg)) ?? {} });

@@ -22,7 +22,9 @@ test.skipIf(/^postgres/.test(process.env.DATABASE_URL ?? ''))('stored names, mes
   const request = await seedUploadRequest(db, owner.id, null, { title: 'Send \u202Bus\u202C files' });
   const share = await seedShare(db, owner.id, file.id);
   await db.share.update({ where: { id: share.id }, data: { message: 'Open \u202Efdp.exe\u202C, thanks\u200F' } });
-  const queued = await db.emailOutbox.create({ data: { to: 'x@handoff.test', subject: 'shared invoice\u202Efdp.exe', text: 'invoice\u202Efdp.exe', html: '<p>invoice\u202Efdp.exe</p>', shareId: share.id } });
+  const queued = await db.emailOutbox.create({
+    data: { to: 'x@handoff.test', subject: 'shared invoice\u202Efdp.exe', text: 'invoice\u202Efdp.exe', html: '<p>invoice\u202Efdp.exe</p>', shareId: share.id },
+  });
   const sent = await db.emailOutbox.create({ data: { to: 'x@handoff.test', subject: 'old \u202E', text: 't', html: 'h', status: 'sent', shareId: share.id } });
 
   expect(folder).toBeDefined();
@@ -38,7 +40,11 @@ test.skipIf(/^postgres/.test(process.env.DATABASE_URL ?? ''))('stored names, mes
   expect((await db.folder.findUniqueOrThrow({ where: { id: dir.id } })).name).toBe('Reports 2026');
   expect((await db.uploadRequest.findUniqueOrThrow({ where: { id: request.id } })).title).toBe('Send us files');
   expect((await db.share.findUniqueOrThrow({ where: { id: share.id } })).message).toBe('Open fdp.exe, thanks\u200F');
-  expect(await db.emailOutbox.findUniqueOrThrow({ where: { id: queued.id } })).toMatchObject({ subject: 'shared invoicefdp.exe', text: 'invoicefdp.exe', html: '<p>invoicefdp.exe</p>' });
+  expect(await db.emailOutbox.findUniqueOrThrow({ where: { id: queued.id } })).toMatchObject({
+    subject: 'shared invoicefdp.exe',
+    text: 'invoicefdp.exe',
+    html: '<p>invoicefdp.exe</p>',
+  });
   expect((await db.emailOutbox.findUniqueOrThrow({ where: { id: sent.id } })).subject).toBe('old \u202E');
   await db.emailOutbox.deleteMany({ where: { id: { in: [queued.id, sent.id] } } }); // no mail to send later
 });

@@ -49,7 +49,10 @@ test('downloads serve active types as application/octet-stream and passive ones 
   for (const file of FILES) ids.push(await upload(owner.id, folder.id, file));
 
   // A share of the files themselves (the download route's one read), file by file.
-  const token = await shareOf(owner.id, ids.map((fileId) => ({ fileId })));
+  const token = await shareOf(
+    owner.id,
+    ids.map((fileId) => ({ fileId })),
+  );
   for (const [i, file] of FILES.entries()) {
     const grant = await grantDownload(token, ids[i]!);
     if (!grant.ok) throw new Error(grant.reason);

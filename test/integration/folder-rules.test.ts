@@ -9,8 +9,7 @@ import { postForm, randomBody } from '@/test/support/s3';
 const db = connect();
 afterAll(() => db.$disconnect());
 
-const inbox = async (address: string) =>
-  (await (await fetch(`${process.env.MAIL_API_URL}/api/messages?to=${encodeURIComponent(address)}`)).json()) as { subject: string }[];
+const inbox = async (address: string) => (await (await fetch(`${process.env.MAIL_API_URL}/api/messages?to=${encodeURIComponent(address)}`)).json()) as { subject: string }[];
 
 async function upload(ownerId: string, folderId: string | null, name: string) {
   const prepared = await prepareUpload(ownerId, { name, size: 100, contentType: 'text/plain', folderId });

@@ -60,7 +60,9 @@ test('invitations are limited per user per hour; a refused share writes nothing 
   const before = await db.share.count({ where: { ownerId: ana.id } });
   const refusal = await shareWith(ana, people(10, 'c')).catch((error: unknown) => error);
   expect(refusal).toBeInstanceOf(UserError);
-  expect((refusal as Error).message).toMatch(/^You can invite 5 people more this hour \(the limit is 100 people an hour\), and this would invite 10 people\. Invite fewer people, or try again in \d+ minutes\.$/);
+  expect((refusal as Error).message).toMatch(
+    /^You can invite 5 people more this hour \(the limit is 100 people an hour\), and this would invite 10 people\. Invite fewer people, or try again in \d+ minutes\.$/,
+  );
   expect(await db.share.count({ where: { ownerId: ana.id } })).toBe(before);
   // What still fits goes through; another user has a budget of their own.
   await shareWith(ana, people(5, 'd'));

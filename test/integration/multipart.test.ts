@@ -24,8 +24,7 @@ async function putPart(ownerId: string, fileId: string, body: Uint8Array<ArrayBu
   expect(response.headers.get('etag')).toBeTruthy();
 }
 
-const openUploads = async (ownerId: string) =>
-  (await s3().send(new ListMultipartUploadsCommand({ Bucket: bucket(), Prefix: `users/${ownerId}/` }))).Uploads ?? [];
+const openUploads = async (ownerId: string) => (await s3().send(new ListMultipartUploadsCommand({ Bucket: bucket(), Prefix: `users/${ownerId}/` }))).Uploads ?? [];
 
 test('a file in parts completes, resumes from what is stored, and downloads byte for byte', async () => {
   const user = await seedUser(db);
@@ -69,7 +68,7 @@ test('cancel aborts the multipart upload in S3 and removes the row', async () =>
   expect(await db.file.findUnique({ where: { id: plan.fileId } })).toBeNull();
 });
 
-test('a part URL takes exactly its own part\'s size: more, less or another part\'s size is refused', async () => {
+test("a part URL takes exactly its own part's size: more, less or another part's size is refused", async () => {
   const user = await seedUser(db);
   const plan = await startMultipart(user.id, { name: 'sized.bin', size: SIZE, contentType: 'application/octet-stream', folderId: null });
   const lastSize = SIZE - 2 * plan.partSize;

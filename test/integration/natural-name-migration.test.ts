@@ -9,7 +9,9 @@ import { connect } from '@/prisma/seed';
 import { fillMissingSortNames } from '@/lib/names/fill-sort-names';
 import { nameSortKey, sortByNames } from '@/lib/names/sort-key';
 
-const migrations = readdirSync('prisma/migrations').filter((name) => /^\d+_/.test(name)).sort();
+const migrations = readdirSync('prisma/migrations')
+  .filter((name) => /^\d+_/.test(name))
+  .sort();
 const target = migrations.findIndex((name) => name.endsWith('_natural_name_order'));
 const apply = (sqlite: Database.Database, name: string) => sqlite.exec(readFileSync(`prisma/migrations/${name}/migration.sql`, 'utf8'));
 
@@ -25,7 +27,9 @@ test('names stored before sort keys get them at start, and list in natural order
   // Rows as the app wrote them before the migration.
   const written = '2026-11-30 10:00:00';
   sqlite.prepare(`INSERT INTO "User" ("id", "email", "updatedAt") VALUES ('owner', 'before@handoff.test', ?)`).run(written);
-  const insertFile = sqlite.prepare(`INSERT INTO "File" ("id", "ownerId", "name", "size", "contentType", "storageKey", "status", "updatedAt") VALUES (?, 'owner', ?, 1, 'text/plain', ?, 'ready', ?)`);
+  const insertFile = sqlite.prepare(
+    `INSERT INTO "File" ("id", "ownerId", "name", "size", "contentType", "storageKey", "status", "updatedAt") VALUES (?, 'owner', ?, 1, 'text/plain', ?, 'ready', ?)`,
+  );
   FILE_NAMES.forEach((name, i) => insertFile.run(`file${i}`, name, `users/owner/file${i}`, written));
   const insertFolder = sqlite.prepare(`INSERT INTO "Folder" ("id", "ownerId", "name") VALUES (?, 'owner', ?)`);
   FOLDER_NAMES.forEach((name, i) => insertFolder.run(`folder${i}`, name));
@@ -42,7 +46,12 @@ test('names stored before sort keys get them at start, and list in natural order
     await client.$disconnect();
   }
 
-  const files = sqlite.prepare(`SELECT "id", "name", "sortName", "updatedAt" FROM "File" ORDER BY "sortName", "id"`).all() as { id: string; name: string; sortName: string; updatedAt: string }[];
+  const files = sqlite.prepare(`SELECT "id", "name", "sortName", "updatedAt" FROM "File" ORDER BY "sortName", "id"`).all() as {
+    id: string;
+    name: string;
+    sortName: string;
+    updatedAt: string;
+  }[];
   for (const row of files) expect(row.sortName, row.name).toBe(nameSortKey(row.name));
   expect(files.map((row) => row.updatedAt)).toEqual(files.map(() => written));
   const fileNames = ['renamed.txt', ...FILE_NAMES.slice(1)];

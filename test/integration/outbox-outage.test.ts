@@ -32,8 +32,7 @@ function startCatcher(): Promise<void> {
   });
 }
 
-const inbox = async (address: string) =>
-  (await (await fetch(`http://127.0.0.1:${HTTP_PORT}/api/messages?to=${encodeURIComponent(address)}`)).json()) as { subject: string }[];
+const inbox = async (address: string) => (await (await fetch(`http://127.0.0.1:${HTTP_PORT}/api/messages?to=${encodeURIComponent(address)}`)).json()) as { subject: string }[];
 
 test('an SMTP outage delays mail but loses none, and nothing is sent twice', async () => {
   const user = await seedUser(db);

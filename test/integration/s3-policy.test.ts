@@ -97,9 +97,7 @@ describe('presigned GET (download redirect)', () => {
     const { key, body } = await storedObject('x');
     const response = await fetch(await signDownloadUrl({ storageKey: key, name: 'Quarterly report – Q3.pdf', contentType: 'application/pdf' }, 60));
     expect(response.status).toBe(200);
-    expect(response.headers.get('content-disposition')).toBe(
-      `attachment; filename="Quarterly report _ Q3.pdf"; filename*=UTF-8''Quarterly%20report%20%E2%80%93%20Q3.pdf`,
-    );
+    expect(response.headers.get('content-disposition')).toBe(`attachment; filename="Quarterly report _ Q3.pdf"; filename*=UTF-8''Quarterly%20report%20%E2%80%93%20Q3.pdf`);
     expect(new Uint8Array(await response.arrayBuffer())).toEqual(body);
     await deleteObject(key);
   });

@@ -38,28 +38,32 @@ test('search finds a word anywhere in a name, in any case, and only in your own 
 // is cheaper while a table is small, so this user has 30,000 files (written by one INSERT … SELECT
 // to be quick), and the query the files list sends for a search is planned as the database
 // would plan it for that request.
-test.skipIf(!isPostgres)('on PostgreSQL, a search among 30,000 files is served by the trigram index, not a full scan', async () => {
-  const owner = await seedUser(db);
-  await db.$executeRawUnsafe(
-    `INSERT INTO "File" ("id", "ownerId", "name", "sortName", "size", "contentType", "kind", "storageKey", "status", "updatedAt")
+test.skipIf(!isPostgres)(
+  'on PostgreSQL, a search among 30,000 files is served by the trigram index, not a full scan',
+  async () => {
+    const owner = await seedUser(db);
+    await db.$executeRawUnsafe(
+      `INSERT INTO "File" ("id", "ownerId", "name", "sortName", "size", "contentType", "kind", "storageKey", "status", "updatedAt")
      SELECT $1 || '-' || g, $1, CASE WHEN g % 1000 = 0 THEN 'Invoice ' || g || '.pdf' ELSE 'report-' || g || '.pdf' END,
             'report ' || g, 1000, 'application/pdf', 'pdf', 'users/' || $1 || '/' || g, 'ready', now()
      FROM generate_series(1, 30000) AS g`,
-    owner.id,
-  );
-  await db.$executeRawUnsafe('ANALYZE "File"');
-  const { PrismaPg } = await import('@prisma/adapter-pg');
-  const { PrismaClient } = await import('@/lib/generated/prisma-pg/client');
-  const logged = new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL! }), log: [{ emit: 'event', level: 'query' }] });
-  const sent: { query: string; params: string }[] = [];
-  logged.$on('query', (event) => sent.push(event));
-  try {
-    const found = await logged.file.findMany({ where: searchWhere(owner.id, 'INVOICE'), select: { id: true } });
-    expect(found).toHaveLength(30);
-    const { query, params } = sent.at(-1)!;
-    const plan = await logged.$queryRawUnsafe<{ 'QUERY PLAN': string }[]>(`EXPLAIN ${query}`, ...(JSON.parse(params) as unknown[]));
-    expect(plan.map((row) => row['QUERY PLAN']).join('\n')).toMatch(/Bitmap Index Scan on "File_name_trgm_idx"/);
-  } finally {
-    await logged.$disconnect();
-  }
-}, 120_000);
+      owner.id,
+    );
+    await db.$executeRawUnsafe('ANALYZE "File"');
+    const { PrismaPg } = await import('@prisma/adapter-pg');
+    const { PrismaClient } = await import('@/lib/generated/prisma-pg/client');
+    const logged = new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL! }), log: [{ emit: 'event', level: 'query' }] });
+    const sent: { query: string; params: string }[] = [];
+    logged.$on('query', (event) => sent.push(event));
+    try {
+      const found = await logged.file.findMany({ where: searchWhere(owner.id, 'INVOICE'), select: { id: true } });
+      expect(found).toHaveLength(30);
+      const { query, params } = sent.at(-1)!;
+      const plan = await logged.$queryRawUnsafe<{ 'QUERY PLAN': string }[]>(`EXPLAIN ${query}`, ...(JSON.parse(params) as unknown[]));
+      expect(plan.map((row) => row['QUERY PLAN']).join('\n')).toMatch(/Bitmap Index Scan on "File_name_trgm_idx"/);
+    } finally {
+      await logged.$disconnect();
+    }
+  },
+  120_000,
+);

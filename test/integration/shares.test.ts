@@ -78,9 +78,9 @@ describe('createShare', () => {
     const ben = await owner();
     const bensFile = await seedFile(db, ben.id);
     const before = await db.share.count();
-    await expect(
-      createShare(ana, options({ fileIds: [bensFile.id], expiresAt: new Date(Date.now() + 3600_000), recipients: [uniqueEmail()], message: null })),
-    ).rejects.toThrow(UserError);
+    await expect(createShare(ana, options({ fileIds: [bensFile.id], expiresAt: new Date(Date.now() + 3600_000), recipients: [uniqueEmail()], message: null }))).rejects.toThrow(
+      UserError,
+    );
     expect(await db.share.count()).toBe(before);
   });
 });

@@ -18,18 +18,22 @@ function startServer(env: Record<string, string | undefined>): Promise<{ code: n
 }
 
 // Needs the production build that npm test makes first; vitest run on its own skips it.
-test.runIf(existsSync('.next/BUILD_ID'))('the server refuses a bad configuration and says which variable', async () => {
-  // Empty rather than deleted: Next would fill a deleted variable from a local .env file.
-  const missing = await startServer({ ...process.env, NODE_ENV: 'production', S3_BUCKET: '' });
-  expect(missing.code).toBe(1);
-  expect(missing.output).toContain('Handoff cannot start');
-  expect(missing.output).toMatch(/^\s+S3_BUCKET: /m);
+test.runIf(existsSync('.next/BUILD_ID'))(
+  'the server refuses a bad configuration and says which variable',
+  async () => {
+    // Empty rather than deleted: Next would fill a deleted variable from a local .env file.
+    const missing = await startServer({ ...process.env, NODE_ENV: 'production', S3_BUCKET: '' });
+    expect(missing.code).toBe(1);
+    expect(missing.output).toContain('Handoff cannot start');
+    expect(missing.output).toMatch(/^\s+S3_BUCKET: /m);
 
-  const bad = await startServer({ ...process.env, NODE_ENV: 'production', MAX_UPLOAD_SIZE: 'enormous' });
-  expect(bad.code).toBe(1);
-  expect(bad.output).toMatch(/^\s+MAX_UPLOAD_SIZE: expected a size such as 5GB or 1048576, got "enormous"/m);
+    const bad = await startServer({ ...process.env, NODE_ENV: 'production', MAX_UPLOAD_SIZE: 'enormous' });
+    expect(bad.code).toBe(1);
+    expect(bad.output).toMatch(/^\s+MAX_UPLOAD_SIZE: expected a size such as 5GB or 1048576, got "enormous"/m);
 
-  const open = await startServer({ ...process.env, NODE_ENV: 'production', SIGNIN_ALLOWLIST: '' });
-  expect(open.code).toBe(1);
-  expect(open.output).toMatch(/^\s+SIGNIN_ALLOWLIST: required in production/m);
-}, 90_000);
+    const open = await startServer({ ...process.env, NODE_ENV: 'production', SIGNIN_ALLOWLIST: '' });
+    expect(open.code).toBe(1);
+    expect(open.output).toMatch(/^\s+SIGNIN_ALLOWLIST: required in production/m);
+  },
+  90_000,
+);

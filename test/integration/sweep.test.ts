@@ -13,7 +13,16 @@ afterAll(() => db.$disconnect());
 async function fileRow(ownerId: string, status: string, ageMs: number) {
   const id = createId();
   return db.file.create({
-    data: { id, ownerId, name: `${status}-${id}.txt`, size: 10, contentType: 'text/plain', storageKey: storageKeyFor(ownerId, id), status, createdAt: new Date(Date.now() - ageMs) },
+    data: {
+      id,
+      ownerId,
+      name: `${status}-${id}.txt`,
+      size: 10,
+      contentType: 'text/plain',
+      storageKey: storageKeyFor(ownerId, id),
+      status,
+      createdAt: new Date(Date.now() - ageMs),
+    },
   });
 }
 
@@ -59,7 +68,15 @@ test('after uploads abandoned in every way, one sweep leaves the bucket and the 
   await put(incomingKeyFor(storageKeyFor(user.id, 'gone'))); // a replay for a file since deleted
   // Quarantine: an infected file's object stays while its row does; one whose row is gone goes.
   const quarantined = await db.file.create({
-    data: { ownerId: user.id, name: 'bad.exe', size: 10, contentType: 'application/octet-stream', storageKey: `quarantine/users/${user.id}/bad`, status: 'ready', scanStatus: 'infected' },
+    data: {
+      ownerId: user.id,
+      name: 'bad.exe',
+      size: 10,
+      contentType: 'application/octet-stream',
+      storageKey: `quarantine/users/${user.id}/bad`,
+      status: 'ready',
+      scanStatus: 'infected',
+    },
   });
   await put(quarantined.storageKey);
   await put(`quarantine/users/${user.id}/deleted-since`);

@@ -6,13 +6,7 @@ import { GetObjectCommand, ListMultipartUploadsCommand, ListPartsCommand } from 
 import { connect, seedFolder, seedUser, uniqueEmail } from '@/prisma/seed';
 import { closeRequest, createRequest, replaceRequestLink, type CreateRequestInput } from '@/lib/requests/manage';
 import { unlockRequest, viewRequest } from '@/lib/requests/access';
-import {
-  cancelSenderUpload,
-  confirmSenderUpload,
-  signSenderParts,
-  startSenderUpload,
-  type SenderFile,
-} from '@/lib/requests/uploads';
+import { cancelSenderUpload, confirmSenderUpload, signSenderParts, startSenderUpload, type SenderFile } from '@/lib/requests/uploads';
 import { announceArrivals, announceLeftovers, LEFTOVER_AFTER_MS } from '@/lib/requests/announce';
 import { fileIdFromHandle } from '@/lib/requests/handle';
 import { setFolderRule } from '@/lib/files/folder-rules';
@@ -124,7 +118,7 @@ describe('sending through a request link', () => {
     expect((await viewRequest(token, noCookies)).gate).toBe('closed');
   });
 
-  test('a sender\'s part URL takes only that part\'s size, so nothing past the declared size can be stored', async () => {
+  test("a sender's part URL takes only that part's size, so nothing past the declared size can be stored", async () => {
     const { owner, id, token } = await makeRequest({ maxFileSize: 9_000_000 });
     const started = await startSenderUpload(token, noCookies, pdf('scan.pdf', 9_000_000));
     const { partSize } = started.multipart!;

@@ -164,7 +164,10 @@ test('files sent through a request are scanned before the owner is told, and inf
   const token = new URL(created.url).pathname.split('/').pop()!;
   const noCookies = { get: () => undefined };
   const ids = [];
-  for (const [name, body] of [['report.pdf', bytes('a fine report')], ['report-macro.pdf', bytes(EICAR)]] as const) {
+  for (const [name, body] of [
+    ['report.pdf', bytes('a fine report')],
+    ['report-macro.pdf', bytes(EICAR)],
+  ] as const) {
     const started = await startSenderUpload(token, noCookies, { name, size: body.length, contentType: 'application/pdf', uploadedBy: 'Sam' });
     expect((await postForm(started.post!.url, started.post!.fields, body, 'application/pdf')).status).toBe(204);
     await confirmSenderUpload(token, noCookies, started.handle);

@@ -8,9 +8,26 @@ import ts from 'typescript';
 export const ROOT = join(__dirname, '../..');
 const USER_FACING_ATTRIBUTES = new Set(['aria-label', 'aria-description', 'aria-placeholder', 'aria-roledescription', 'aria-valuetext', 'title', 'placeholder', 'alt', 'label']);
 /** Strings that look like words but are code: key names, header names, the product's name. */
-const NOT_TEXT = new Set(['Enter', 'Escape', 'ArrowDown', 'ArrowUp', 'ArrowLeft', 'ArrowRight', 'Home', 'End', 'Tab', 'Backspace', 'Delete', 'Content-Type', 'Content-Length', 'Handoff', 'Range']);
+const NOT_TEXT = new Set([
+  'Enter',
+  'Escape',
+  'ArrowDown',
+  'ArrowUp',
+  'ArrowLeft',
+  'ArrowRight',
+  'Home',
+  'End',
+  'Tab',
+  'Backspace',
+  'Delete',
+  'Content-Type',
+  'Content-Length',
+  'Handoff',
+  'Range',
+]);
 /** Calls whose string arguments are not shown to anyone (or are message keys). */
-const CODE_CALLS = /^(t|t\.rich|t\.markup|t\.has|useTranslations|getTranslations|console\.\w+|Error|require|import|fetch|headers\.\w+|\w+\.(get|set|has|append|delete|getAttribute|setAttribute|querySelector|querySelectorAll|closest|addEventListener|removeEventListener|startsWith|endsWith|includes|split|replace|matchMedia|toLocaleString|toLocaleDateString|toLocaleTimeString|getItem|setItem|removeItem))$/;
+const CODE_CALLS =
+  /^(t|t\.rich|t\.markup|t\.has|useTranslations|getTranslations|console\.\w+|Error|require|import|fetch|headers\.\w+|\w+\.(get|set|has|append|delete|getAttribute|setAttribute|querySelector|querySelectorAll|closest|addEventListener|removeEventListener|startsWith|endsWith|includes|split|replace|matchMedia|toLocaleString|toLocaleDateString|toLocaleTimeString|getItem|setItem|removeItem))$/;
 
 export function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -62,4 +79,3 @@ export function literalsIn(file: string): string[] {
   visit(source);
   return found;
 }
-

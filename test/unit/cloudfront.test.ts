@@ -37,8 +37,7 @@ function parse(url: string) {
 
 const fromCfBase64 = (value: string) => Buffer.from(value.replace(/-/g, '+').replace(/_/g, '=').replace(/~/g, '/'), 'base64');
 const verifies = (policy: string, signature: string) => verify('RSA-SHA1', Buffer.from(policy), publicKey, fromCfBase64(signature));
-const cannedPolicy = (resource: string, expires: string) =>
-  `{"Statement":[{"Resource":"${resource}","Condition":{"DateLessThan":{"AWS:EpochTime":${expires}}}}]}`;
+const cannedPolicy = (resource: string, expires: string) => `{"Statement":[{"Resource":"${resource}","Condition":{"DateLessThan":{"AWS:EpochTime":${expires}}}}]}`;
 
 describe('canned policy', () => {
   test('signature verifies against the policy CloudFront rebuilds from the URL', () => {

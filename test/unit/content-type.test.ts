@@ -2,7 +2,19 @@ import { expect, test } from 'vitest';
 import { servedContentType } from '@/lib/storage/content-type';
 
 test('passive types are served as stored, without their parameters', () => {
-  for (const type of ['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/avif', 'application/pdf', 'text/csv', 'application/zip', 'audio/mpeg', 'video/mp4', 'application/octet-stream']) {
+  for (const type of [
+    'image/png',
+    'image/jpeg',
+    'image/gif',
+    'image/webp',
+    'image/avif',
+    'application/pdf',
+    'text/csv',
+    'application/zip',
+    'audio/mpeg',
+    'video/mp4',
+    'application/octet-stream',
+  ]) {
     expect(servedContentType(type)).toBe(type);
   }
   expect(servedContentType('Text/Plain; charset=UTF-8')).toBe('text/plain');

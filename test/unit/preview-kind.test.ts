@@ -59,7 +59,13 @@ test('CSV: quoted fields with commas, quotes and line breaks; rows and columns c
   ]);
   expect(isCut).toBe(false);
   const capped = parseCsv('a,b,c\n1,2,3\n4,5,6\n', 2, 2);
-  expect(capped).toEqual({ rows: [['a', 'b'], ['1', '2']], isCut: true });
+  expect(capped).toEqual({
+    rows: [
+      ['a', 'b'],
+      ['1', '2'],
+    ],
+    isCut: true,
+  });
 });
 
 test('Markdown: headings, lists and links render; raw HTML stays text and only http, https and mailto links are kept', () => {

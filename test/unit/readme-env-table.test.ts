@@ -15,7 +15,7 @@ function settingsInTheReadme(): string[] {
   const readme = read('README.md');
   const start = readme.indexOf('### Environment variables');
   const section = readme.slice(start, readme.indexOf('\n### ', start + 1));
-  return [...section.matchAll(/^\| `([A-Z][A-Z0-9_]*)` \|/gm)].map((match) => match[1]!).sort();
+  return [...section.matchAll(/^\| `([A-Z][A-Z0-9_]*)` +\|/gm)].map((match) => match[1]!).sort();
 }
 
 test('lib/env.ts reads a few dozen settings (the parser below still finds them)', () => {

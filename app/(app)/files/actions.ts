@@ -23,7 +23,6 @@ const uploadInput = z.object({
 /** Files up to the multipart threshold: one presigned POST. */
 export const prepareUpload = authedAction(uploadInput, (input, user) => prepare(user.id, input));
 
-
 export const confirmUpload = authedAction(z.object({ fileId: id }), async ({ fileId }, user) => {
   const result = await confirm(user.id, fileId);
   revalidatePath('/files');
@@ -41,15 +40,12 @@ export const createFolder = authedAction(z.object({ name: displayName, parentId:
   return folder;
 });
 
-export const renameItem = authedAction(
-  z.object({ kind: z.enum(['file', 'folder']), id, name: displayName }),
-  async ({ kind, id: itemId, name }, user) => {
-    if (kind === 'file') await setFileName(user.id, itemId, name);
-    else await setFolderName(user.id, itemId, name);
-    revalidatePath('/files');
-    return null;
-  },
-);
+export const renameItem = authedAction(z.object({ kind: z.enum(['file', 'folder']), id, name: displayName }), async ({ kind, id: itemId, name }, user) => {
+  if (kind === 'file') await setFileName(user.id, itemId, name);
+  else await setFolderName(user.id, itemId, name);
+  revalidatePath('/files');
+  return null;
+});
 
 export const deleteItem = authedAction(z.object({ kind: z.enum(['file', 'folder']), id }), async ({ kind, id: itemId }, user) => {
   if (kind === 'file') await removeFile(user.id, itemId);
@@ -89,9 +85,8 @@ export const confirmThumbnail = authedAction(thumbnailInput, async ({ fileId, co
 /** Larger files: a multipart upload whose parts are signed one by one as they are sent. */
 export const startMultipartUpload = authedAction(uploadInput, (input, user) => startMultipart(user.id, input));
 
-export const signUploadParts = authedAction(
-  z.object({ fileId: id, partNumbers: z.array(z.number().int().min(1).max(10_000)).min(1).max(8) }),
-  ({ fileId, partNumbers }, user) => signParts(user.id, fileId, partNumbers),
+export const signUploadParts = authedAction(z.object({ fileId: id, partNumbers: z.array(z.number().int().min(1).max(10_000)).min(1).max(8) }), ({ fileId, partNumbers }, user) =>
+  signParts(user.id, fileId, partNumbers),
 );
 
 export const listUploadedParts = authedAction(z.object({ fileId: id }), ({ fileId }, user) => uploadedParts(user.id, fileId));

@@ -55,7 +55,9 @@ export default async function FilesPage({ searchParams }: Props) {
             </li>
             {crumbs.map((crumb, index) => (
               <li key={crumb.id} className="flex min-w-0 items-center gap-1">
-                <span aria-hidden className="text-zinc-400">/</span>
+                <span aria-hidden className="text-zinc-400">
+                  /
+                </span>
                 {index === crumbs.length - 1 ? (
                   <span aria-current="page">{crumb.name}</span>
                 ) : (
@@ -81,12 +83,7 @@ export default async function FilesPage({ searchParams }: Props) {
           {t('folderRule', { recipients: format.list(rule.recipients), days: rule.days })}
         </p>
       )}
-      <OwnerUploadPanel
-        folderId={folderId}
-        maxSize={env().MAX_UPLOAD_SIZE}
-        multipartThreshold={env().MULTIPART_THRESHOLD}
-        concurrency={env().UPLOAD_CONCURRENCY}
-      />
+      <OwnerUploadPanel folderId={folderId} maxSize={env().MAX_UPLOAD_SIZE} multipartThreshold={env().MULTIPART_THRESHOLD} concurrency={env().UPLOAD_CONCURRENCY} />
       <p className="-mt-3 mb-4 flex items-center gap-2 text-xs text-zinc-600" data-testid="storage-usage">
         <meter min={0} max={usage.quota} value={usage.used} className="h-1.5 w-32" aria-label={t('storageUsed')} />
         {t('usage', { used: formatBytes(usage.used, locale), quota: formatBytes(usage.quota, locale) })}
@@ -114,9 +111,7 @@ export default async function FilesPage({ searchParams }: Props) {
         // Hidden while the upload panel says files are on their way (data-uploads-busy): they are not "no files".
         <div className="rounded-xl border border-zinc-200 bg-white px-6 py-12 text-center [:root:has([data-uploads-busy])_&]:hidden">
           <h2 className="text-base font-semibold">{query ? t('noMatchTitle') : t('emptyTitle')}</h2>
-          <p className="mt-1 text-sm text-zinc-600">
-            {query ? t('noMatchHint') : t('emptyHint')}
-          </p>
+          <p className="mt-1 text-sm text-zinc-600">{query ? t('noMatchHint') : t('emptyHint')}</p>
         </div>
       ) : (
         <>

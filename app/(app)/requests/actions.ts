@@ -20,7 +20,12 @@ const createInput = z
     password,
     maxFiles: z.preprocess(
       blankToUndefined,
-      z.coerce.number({ error: 'requests.errors.enterNumber' }).int('requests.errors.wholeNumber').min(1, 'requests.errors.atLeastOne').max(10_000, 'requests.errors.tooManyFiles').optional(),
+      z.coerce
+        .number({ error: 'requests.errors.enterNumber' })
+        .int('requests.errors.wholeNumber')
+        .min(1, 'requests.errors.atLeastOne')
+        .max(10_000, 'requests.errors.tooManyFiles')
+        .optional(),
     ),
     maxFileSize: z.string().max(40).default(''),
     allowedTypes: z.string().max(2000, 'requests.errors.listTooLong').default(''),

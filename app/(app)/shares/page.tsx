@@ -79,9 +79,7 @@ async function ShareCard({ share }: { share: ShareSummary }) {
           <Link href={`/shares/${share.id}`} title={names} className="block truncate font-medium hover:underline">
             {names}
           </Link>
-          <p className="mt-0.5 text-sm text-zinc-600">
-            {t.rich(share.status === 'expired' ? 'list.expired' : 'list.expires', { time, downloads: share.downloads })}
-          </p>
+          <p className="mt-0.5 text-sm text-zinc-600">{t.rich(share.status === 'expired' ? 'list.expired' : 'list.expires', { time, downloads: share.downloads })}</p>
         </div>
         <span className={`rounded-full px-2.5 py-0.5 text-xs font-medium ${STATUS_STYLE[share.status]}`} data-testid="share-status">
           {t(`status.${share.status}`)}

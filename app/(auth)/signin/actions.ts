@@ -37,7 +37,6 @@ export async function signInWithOidc(formData: FormData) {
 // Passkey sign-in has no session yet: the challenge bound to this browser is what is checked.
 export const passkeySignInOptions = tokenAction(z.object({}), () => signInOptions());
 
-export const signInWithPasskey = tokenAction(
-  z.object({ response: authenticationResponse, callbackUrl: z.string().max(2000).optional() }),
-  ({ response, callbackUrl }) => passkeySignIn(response, callbackUrl),
+export const signInWithPasskey = tokenAction(z.object({ response: authenticationResponse, callbackUrl: z.string().max(2000).optional() }), ({ response, callbackUrl }) =>
+  passkeySignIn(response, callbackUrl),
 );

@@ -46,9 +46,7 @@ export default async function RequestPage({ params }: Props) {
             {view.message && <blockquote className="mt-4 rounded-lg bg-zinc-50 px-4 py-3 text-sm whitespace-pre-wrap">{view.message}</blockquote>}
             <ul className="mt-4 space-y-0.5 text-sm text-zinc-600" aria-label={t('limitsLabel')} data-testid="request-limits">
               <li>{t('maxSize', { size: formatBytes(limits.maxFileSize, locale) })}</li>
-              {limits.maxFiles !== null && (
-                <li>{t('filesLeft', { left: limits.filesLeft ?? 0, max: limits.maxFiles })}</li>
-              )}
+              {limits.maxFiles !== null && <li>{t('filesLeft', { left: limits.filesLeft ?? 0, max: limits.maxFiles })}</li>}
               {limits.allowedTypes.length > 0 && <li>{t('onlyTypes', { types })}</li>}
             </ul>
             {/* Kept mounted when full, so the uploads of the batch that filled it stay on screen. */}

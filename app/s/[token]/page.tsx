@@ -81,9 +81,7 @@ export default async function SharePage({ params }: Props) {
               </ul>
             )}
             {view.files.length > 1 && <DownloadAll token={token} count={view.files.length} totalBytes={view.files.reduce((sum, f) => sum + f.size, 0)} />}
-            {view.downloadsLeft !== null && view.downloadsLeft !== undefined && (
-              <p className="mt-4 text-xs text-zinc-500">{t('downloadsLeft', { count: view.downloadsLeft })}</p>
-            )}
+            {view.downloadsLeft !== null && view.downloadsLeft !== undefined && <p className="mt-4 text-xs text-zinc-500">{t('downloadsLeft', { count: view.downloadsLeft })}</p>}
           </>
         )}
         {view.expiresAt && (

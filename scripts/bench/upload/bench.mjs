@@ -148,7 +148,16 @@ async function appFlow(total = size) {
   const t2 = performance.now();
   await action('completeMultipartUpload', { fileId: started.fileId });
   const end = performance.now();
-  return { key: `users/${userId}/${started.fileId}`, seconds: (end - t0) / 1000, partSize: listed.partSize, parts: listed.partCount, startMs: tStart, completeMs: end - t2, sign: t.sign, put: t.put };
+  return {
+    key: `users/${userId}/${started.fileId}`,
+    seconds: (end - t0) / 1000,
+    partSize: listed.partSize,
+    parts: listed.partCount,
+    startMs: tStart,
+    completeMs: end - t2,
+    sign: t.sign,
+    put: t.put,
+  };
 }
 
 // (b) A script using the SDK directly: same part size and concurrency, the client's defaults, so
@@ -370,7 +379,8 @@ Object.assign(result, {
   ratio: +(medians.app / medians.sdk).toFixed(3),
   ratioToUnsignedSdk: +(medians.app / medians.sdkUnsigned).toFixed(3),
   appServerBytes: {
-    method: '/proc/<pid>/io rchar, summed over every process in the session of `next start`; max over the app-flow runs (an upper bound: it also counts files, SQLite and S3 replies the server read)',
+    method:
+      '/proc/<pid>/io rchar, summed over every process in the session of `next start`; max over the app-flow runs (an upper bound: it also counts files, SQLite and S3 replies the server read)',
     maxPerRun: serverBytes,
     control: { sentBytes: controlBytes, rcharGrowth: controlRead },
     clientSentToAppMaxPerRun: clientSent,

@@ -32,9 +32,7 @@ export default async function SecurityPage() {
         <h2 id="passkeys-heading" className="font-semibold">
           {t('passkeysHeading')}
         </h2>
-        <p className="mt-1 mb-4 text-sm text-zinc-600">
-          {t('passkeysIntro')}
-        </p>
+        <p className="mt-1 mb-4 text-sm text-zinc-600">{t('passkeysIntro')}</p>
         <PasskeySettings passkeys={settings.passkeys} />
       </section>
       <section aria-labelledby="totp-heading" className={section}>
@@ -48,14 +46,10 @@ export default async function SecurityPage() {
         <h2 id="recovery-heading" className="font-semibold">
           {t('recoveryHeading')}
         </h2>
-        <p className="mt-1 mb-4 text-sm text-zinc-600">
-          {t('recoveryIntro')}
-        </p>
+        <p className="mt-1 mb-4 text-sm text-zinc-600">{t('recoveryIntro')}</p>
         <RecoveryCodeSettings codesLeft={settings.recoveryCodesLeft} hasSecondFactor={hasSecondFactor} />
       </section>
-      {settings.isSecondFactorRequired && (
-        <p className="text-sm text-zinc-600">{t('required')}</p>
-      )}
+      {settings.isSecondFactorRequired && <p className="text-sm text-zinc-600">{t('required')}</p>}
     </div>
   );
 }

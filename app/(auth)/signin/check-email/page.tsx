@@ -20,9 +20,7 @@ export default async function CheckEmailPage({ searchParams }: Props) {
             {t('delayed')}
           </p>
         ) : (
-          <p className="mt-3 text-sm text-zinc-600">
-            {t('sent')}
-          </p>
+          <p className="mt-3 text-sm text-zinc-600">{t('sent')}</p>
         )}
         <Link href="/signin" className="mt-6 inline-block text-sm text-zinc-700 underline">
           {t('otherAddress')}

@@ -16,9 +16,7 @@ export const finishWithPasskey = secondFactorAction(z.object({ response: authent
   finishSignIn(user.id, { passkey: response }, callbackUrl),
 );
 
-const finishWithCode = secondFactorAction(z.object({ code: totpCode, callbackUrl }), ({ code, callbackUrl }, user) =>
-  finishSignIn(user.id, { totp: code }, callbackUrl),
-);
+const finishWithCode = secondFactorAction(z.object({ code: totpCode, callbackUrl }), ({ code, callbackUrl }, user) => finishSignIn(user.id, { totp: code }, callbackUrl));
 
 const finishWithRecoveryCode = secondFactorAction(z.object({ code: recoveryCode, callbackUrl }), ({ code, callbackUrl }, user) =>
   finishSignIn(user.id, { recoveryCode: code }, callbackUrl),

@@ -25,15 +25,8 @@ export default async function SecondFactorPage({ searchParams }: Props) {
     <main id="main" className="flex min-h-screen items-center justify-center px-4">
       <div className="w-full max-w-sm rounded-2xl border border-zinc-200 bg-white p-8 shadow-sm">
         <h1 className="text-2xl font-semibold">{t('title')}</h1>
-        <p className="mt-1 mb-6 text-sm text-zinc-600">
-          {t.rich('intro', { email: signIn.user.email, strong })}
-        </p>
-        <SecondFactorForms
-          callbackUrl={target}
-          hasPasskey={factors.passkeys > 0}
-          hasTotp={factors.hasTotp}
-          hasRecoveryCodes={factors.recoveryCodesLeft > 0}
-        />
+        <p className="mt-1 mb-6 text-sm text-zinc-600">{t.rich('intro', { email: signIn.user.email, strong })}</p>
+        <SecondFactorForms callbackUrl={target} hasPasskey={factors.passkeys > 0} hasTotp={factors.hasTotp} hasRecoveryCodes={factors.recoveryCodesLeft > 0} />
         <form action={signOutHalfway} className="mt-6 border-t border-zinc-200 pt-4 text-center">
           <button type="submit" className="text-sm text-zinc-700 underline">
             {t('signOut')}
