@@ -45,7 +45,8 @@ function hasSessionCookie(request: NextRequest): boolean {
   return request.cookies.has('authjs.session-token') || request.cookies.has('__Secure-authjs.session-token');
 }
 
-// Static files (the build's assets, the app's icons and manifest) skip it: they carry no page.
+// Static files (the build's assets, the app's icons and manifest) skip it: they carry no page. So
+// does the API: it takes bearer tokens only, never cookies, so there is no cross-site request to refuse.
 export const config = {
-  matcher: ['/((?!_next/static|_next/image|favicon\\.ico|icon\\.svg|apple-icon\\.png|icon-\\d+\\.png|manifest\\.webmanifest|s/[^/]+/download).*)'],
+  matcher: ['/((?!_next/static|_next/image|favicon\\.ico|icon\\.svg|apple-icon\\.png|icon-\\d+\\.png|manifest\\.webmanifest|s/[^/]+/download|api/v1/).*)'],
 };

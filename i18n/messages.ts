@@ -9,6 +9,7 @@ import enShares from '@/messages/en/shares.json';
 import enRecipient from '@/messages/en/recipient.json';
 import enRequests from '@/messages/en/requests.json';
 import enThumbnails from '@/messages/en/thumbnails.json';
+import enSettings from '@/messages/en/settings.json';
 import deCommon from '@/messages/de/common.json';
 import deShell from '@/messages/de/shell.json';
 import deAuth from '@/messages/de/auth.json';
@@ -17,6 +18,7 @@ import deShares from '@/messages/de/shares.json';
 import deRecipient from '@/messages/de/recipient.json';
 import deRequests from '@/messages/de/requests.json';
 import deThumbnails from '@/messages/de/thumbnails.json';
+import deSettings from '@/messages/de/settings.json';
 import frCommon from '@/messages/fr/common.json';
 import frShell from '@/messages/fr/shell.json';
 import frAuth from '@/messages/fr/auth.json';
@@ -25,6 +27,7 @@ import frShares from '@/messages/fr/shares.json';
 import frRecipient from '@/messages/fr/recipient.json';
 import frRequests from '@/messages/fr/requests.json';
 import frThumbnails from '@/messages/fr/thumbnails.json';
+import frSettings from '@/messages/fr/settings.json';
 import esCommon from '@/messages/es/common.json';
 import esShell from '@/messages/es/shell.json';
 import esAuth from '@/messages/es/auth.json';
@@ -33,6 +36,7 @@ import esShares from '@/messages/es/shares.json';
 import esRecipient from '@/messages/es/recipient.json';
 import esRequests from '@/messages/es/requests.json';
 import esThumbnails from '@/messages/es/thumbnails.json';
+import esSettings from '@/messages/es/settings.json';
 
 const en = {
   common: enCommon,
@@ -43,6 +47,7 @@ const en = {
   recipient: enRecipient,
   requests: enRequests,
   thumbnails: enThumbnails,
+  settings: enSettings,
 };
 
 /** The English catalogue is the reference: its shape types every key (global.d.ts). */
@@ -50,7 +55,37 @@ export type Messages = typeof en;
 
 export const MESSAGES: Record<Locale, Messages> = {
   en,
-  de: { common: deCommon, shell: deShell, auth: deAuth, files: deFiles, shares: deShares, recipient: deRecipient, requests: deRequests, thumbnails: deThumbnails },
-  fr: { common: frCommon, shell: frShell, auth: frAuth, files: frFiles, shares: frShares, recipient: frRecipient, requests: frRequests, thumbnails: frThumbnails },
-  es: { common: esCommon, shell: esShell, auth: esAuth, files: esFiles, shares: esShares, recipient: esRecipient, requests: esRequests, thumbnails: esThumbnails },
+  de: {
+    common: deCommon,
+    shell: deShell,
+    auth: deAuth,
+    files: deFiles,
+    shares: deShares,
+    recipient: deRecipient,
+    requests: deRequests,
+    thumbnails: deThumbnails,
+    settings: deSettings,
+  },
+  fr: {
+    common: frCommon,
+    shell: frShell,
+    auth: frAuth,
+    files: frFiles,
+    shares: frShares,
+    recipient: frRecipient,
+    requests: frRequests,
+    thumbnails: frThumbnails,
+    settings: frSettings,
+  },
+  es: {
+    common: esCommon,
+    shell: esShell,
+    auth: esAuth,
+    files: esFiles,
+    shares: esShares,
+    recipient: esRecipient,
+    requests: esRequests,
+    thumbnails: esThumbnails,
+    settings: esSettings,
+  },
 };

@@ -54,6 +54,7 @@ const schema = z
       .default('smtp://127.0.0.1:1025'),
     MAIL_FROM: z.string().min(3).default('Handoff <handoff@localhost>'),
     INVITES_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(100),
+    API_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(300),
 
     SIGNIN_ALLOWLIST: optional,
     OIDC_ISSUER: z.url().optional(),

@@ -2,7 +2,8 @@ import 'server-only';
 import { db } from '@/lib/db';
 
 export type Limit = { bucket: string; limit: number; windowMs: number };
-export type Taken = { ok: true } | { ok: false; retryAfterSeconds: number };
+/** remaining and resetSeconds: what is left of this window and when it ends (RateLimit headers). */
+export type Taken = { ok: true; remaining: number; resetSeconds: number } | { ok: false; retryAfterSeconds: number };
 
 /**
  * Takes `cost` from a fixed-window counter kept in the database, so every app instance counts
@@ -12,16 +13,17 @@ export type Taken = { ok: true } | { ok: false; retryAfterSeconds: number };
 export async function takeFrom({ bucket, limit, windowMs }: Limit, key: string, cost = 1, now = Date.now()): Promise<Taken> {
   if (cost > limit) return { ok: false, retryAfterSeconds: Math.ceil(windowMs / 1000) };
   const expired = BigInt(now - windowMs);
-  const rows = await db().$queryRaw<{ count: number }[]>`
+  const rows = await db().$queryRaw<{ count: number | bigint; windowStart: number | bigint }[]>`
     INSERT INTO "RateLimit" ("bucket", "key", "count", "windowStart") VALUES (${bucket}, ${key}, ${cost}, ${BigInt(now)})
     ON CONFLICT ("bucket", "key") DO UPDATE SET
       "count" = CASE WHEN "RateLimit"."windowStart" <= ${expired} THEN excluded."count" ELSE "RateLimit"."count" + excluded."count" END,
       "windowStart" = CASE WHEN "RateLimit"."windowStart" <= ${expired} THEN excluded."windowStart" ELSE "RateLimit"."windowStart" END
     WHERE "RateLimit"."windowStart" <= ${expired} OR "RateLimit"."count" + excluded."count" <= ${limit}
-    RETURNING "count"`;
-  if (rows.length > 0) return { ok: true };
-  const row = await db().rateLimit.findUnique({ where: { bucket_key: { bucket, key } }, select: { windowStart: true } });
-  const endsAt = Number(row?.windowStart ?? BigInt(now)) + windowMs;
+    RETURNING "count", "windowStart"`;
+  const row = rows[0];
+  if (row) return { ok: true, remaining: Math.max(limit - Number(row.count), 0), resetSeconds: Math.max(Math.ceil((Number(row.windowStart) + windowMs - now) / 1000), 1) };
+  const current = await db().rateLimit.findUnique({ where: { bucket_key: { bucket, key } }, select: { windowStart: true } });
+  const endsAt = Number(current?.windowStart ?? BigInt(now)) + windowMs;
   return { ok: false, retryAfterSeconds: Math.max(Math.ceil((endsAt - now) / 1000), 1) };
 }
 

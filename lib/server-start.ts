@@ -5,6 +5,7 @@ import { sweepStorage } from '@/lib/files/sweep';
 import { announceLeftovers } from '@/lib/requests/announce';
 import { forgetOldUnlockFailures } from '@/lib/password';
 import { forgetOldRateLimits } from '@/lib/rate-limit';
+import { forgetOldIdempotencyKeys } from '@/lib/api/idempotency';
 import { forgetExpiredChallenges } from '@/lib/auth/challenges';
 import { checkClock } from '@/lib/clock';
 import { scanPendingFiles } from '@/lib/files/scan';
@@ -41,7 +42,7 @@ function every(ms: number, name: string, job: () => Promise<unknown>) {
 async function sweep() {
   const startedAt = new Date();
   const report = await sweepStorage(startedAt);
-  const forgotten = (await forgetOldUnlockFailures()) + (await forgetOldRateLimits()) + (await forgetExpiredChallenges());
+  const forgotten = (await forgetOldUnlockFailures()) + (await forgetOldRateLimits()) + (await forgetExpiredChallenges()) + (await forgetOldIdempotencyKeys());
   console.log(
     `[sweep] ran at ${startedAt.toISOString()}: ${report.pendingRows} unfinished uploads, ${report.unfinishedDeletes} unfinished deletes, ` +
       `${report.multipartUploads} multipart uploads, ${report.orphanObjects} orphan objects removed; ${forgotten} old throttle entries forgotten`,
