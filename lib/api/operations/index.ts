@@ -1,6 +1,13 @@
 import type { Operation } from '@/lib/api/operation';
 import { whoami } from '@/lib/api/operations/account';
 import { listFilesOp } from '@/lib/api/operations/files';
+import { addRecipientsOp, createShareOp, getShareOp, listSharesOp, resendInviteOp, revokeRecipientOp, revokeShareOp, updateShareOp } from '@/lib/api/operations/shares';
+import { closeRequestOp, createRequestOp, listRequestsOp } from '@/lib/api/operations/requests';
 
 /** Every operation of /api/v1, in the order the OpenAPI document and the docs page list them. */
-export const OPERATIONS: Operation[] = [whoami, listFilesOp] as never[];
+export const OPERATIONS: Operation[] = [
+  whoami,
+  listFilesOp,
+  ...[createShareOp, listSharesOp, getShareOp, updateShareOp, addRecipientsOp, revokeRecipientOp, resendInviteOp, revokeShareOp],
+  ...[createRequestOp, listRequestsOp, closeRequestOp],
+] as never[];
