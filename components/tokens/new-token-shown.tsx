@@ -34,11 +34,7 @@ export function NewTokenShown({ created, meUrl, onDone }: { created: CreatedToke
       <LinkField id={TOKEN_FIELD} label={t('tokenLabel')} url={created.token} testId="new-token-value" />
       <p className="text-sm text-amber-950">{t('tryIt')}</p>
       <div className="flex w-full items-start gap-2">
-        <pre
-         
-          className="min-w-0 flex-1 rounded-md bg-white p-2 font-mono text-xs break-all whitespace-pre-wrap text-zinc-900"
-          data-testid="new-token-curl"
-        >
+        <pre className="min-w-0 flex-1 rounded-md bg-white p-2 font-mono text-xs break-all whitespace-pre-wrap text-zinc-900" data-testid="new-token-curl">
           {curl}
         </pre>
         <CopyButton value={curl} />

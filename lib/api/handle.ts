@@ -8,7 +8,8 @@ import { apiProblem, problemFromError, problemFromZod, type FieldProblem } from 
 import { onceForKey } from '@/lib/api/idempotency';
 import type { Operation } from '@/lib/api/operation';
 
-type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
+// Next.js gives a route without dynamic segments no params at all (undefined), not an empty object.
+type RouteContext = { params?: Promise<Record<string, string | string[] | undefined>> } | undefined;
 
 const MAX_BODY_BYTES = 1024 * 1024;
 const JSON_HEADERS = { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' };
@@ -79,7 +80,7 @@ export function handle(op: Operation) {
       limitHeaders = await admit(caller);
       if (op.scope && !caller.scopes.includes(op.scope))
         throw apiProblem('insufficient-scope', `This call needs a token with the ${op.scope} scope; this token has ${caller.scopes.join(', ') || 'none'}.`);
-      const raw = { params: await context.params, query: Object.fromEntries(new URL(request.url).searchParams), body: op.body ? await readJson(request) : undefined };
+      const raw = { params: (await context?.params) ?? {}, query: Object.fromEntries(new URL(request.url).searchParams), body: op.body ? await readJson(request) : undefined };
       const input = { params: parse(op.params, raw.params, 'path'), query: parse(op.query, raw.query, 'query'), body: op.body ? parse(op.body, raw.body, 'body') : undefined };
       const execute = async () => ({ status: op.status, body: z.encode(op.response, await op.run(input as never, caller)) });
       const key = op.idempotent ? request.headers.get('idempotency-key') : null;
