@@ -76,7 +76,8 @@ test('every problem type the API can answer with resolves to an anchor on the do
 
 test('the docs page reads well on a phone and a desktop, light and dark, and axe finds nothing', async ({ page }) => {
   test.setTimeout(180_000);
-  await page.goto('/docs/api');
+  expect((await page.goto('/docs/api'))!.status()).toBe(200);
+  await expect(page.getByTestId('api-operation').first()).toBeVisible();
   for (const width of [360, 1280]) {
     await page.setViewportSize({ width, height: 800 });
     for (const scheme of ['light', 'dark'] as const) {
