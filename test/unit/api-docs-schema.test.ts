@@ -42,7 +42,9 @@ describe('the docs page reads JSON Schemas', () => {
   it('finds the objects to list under a field: its items, or each object of a union', () => {
     expect(Object.keys(nestedShapes(field('items'), body)[0]!.properties!)).toEqual(['kind', 'name']);
     expect(nestedShapes(field('name'), body)).toEqual([]);
-    const union = json(z.discriminatedUnion('method', [z.object({ method: z.literal('post'), url: z.string() }), z.object({ method: z.literal('multipart'), partSize: z.number() })]));
+    const union = json(
+      z.discriminatedUnion('method', [z.object({ method: z.literal('post'), url: z.string() }), z.object({ method: z.literal('multipart'), partSize: z.number() })]),
+    );
     expect(nestedShapes(union, union).map((shape) => Object.keys(shape.properties!))).toEqual([
       ['method', 'url'],
       ['method', 'partSize'],
@@ -51,8 +53,12 @@ describe('the docs page reads JSON Schemas', () => {
   });
 
   it('writes a refusal message as a template: values by name, plurals in their general form', () => {
-    expect(messageTemplate('Too many wrong passwords. Try again in {seconds, plural, one {# second} other {# seconds}}.')).toBe('Too many wrong passwords. Try again in ‹seconds› seconds.');
+    expect(messageTemplate('Too many wrong passwords. Try again in {seconds, plural, one {# second} other {# seconds}}.')).toBe(
+      'Too many wrong passwords. Try again in ‹seconds› seconds.',
+    );
     expect(messageTemplate('“{name}” is too large.')).toBe('“‹name›” is too large.');
-    expect(messageTemplate('Wait {unit, select, second {{wait, plural, one {# second} other {# seconds}}} other {{wait, plural, one {# minute} other {# minutes}}}}.')).toBe('Wait ‹wait› minutes.');
+    expect(messageTemplate('Wait {unit, select, second {{wait, plural, one {# second} other {# seconds}}} other {{wait, plural, one {# minute} other {# minutes}}}}.')).toBe(
+      'Wait ‹wait› minutes.',
+    );
   });
 });
