@@ -16,7 +16,7 @@ test('a passkey added on the Security page signs in alone, is the second step af
   expect(await db.passkey.findMany({ where: { userId: user.id }, select: { name: true } })).toEqual([{ name: 'Work laptop' }]);
 
   // Signed out, the passkey alone signs back in: no email, no code.
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
   await expect(page).toHaveURL(/\/signin/);
   await page.getByRole('button', { name: 'Sign in with a passkey' }).click();
   await expect(page).toHaveURL(/\/files$/);
@@ -48,7 +48,7 @@ test('a passkey added on the Security page signs in alone, is the second step af
   expect(await db.passkey.count({ where: { userId: user.id } })).toBe(0);
 
   // The browser still holds the passkey, but this site no longer knows it.
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
   await page.getByRole('button', { name: 'Sign in with a passkey' }).click();
   await expect(page.getByText('That passkey is not registered here.')).toBeVisible();
   await expect(page).toHaveURL(/\/signin/);

@@ -22,6 +22,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const accountLinks = (
     <>
       <NavLink href={SECURITY_PAGE}>{t('security')}</NavLink>
+      {signIn.stage === 'signed-in' && <NavLink href="/settings/tokens">{t('apiTokens')}</NavLink>}
       <form action={signOutAction} className="contents">
         <button type="submit" className="rounded-md px-3 py-1.5 text-left text-sm font-medium text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900">
           {t('signOut')}

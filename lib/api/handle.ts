@@ -8,7 +8,8 @@ import { apiProblem, PROBLEM_DOCS, problemFromError, problemFromZod, type FieldP
 import { onceForKey } from '@/lib/api/idempotency';
 import type { Operation } from '@/lib/api/operation';
 
-type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
+// Next.js gives a route without dynamic segments no params at all (undefined), not an empty object.
+type RouteContext = { params?: Promise<Record<string, string | string[] | undefined>> } | undefined;
 
 const MAX_BODY_BYTES = 1024 * 1024;
 const JSON_HEADERS = { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' };

@@ -2,6 +2,7 @@ import 'server-only';
 import type { z } from 'zod';
 import { renderMessage, UserError, type MessageKey } from '@/lib/actions/user-error';
 import { DEFAULT_LOCALE } from '@/i18n/locales';
+import { MESSAGES } from '@/i18n/messages';
 import { isDatabaseBusyError } from '@/lib/db-busy';
 
 /** Where each problem type is described for people: the API's docs page, one anchor per type. */
@@ -141,3 +142,35 @@ export function apiProblem(slug: keyof typeof API_PROBLEMS, detail: string, extr
 }
 
 export { STATUS_OF as USER_ERROR_STATUS, slugOf as problemSlug };
+
+export type ProblemType = { slug: string; statuses: number[]; texts: string[] };
+
+/** The full keys of every message under an `errors` group ("files.errors.fileGone"): the refusals lib/ can raise. */
+function errorKeys(tree: object, path: string[] = []): string[] {
+  return Object.entries(tree).flatMap(([name, value]) => {
+    const here = [...path, name];
+    if (typeof value === 'object' && value !== null) return errorKeys(value, here);
+    return path.includes('errors') ? [here.join('.')] : [];
+  });
+}
+
+/**
+ * Every problem type the API can answer with, for its docs page: the API's own, then one per
+ * slug of the rules' refusals (each UserError's key gives its slug; several keys can share one),
+ * with the statuses and English texts (ICU templates) behind it.
+ */
+export function listProblemTypes(): ProblemType[] {
+  const english = MESSAGES[DEFAULT_LOCALE];
+  const found = new Map<string, { statuses: Set<number>; texts: Set<string> }>();
+  const add = (slug: string, status: number, text: string) => {
+    const entry = found.get(slug) ?? { statuses: new Set(), texts: new Set() };
+    entry.statuses.add(status);
+    entry.texts.add(text);
+    found.set(slug, entry);
+  };
+  for (const [slug, [status, text]] of Object.entries(API_PROBLEMS)) add(slug, status, text);
+  const refusals = errorKeys(english).map((key) => ({ key, slug: slugOf(key) }));
+  const textOf = (key: string) => key.split('.').reduce<unknown>((node, name) => (node as Record<string, unknown>)[name], english) as string;
+  for (const { key, slug } of refusals.sort((a, b) => a.slug.localeCompare(b.slug))) add(slug, STATUS_OF[key as MessageKey] ?? 422, textOf(key));
+  return [...found].map(([slug, { statuses, texts }]) => ({ slug, statuses: [...statuses].sort(), texts: [...texts] }));
+}

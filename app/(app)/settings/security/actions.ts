@@ -10,6 +10,7 @@ import { cancelTotpSetup as cancelSetup, confirmTotpSetup as confirmSetup, start
 import { passkeyPromptFor, turnOffTotpWithProof } from '@/lib/auth/second-factor';
 import { generateRecoveryCodes as makeRecoveryCodes } from '@/lib/auth/recovery-codes';
 import { SECURITY_PAGE } from '@/lib/auth/stage';
+import { signOutEverywhere as endEverySession } from '@/lib/auth/sign-out-everywhere';
 
 // securityAction: open to fully signed-in users and to those who must set up a second factor first.
 const none = z.object({});
@@ -65,4 +66,10 @@ export const generateRecoveryCodes = securityAction(none, async (_input, user) =
   const codes = await makeRecoveryCodes(user.id);
   revalidatePath(SECURITY_PAGE);
   return codes;
+});
+
+/** Ends every session of the user and revokes every API token; the page then goes to sign-in. */
+export const signOutEverywhere = securityAction(none, async (_input, user) => {
+  await endEverySession(user.id);
+  return null;
 });

@@ -7,6 +7,7 @@ import { securitySettings } from '@/lib/auth/security-settings';
 import { PasskeySettings } from '@/components/security/passkey-settings';
 import { TotpSettings } from '@/components/security/totp-settings';
 import { RecoveryCodeSettings } from '@/components/security/recovery-code-settings';
+import { SignOutEverywhere } from '@/components/security/sign-out-everywhere';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('auth.security'))('title') };
@@ -50,6 +51,13 @@ export default async function SecurityPage() {
         <RecoveryCodeSettings codesLeft={settings.recoveryCodesLeft} hasSecondFactor={hasSecondFactor} />
       </section>
       {settings.isSecondFactorRequired && <p className="text-sm text-zinc-600">{t('required')}</p>}
+      <section aria-labelledby="everywhere-heading" className={section}>
+        <h2 id="everywhere-heading" className="font-semibold">
+          {t('everywhereHeading')}
+        </h2>
+        <p className="mt-1 mb-4 text-sm text-zinc-600">{t('everywhereIntro')}</p>
+        <SignOutEverywhere />
+      </section>
     </div>
   );
 }

@@ -1,0 +1,64 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { currentUser } from '@/lib/auth';
+import { env } from '@/lib/env';
+import { listApiTokens } from '@/lib/api/tokens';
+import { TOKEN_EXPIRY_PRESETS } from '@/lib/api/token-input';
+import { TokenList } from '@/components/tokens/token-list';
+import { NewTokenForm } from '@/components/tokens/new-token-form';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('settings.tokens'))('title') };
+}
+
+const section = 'rounded-xl border border-zinc-200 bg-white p-5';
+
+export default async function ApiTokensPage() {
+  const user = await currentUser();
+  if (!user) redirect('/signin?callbackUrl=%2Fsettings%2Ftokens');
+  const [tokens, t] = await Promise.all([listApiTokens(user.id), getTranslations('settings.tokens')]);
+  const rows = tokens.map((token) => ({
+    id: token.id,
+    name: token.name,
+    scopes: token.scopes,
+    status: token.status,
+    expiresAt: token.expiresAt.toISOString(),
+    createdAt: token.createdAt.toISOString(),
+    lastUsedAt: token.lastUsedAt?.toISOString() ?? null,
+    lastUsedIp: token.lastUsedIp,
+  }));
+  return (
+    <div className="max-w-2xl space-y-6">
+      <h1 className="text-lg font-semibold">{t('title')}</h1>
+      <p className="text-sm text-zinc-600">
+        {t.rich('intro', {
+          link: (chunks) => (
+            <Link href="/docs/api" className="font-medium text-zinc-900 underline underline-offset-2">
+              {chunks}
+            </Link>
+          ),
+        })}
+      </p>
+      {rows.length === 0 ? (
+        <p className="rounded-lg bg-zinc-50 px-4 py-3 text-sm text-zinc-700" data-testid="tokens-empty">
+          {t('empty')}
+        </p>
+      ) : (
+        <section aria-labelledby="tokens-heading" className={section}>
+          <h2 id="tokens-heading" className="mb-3 font-semibold">
+            {t('listHeading')}
+          </h2>
+          <TokenList tokens={rows} />
+        </section>
+      )}
+      <section aria-labelledby="new-token-heading" className={section}>
+        <h2 id="new-token-heading" className="mb-3 font-semibold">
+          {t('newHeading')}
+        </h2>
+        <NewTokenForm presets={[...TOKEN_EXPIRY_PRESETS]} meUrl={new URL('/api/v1/me', env().APP_URL).href} />
+      </section>
+    </div>
+  );
+}
