@@ -79,7 +79,8 @@ export function handle(op: Operation) {
       limitHeaders = await admit(caller);
       if (op.scope && !caller.scopes.includes(op.scope))
         throw apiProblem('insufficient-scope', `This call needs a token with the ${op.scope} scope; this token has ${caller.scopes.join(', ') || 'none'}.`);
-      const raw = { params: await context.params, query: Object.fromEntries(new URL(request.url).searchParams), body: op.body ? await readJson(request) : undefined };
+      // Next passes no params at all to a route without dynamic segments (/me, /files).
+      const raw = { params: (await context.params) ?? {}, query: Object.fromEntries(new URL(request.url).searchParams), body: op.body ? await readJson(request) : undefined };
       const input = { params: parse(op.params, raw.params, 'path'), query: parse(op.query, raw.query, 'query'), body: op.body ? parse(op.body, raw.body, 'body') : undefined };
       const execute = async () => ({ status: op.status, body: z.encode(op.response, await op.run(input as never, caller)) });
       const key = op.idempotent ? request.headers.get('idempotency-key') : null;
