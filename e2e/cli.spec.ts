@@ -2,6 +2,8 @@
 // token in its environment, no terminal, its own config folder.
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtemp, open, readFile, rm, stat, truncate, writeFile } from 'node:fs/promises';
+import { once } from 'node:events';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect } from './fixtures';
@@ -36,6 +38,16 @@ const workDir = () => test.info().annotations.find((a) => a.type === 'dir')!.des
 const jobEnv = (token: string, url = appOrigin()) => ({ HANDOFF_URL: url, HANDOFF_TOKEN: token, XDG_CONFIG_HOME: join(workDir(), 'config') });
 
 const json = (result: CliResult) => JSON.parse(result.stdout);
+
+/** A port nothing listens on: one the system just handed out and took back. */
+async function closedPort(): Promise<number> {
+  const server = createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  server.close();
+  await once(server, 'close');
+  return port;
+}
 
 test('nightly report: one command uploads, shares and mails; both links download the same bytes; share show reports delivery and downloads', async ({ db, user, request }) => {
   const token = await seedApiToken(db, user.id);
@@ -224,9 +236,10 @@ test('login stores the token in a private config file that whoami uses; HANDOFF_
   const other = await makeUser();
   const asOther = await runCli(['whoami', '--json'], { env: { ...home, HANDOFF_TOKEN: await seedApiToken(db, other.id) } });
   expect(json(asOther).user.email).toBe(other.email);
-  const elsewhere = await runCli(['whoami'], { env: { ...home, HANDOFF_URL: 'http://127.0.0.1:9' } });
+  const nowhere = `http://127.0.0.1:${await closedPort()}`;
+  const elsewhere = await runCli(['whoami'], { env: { ...home, HANDOFF_URL: nowhere } });
   expect(elsewhere.code).toBe(1);
-  expect(elsewhere.stderr).toMatch(/^handoff: Cannot reach http:\/\/127\.0\.0\.1:9 \(ECONNREFUSED\): check the URL/);
+  expect(elsewhere.stderr).toBe(`handoff: Cannot reach ${nowhere} (ECONNREFUSED): check the URL and your network, then run the command again.\n`);
 
   const logout = await runCli(['logout'], { env: home });
   expect(logout.code).toBe(0);
