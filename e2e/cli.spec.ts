@@ -11,7 +11,7 @@ import { storedParts } from './fixtures/bucket';
 import { runCli, seedApiToken, startCli, type CliResult } from './fixtures/cli';
 import { appOrigin, postDownload } from './fixtures/download';
 import { instancePort, startInstance } from './fixtures/instance';
-import { firstLink, waitForEmail } from './fixtures/mail';
+import { emailsTo, firstLink, waitForEmail } from './fixtures/mail';
 import { signDownloadUrlForTest } from './fixtures/sign';
 import { seedFile, uniqueEmail, type Db } from '../prisma/seed';
 
@@ -49,17 +49,20 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
-test('nightly report: one command uploads, shares and mails; both links download the same bytes; share show reports delivery and downloads', async ({ db, user, request }) => {
+test('nightly report: one command uploads, shares and mails; both links download the same bytes; share show reports delivery, then downloads; a rerun mails nobody twice', async ({
+  db,
+  user,
+  request,
+}) => {
   const token = await seedApiToken(db, user.id);
   const content = Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(1_000_000)]);
   await writeFile(join(workDir(), 'report.pdf'), content);
   await writeFile(join(workDir(), 'note.txt'), 'Q3 numbers, as agreed.\n');
   const recipients = [uniqueEmail('cfo'), uniqueEmail('audit')];
+  const job = () =>
+    runCli(['share', 'report.pdf', '--to', recipients[0]!, '--to', recipients[1]!, '--expires', '30d', '--message-file', 'note.txt'], { env: jobEnv(token), cwd: workDir() });
 
-  const run = await runCli(['share', 'report.pdf', '--to', recipients[0]!, '--to', recipients[1]!, '--expires', '30d', '--message-file', 'note.txt'], {
-    env: jobEnv(token),
-    cwd: workDir(),
-  });
+  const run = await job();
   expect(run.stderr).toBe('');
   expect(run.code).toBe(0);
   // No progress bar or carriage returns when nothing is a terminal (cron mails whatever a job prints).
@@ -69,6 +72,13 @@ test('nightly report: one command uploads, shares and mails; both links download
   expect(shareId).toBeTruthy();
   for (const address of recipients) expect(run.stdout).toMatch(new RegExp(`^${address.replace(/[.]/g, '\\.')}\\s+(queued|sending|sent)`, 'm'));
 
+  type Recipient = { email: string; delivery: string; downloads: number };
+  const recipientStates = async () => {
+    const show = await runCli(['share', 'show', shareId!, '--json'], { env: jobEnv(token) });
+    return (json(show).recipients as Recipient[]).map((r) => [r.email, r.delivery, r.downloads]).sort();
+  };
+  await expect.poll(recipientStates).toEqual(recipients.map((email) => [email, 'sent', 0]).sort());
+
   const file = await db.file.findFirstOrThrow({ where: { ownerId: user.id, name: 'report.pdf' } });
   for (const address of recipients) {
     const mail = await waitForEmail(address);
@@ -77,11 +87,15 @@ test('nightly report: one command uploads, shares and mails; both links download
     expect(download.status()).toBe(303);
     expect(await sha256OfUrl(download.headers()['location']!)).toBe(sha256(content));
   }
+  await expect.poll(recipientStates).toEqual(recipients.map((email) => [email, 'sent', 1]).sort());
 
-  const show = () => runCli(['share', 'show', shareId!, '--json'], { env: jobEnv(token) }).then(json);
-  await expect
-    .poll(async () => (await show()).recipients.map((r: { email: string; delivery: string; downloads: number }) => [r.email, r.delivery, r.downloads]).sort())
-    .toEqual(recipients.map((email) => [email, 'sent', 1]).sort());
+  // The job retried (its scheduler thought it failed): the same share comes back, nothing is mailed again.
+  const rerun = await job();
+  expect(rerun.code).toBe(0);
+  expect(rerun.stdout.split('\n')[0]).toBe(run.stdout.split('\n')[0]);
+  expect(await db.share.count({ where: { ownerId: user.id } })).toBe(1);
+  expect(await db.file.count({ where: { ownerId: user.id } })).toBe(1);
+  for (const address of recipients) expect(await emailsTo(address)).toHaveLength(1);
 });
 
 test('a 200 MB upload killed half way resumes: the rerun sends only the missing parts, and the stored object is the file', async ({ db, user }, testInfo) => {

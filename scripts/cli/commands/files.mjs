@@ -24,23 +24,24 @@ export async function fileArguments(items) {
   return out;
 }
 
-function reportUpload(result, folderPath) {
-  const { file, parts } = result;
-  if (result.reused) return `${file.name} is already uploaded and unchanged: ${file.id}`;
-  const resumed = result.resumed ? ` (resumed: ${parts.skipped} of ${parts.total} parts were already there)` : '';
-  return `Uploaded ${file.name} (${formatBytes(file.size)}) to ${folderPath || 'the top level'}: ${file.id}${resumed}`;
+function reportUpload({ file, parts, reused, resumed }) {
+  if (reused) return `${file.path} is already uploaded and unchanged: ${file.id}`;
+  const resumedNote = resumed ? ` (resumed: ${parts.skipped} of ${parts.total} parts were already there)` : '';
+  return `Uploaded ${file.path} (${formatBytes(file.size)}): ${file.id}${resumedNote}`;
 }
 
-/** Uploads the local ones (in order, into `folderId`), passes ids through: [{ id, name?, upload? }]. */
-export async function filesFor(api, items, { folderId = null, folderPath = '', parallel = 4, quiet = false } = {}) {
-  const files = [];
+/**
+ * Uploads the local ones (in order, into `folderId`), passes ids through: [{ id, name?, upload? }],
+ * pushed into `files` as they are done (so a caller can take back what a failed run left).
+ */
+export async function filesFor(api, items, { folderId = null, parallel = 4, quiet = false } = {}, files = []) {
   for (const item of items) {
     if (item.id) {
       files.push({ id: item.id });
       continue;
     }
     const upload = await uploadFile(api, item.local, { folderId, parallel });
-    if (!quiet) note(reportUpload(upload, folderPath));
+    if (!quiet) note(reportUpload(upload));
     files.push({ id: upload.file.id, name: upload.file.name, upload });
   }
   return files;
@@ -56,7 +57,7 @@ export async function upload(argv) {
   for (const local of locals) {
     const result = await uploadFile(api, local, { folderId: folder.id, parallel: parallelOf(values) });
     results.push(result);
-    if (!values.json) printLines([reportUpload(result, folder.path)]);
+    if (!values.json) printLines([reportUpload(result)]);
   }
   if (values.json) printJson({ folder, files: results.map(({ file, reused, resumed = false, parts }) => ({ ...file, reused, resumed, parts })) });
 }

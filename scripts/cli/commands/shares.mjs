@@ -54,12 +54,14 @@ export async function createShare(argv) {
   const items = await fileArguments(args);
   const api = await signedIn();
   const draft = await shareBody(values, []);
-  const files = await filesFor(api, items, { parallel: parallelOf(values), quiet: values.json || !process.stderr.isTTY });
-  const body = { ...draft, fileIds: files.map((f) => f.id) };
+  const files = [];
   let share;
   try {
+    await filesFor(api, items, { parallel: parallelOf(values), quiet: values.json || !process.stderr.isTTY }, files);
+    const body = { ...draft, fileIds: files.map((f) => f.id) };
     share = await api.post('/shares', body, { idempotencyKey: idempotencyKeyFor(api.token, body) });
   } catch (error) {
+    // Refused (not a network failure, where a rerun resumes and the share may yet be made).
     if (error instanceof ApiError && error.status < 500) await discardUploads(api, files);
     throw error;
   }
@@ -100,8 +102,8 @@ export async function listShares(argv) {
   }
   if (values.json) return printJson({ shares });
   if (shares.length === 0) return note('No shares yet: make one with `handoff share FILE --to EMAIL`.');
-  const what = (s) => s.title || s.items?.map((item) => item.name).join(', ') || '';
-  printLines(table([['ID', 'STATUS', 'EXPIRES', 'ITEMS'], ...shares.map((s) => [s.id, s.status, formatDate(s.expiresAt), what(s)])]));
+  const rows = shares.map((s) => [s.id, s.status, formatDate(s.expiresAt), s.downloads, s.recipients.length, s.files.map((file) => file.name).join(', ')]);
+  printLines(table([['ID', 'STATUS', 'EXPIRES', 'DOWNLOADS', 'RECIPIENTS', 'FILES'], ...rows]));
 }
 
 export async function revoke(argv) {
