@@ -165,6 +165,11 @@ test.describe('bad input: a clear message, the documented exit code, nothing hal
     expect(missing.stderr).toBe('handoff: No such file: q3-report.pdf. Check the path (a file id has only letters and digits).\n');
     expect(json(missing)).toEqual({ error: { message: 'No such file: q3-report.pdf. Check the path (a file id has only letters and digits).', exitCode: 2 } });
     await nothingMade(db, user.id);
+
+    // The codes are documented where a script's author looks: `handoff help` (and each command's help).
+    const help = await runCli(['share', '--help']);
+    expect(help.code).toBe(0);
+    for (const line of ['0  done', '1  failure', '2  usage or invalid input', '3  not signed in', '4  not found', '5  limit or conflict']) expect(help.stdout).toContain(line);
   });
 
   test('refused by the server: an expiry past the maximum and 1,001 recipients (2); the uploaded file is taken back', async ({ db, user }) => {
