@@ -1,5 +1,5 @@
 // Small factories for tests and local demos. Each one makes unique rows, so tests can run in parallel.
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaClient } from '../lib/generated/prisma/client';
 import { withSortNames } from '../lib/names/sort-name-extension';
@@ -73,4 +73,25 @@ export async function seedUploadRequest(db: Db, ownerId: string, folderId: strin
       expiresAt: new Date(Date.now() + 7 * 86400_000),
     },
   });
+}
+
+export const ALL_API_SCOPES = ['files:read', 'files:write', 'shares:read', 'shares:write', 'requests:write'];
+
+/**
+ * A personal access token as Settings makes one (lib/api/tokens.ts: "hnd_", 256 random bits, only
+ * its SHA-256 kept); returns its value. days < 0 makes one that has expired.
+ */
+export async function seedApiToken(db: Db, userId: string, data: { scopes?: string[]; days?: number; revoked?: boolean } = {}): Promise<string> {
+  const token = `hnd_${randomBytes(32).toString('base64url')}`;
+  await db.apiToken.create({
+    data: {
+      userId,
+      name: 'test token',
+      tokenHash: createHash('sha256').update(token).digest('hex'),
+      scopes: (data.scopes ?? ALL_API_SCOPES).join(' '),
+      expiresAt: new Date(Date.now() + (data.days ?? 90) * 86400_000),
+      revokedAt: data.revoked ? new Date() : null,
+    },
+  });
+  return token;
 }

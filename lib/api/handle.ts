@@ -4,7 +4,7 @@ import { env } from '@/lib/env';
 import { clientIp } from '@/lib/client-key';
 import { takeFrom, type Limit } from '@/lib/rate-limit';
 import { authenticateToken, type TokenCaller } from '@/lib/api/tokens';
-import { apiProblem, problemFromError, problemFromZod, type FieldProblem } from '@/lib/api/problem';
+import { apiProblem, PROBLEM_DOCS, problemFromError, problemFromZod, type FieldProblem } from '@/lib/api/problem';
 import { onceForKey } from '@/lib/api/idempotency';
 import type { Operation } from '@/lib/api/operation';
 
@@ -91,4 +91,10 @@ export function handle(op: Operation) {
       return problemFromError(error).toResponse(instance, limitHeaders);
     }
   };
+}
+
+/** A path under /api/v1 that is not an operation: says where the list of operations is. */
+export function unknownEndpoint(request: Request): Response {
+  const { pathname } = new URL(request.url);
+  return apiProblem('not-found', `There is no ${request.method} ${pathname} in this API: see /api/v1/openapi.json or ${PROBLEM_DOCS}.`).toResponse(pathname);
 }

@@ -24,6 +24,14 @@ const STATUS_WORDS: Record<number, string> = {
   429: 'Too many requests: see Retry-After',
 };
 
+const TAG_DESCRIPTIONS: Record<Operation['tag'], string> = {
+  Account: 'The token and the person it belongs to.',
+  Files: 'Files and folders: list, search, rename, move, delete, and direct S3 links.',
+  Uploads: 'Uploads straight to the bucket: a presigned POST form, or a multipart plan for large files.',
+  Shares: 'Links with an expiry, recipients who are emailed their own link, and what each did.',
+  Requests: 'Upload requests: links through which other people send files in.',
+};
+
 const problemRef = { $ref: '#/components/responses/Problem' };
 
 /** Path and query parameters, one per property of the operation's schemas. */
@@ -86,7 +94,7 @@ export function openApiDocument(): JsonSchema {
       license: { name: 'MIT', identifier: 'MIT' },
     },
     servers: [{ url: '/api/v1' }],
-    tags: [...new Set(OPERATIONS.map((op) => op.tag))].map((name) => ({ name })),
+    tags: [...new Set(OPERATIONS.map((op) => op.tag))].map((name) => ({ name, description: TAG_DESCRIPTIONS[name] })),
     paths,
     components: {
       securitySchemes: {

@@ -3,7 +3,7 @@
 import { afterAll, describe, expect, test } from 'vitest';
 import { connect, seedFile, seedUser } from '@/prisma/seed';
 import { authenticateToken, createApiToken, listApiTokens, revokeAllApiTokens, revokeApiToken } from '@/lib/api/tokens';
-import { handle } from '@/lib/api/handle';
+import { handle, unknownEndpoint } from '@/lib/api/handle';
 import { whoami } from '@/lib/api/operations/account';
 import { listFilesOp } from '@/lib/api/operations/files';
 import { onceForKey } from '@/lib/api/idempotency';
@@ -138,5 +138,14 @@ describe('Idempotency-Key', () => {
     const { user } = await tokenFor();
     await expect(onceForKey(user.id, 'k', {}, () => Promise.reject(new Error('down')))).rejects.toThrow('down');
     expect((await onceForKey(user.id, 'k', {}, async () => ({ status: 201, body: 'ok' }))).replayed).toBe(false);
+  });
+});
+
+describe('unknown endpoints', () => {
+  test('answer a 404 problem that points to the list of operations', async () => {
+    const response = unknownEndpoint(new Request('http://localhost/api/v1/filez', { method: 'POST' }));
+    expect(response.status).toBe(404);
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
+    expect((await response.json()).detail).toContain('POST /api/v1/filez');
   });
 });
