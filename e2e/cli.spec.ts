@@ -8,12 +8,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect } from './fixtures';
 import { storedParts } from './fixtures/bucket';
-import { runCli, seedApiToken, startCli, type CliResult } from './fixtures/cli';
+import { runCli, startCli, type CliResult } from './fixtures/cli';
 import { appOrigin, postDownload } from './fixtures/download';
 import { instancePort, startInstance } from './fixtures/instance';
 import { emailsTo, firstLink, waitForEmail } from './fixtures/mail';
 import { signDownloadUrlForTest } from './fixtures/sign';
-import { seedFile, uniqueEmail, type Db } from '../prisma/seed';
+import { seedApiToken, seedFile, uniqueEmail, type Db } from '../prisma/seed';
 
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 
@@ -249,7 +249,7 @@ test('login stores the token in a private config file that whoami uses; HANDOFF_
 
   const whoami = await runCli(['whoami', '--json'], { env: home });
   expect(whoami.code).toBe(0);
-  expect(json(whoami)).toMatchObject({ url: appOrigin(), user: { email: user.email }, token: { name: 'nightly job' } });
+  expect(json(whoami)).toMatchObject({ url: appOrigin(), user: { email: user.email }, token: { name: 'test token' } });
   expect(whoami.stdout).not.toContain(token);
 
   const other = await makeUser();
