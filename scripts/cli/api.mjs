@@ -3,6 +3,7 @@ import { CliError, EXIT, exitCodeOf } from './errors.mjs';
 // The CLI's only way to the server: the HTTP API (/api/v1), bearer token, RFC 9457 problems.
 
 const RETRIES = 3;
+const MAX_WAIT_SECONDS = 60;
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** What to do after each kind of refusal, beside the server's own `detail`. */
@@ -42,13 +43,14 @@ async function problemOf(response) {
 export function apiClient({ url, token }) {
   const base = `${url}/api/v1`;
 
-  async function send(method, path, { body, query, idempotencyKey } = {}) {
+  /** `safeToRepeat`: a call that changes nothing when sent twice (signing part URLs). */
+  async function send(method, path, { body, query, idempotencyKey, safeToRepeat = false } = {}) {
     const target = new URL(`${base}${path}`);
     for (const [name, value] of Object.entries(query ?? {})) if (value !== undefined && value !== null) target.searchParams.set(name, String(value));
     const headers = { Authorization: `Bearer ${token}`, Accept: 'application/json' };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
-    const repeatable = method === 'GET' || Boolean(idempotencyKey);
+    const repeatable = method === 'GET' || Boolean(idempotencyKey) || safeToRepeat;
     for (let attempt = 0; ; attempt++) {
       let response;
       try {
@@ -63,7 +65,9 @@ export function apiClient({ url, token }) {
       if (response.ok) return response.status === 204 ? {} : response.json();
       const problem = await problemOf(response);
       const retryAfter = Number(response.headers.get('retry-after') ?? 0);
-      if (repeatable && attempt < RETRIES && response.status >= 500) {
+      // A short rate-limit wait is worth sitting out in a job; a long one is reported (exit 5).
+      const waitable = response.status >= 500 || (response.status === 429 && retryAfter <= MAX_WAIT_SECONDS);
+      if (repeatable && attempt < RETRIES && waitable) {
         await sleep(Math.max(retryAfter * 1000, 500 * 2 ** attempt));
         continue;
       }

@@ -48,7 +48,7 @@ function partSigner(api, fileId, order) {
       .slice(order.indexOf(partNumber))
       .filter((n) => !urls.has(n))
       .slice(0, SIGN_BATCH);
-    const { parts } = await api.post(`/uploads/${fileId}/parts`, { partNumbers: batch });
+    const { parts } = await api.post(`/uploads/${fileId}/parts`, { partNumbers: batch }, { safeToRepeat: true });
     for (const part of parts) urls.set(part.partNumber, part.url);
   };
   return {
