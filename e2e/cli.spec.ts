@@ -264,3 +264,39 @@ test('login stores the token in a private config file that whoami uses; HANDOFF_
   expect(logout.code).toBe(0);
   expect((await runCli(['whoami'], { env: home })).code).toBe(3);
 });
+
+test('the other commands: upload into a new folder, ls, presign, shares, revoke, request create, rm', async ({ db, user }) => {
+  const token = await seedApiToken(db, user.id);
+  const env = jobEnv(token);
+  const content = randomBytes(300_000);
+  await writeFile(join(workDir(), 'export.csv'), content);
+
+  const uploaded = json(await runCli(['upload', 'export.csv', '--folder', 'Reports/2026', '--json'], { env, cwd: workDir() }));
+  expect(uploaded.folder.path).toBe('Reports/2026');
+  const [file] = uploaded.files;
+  expect(file).toMatchObject({ name: 'export.csv', size: 300_000, path: 'Reports/2026/export.csv', reused: false });
+  expect(json(await runCli(['ls', '--json'], { env })).folders.map((f: { name: string }) => f.name)).toEqual(['Reports']);
+  const listed = await runCli(['ls', 'Reports/2026'], { env });
+  expect(listed.stdout).toMatch(new RegExp(`^export\\.csv\\s+300 kB\\s+.+UTC\\s+${file.id}$`, 'm'));
+  expect(await runCli(['ls', 'Reports/2027'], { env })).toMatchObject({ code: 4, stderr: 'handoff: There is no folder Reports/2027: check the path with `handoff ls`.\n' });
+
+  const presigned = await runCli(['presign', file.id, '--expires-in', '300'], { env });
+  expect(presigned.code).toBe(0);
+  expect(await sha256OfUrl(presigned.stdout.trim())).toBe(sha256(content));
+  expect(await db.directLink.count({ where: { fileId: file.id } })).toBe(1);
+
+  const shared = json(await runCli(['share', file.id, '--json'], { env }));
+  expect(json(await runCli(['shares', '--json'], { env })).shares.map((s: { id: string }) => s.id)).toEqual([shared.id]);
+  expect((await runCli(['revoke', shared.id], { env })).stdout).toBe(`Revoked share ${shared.id}: its links stop working now.\n`);
+  expect(json(await runCli(['share', 'show', shared.id, '--json'], { env })).status).toBe('revoked');
+
+  const requested = json(await runCli(['request', 'create', '--title', 'Q3 receipts', '--folder', 'Inbox', '--types', '.pdf,.csv', '--max-file-size', '10MB', '--json'], { env }));
+  expect(requested.url).toMatch(/^http:\/\/localhost:\d+\/r\//);
+  expect(await db.uploadRequest.findUniqueOrThrow({ where: { id: requested.id }, select: { title: true, folder: { select: { name: true } } } })).toEqual({
+    title: 'Q3 receipts',
+    folder: { name: 'Inbox' },
+  });
+
+  expect(await runCli(['rm', file.id], { env })).toMatchObject({ code: 0, stdout: `Deleted file ${file.id}.\n` });
+  expect(json(await runCli(['ls', 'Reports/2026', '--json'], { env })).files).toEqual([]);
+});
