@@ -77,7 +77,7 @@ test('nightly report: one command uploads, shares and mails; both links download
     const show = await runCli(['share', 'show', shareId!, '--json'], { env: jobEnv(token) });
     return (json(show).recipients as Recipient[]).map((r) => [r.email, r.delivery, r.downloads]).sort();
   };
-  await expect.poll(recipientStates).toEqual(recipients.map((email) => [email, 'sent', 0]).sort());
+  await expect.poll(recipientStates, { timeout: 30_000 }).toEqual(recipients.map((email) => [email, 'sent', 0]).sort());
 
   const file = await db.file.findFirstOrThrow({ where: { ownerId: user.id, name: 'report.pdf' } });
   for (const address of recipients) {
@@ -87,7 +87,7 @@ test('nightly report: one command uploads, shares and mails; both links download
     expect(download.status()).toBe(303);
     expect(await sha256OfUrl(download.headers()['location']!)).toBe(sha256(content));
   }
-  await expect.poll(recipientStates).toEqual(recipients.map((email) => [email, 'sent', 1]).sort());
+  await expect.poll(recipientStates, { timeout: 30_000 }).toEqual(recipients.map((email) => [email, 'sent', 1]).sort());
 
   // The job retried (its scheduler thought it failed): the same share comes back, nothing is mailed again.
   const rerun = await job();
