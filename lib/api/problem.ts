@@ -75,6 +75,7 @@ const STATUS_OF: Partial<Record<MessageKey, number>> = {
   'files.errors.overQuota': 413,
   'files.errors.noLongerFits': 413,
   'files.errors.folderExists': 409,
+  'files.errors.folderIntoItself': 409,
   'files.errors.stillInParts': 409,
   'files.errors.needsParts': 409,
   'files.errors.changedWhileChecked': 409,

@@ -1,6 +1,7 @@
 import 'server-only';
 import { DeleteObjectsCommand } from '@aws-sdk/client-s3';
-import { db } from '@/lib/db';
+import { db, lockRow } from '@/lib/db';
+import type { Prisma } from '@/lib/generated/prisma/client';
 import { UserError } from '@/lib/actions/user-error';
 import { fileKind } from '@/lib/files/kind';
 import { bucket, deleteObject, s3 } from '@/lib/storage/s3';
@@ -15,23 +16,55 @@ export async function createFolder(ownerId: string, parentId: string | null, nam
   await requireFolder(ownerId, parentId);
   const clash = await db().folder.findFirst({ where: { ownerId, parentId, name }, select: { id: true } });
   if (clash) throw new UserError('files.errors.folderExists', { name });
-  return db().folder.create({ data: { ownerId, parentId, name }, select: { id: true, name: true } });
+  return db().folder.create({ data: { ownerId, parentId, name }, select: { id: true, name: true, parentId: true, createdAt: true } });
 }
 
-export async function renameFolder(ownerId: string, folderId: string, name: string) {
-  const folder = await db().folder.findFirst({ where: { id: folderId, ownerId }, select: { parentId: true } });
-  if (!folder) throw new UserError('files.errors.folderGone');
-  const clash = await db().folder.findFirst({ where: { ownerId, parentId: folder.parentId, name, NOT: { id: folderId } }, select: { id: true } });
-  if (clash) throw new UserError('files.errors.folderExists', { name });
-  await db().folder.update({ where: { id: folderId }, data: { name } });
+/** The folder a move puts another into: the owner's, and neither the moving folder nor one inside it. */
+async function requireMoveTarget(tx: Prisma.TransactionClient, ownerId: string, folderId: string, name: string, parentId: string | null) {
+  for (let next = parentId; next;) {
+    if (next === folderId) throw new UserError('files.errors.folderIntoItself', { name });
+    const folder = await tx.folder.findFirst({ where: { id: next, ownerId }, select: { parentId: true } });
+    if (!folder) throw new UserError('files.errors.folderGone');
+    next = folder.parentId;
+  }
 }
 
-export async function renameFile(ownerId: string, fileId: string, name: string) {
+/**
+ * Renames and/or moves one of the owner's folders (parentId null: the top level). Names are
+ * unique among a folder's subfolders. The owner's row is held through the checks and the write,
+ * so two moves at once cannot make a loop.
+ */
+export async function updateFolder(ownerId: string, folderId: string, changes: { name?: string; parentId?: string | null }) {
+  await db().$transaction(async (tx) => {
+    await lockRow(tx, 'User', ownerId);
+    const folder = await tx.folder.findFirst({ where: { id: folderId, ownerId }, select: { name: true, parentId: true } });
+    if (!folder) throw new UserError('files.errors.folderGone');
+    const name = changes.name ?? folder.name;
+    const parentId = changes.parentId === undefined ? folder.parentId : changes.parentId;
+    if (changes.parentId !== undefined) await requireMoveTarget(tx, ownerId, folderId, name, parentId);
+    const clash = await tx.folder.findFirst({ where: { ownerId, parentId, name, NOT: { id: folderId } }, select: { id: true } });
+    if (clash) throw new UserError('files.errors.folderExists', { name });
+    await tx.folder.update({ where: { id: folderId }, data: { name, parentId } });
+  });
+}
+
+export const renameFolder = (ownerId: string, folderId: string, name: string) => updateFolder(ownerId, folderId, { name });
+
+/** Renames and/or moves one of the owner's ready files (folderId null: the top level). Files may share a name. */
+export async function updateFile(ownerId: string, fileId: string, changes: { name?: string; folderId?: string | null }) {
   const file = await db().file.findFirst({ where: { id: fileId, ownerId, status: 'ready' }, select: { contentType: true } });
-  // A new extension can change the kind of a file whose type says little (application/octet-stream).
-  const { count } = file ? await db().file.updateMany({ where: { id: fileId, ownerId, status: 'ready' }, data: { name, kind: fileKind(file.contentType, name) } }) : { count: 0 };
+  if (!file) throw new UserError('files.errors.fileGone');
+  if (changes.folderId !== undefined) await requireFolder(ownerId, changes.folderId);
+  const data = {
+    // A new extension can change the kind of a file whose type says little (application/octet-stream).
+    ...(changes.name !== undefined && { name: changes.name, kind: fileKind(file.contentType, changes.name) }),
+    ...(changes.folderId !== undefined && { folderId: changes.folderId }),
+  };
+  const { count } = await db().file.updateMany({ where: { id: fileId, ownerId, status: 'ready' }, data });
   if (count === 0) throw new UserError('files.errors.fileGone');
 }
+
+export const renameFile = (ownerId: string, fileId: string, name: string) => updateFile(ownerId, fileId, { name });
 
 /**
  * The row is marked "deleting" first (every list, share and link skips it), then the object

@@ -5,12 +5,14 @@
 const EXTENSION = /^\.[a-z0-9][a-z0-9_-]{0,15}$/;
 const MIME = /^[a-z]+\/(\*|[a-z0-9][a-z0-9.+-]*)$/;
 
-/** errors are message keys (messages/<locale>/requests.json). */
-export function parseAllowedTypes(raw: string): { types: string[]; errors: ('requests.errors.badType' | 'requests.errors.tooManyTypes')[] } {
+type TypeProblem = 'requests.errors.badType' | 'requests.errors.tooManyTypes';
+
+/** Each entry (".pdf", "pdf", "image/*") checked and written one way; errors are message keys (messages/<locale>/requests.json). */
+export function checkAllowedTypes(entries: string[]): { types: string[]; errors: TypeProblem[] } {
   const types: string[] = [];
-  const errors: ('requests.errors.badType' | 'requests.errors.tooManyTypes')[] = [];
-  for (const part of raw.split(/[\s,;]+/)) {
-    const value = part.trim().toLowerCase();
+  const errors: TypeProblem[] = [];
+  for (const entry of entries) {
+    const value = entry.trim().toLowerCase();
     if (!value) continue;
     const type = value.includes('/') ? value : value.startsWith('.') ? value : `.${value}`;
     if (!EXTENSION.test(type) && !MIME.test(type)) {
@@ -19,6 +21,11 @@ export function parseAllowedTypes(raw: string): { types: string[]; errors: ('req
   }
   if (types.length > 50) errors.push('requests.errors.tooManyTypes');
   return { types, errors };
+}
+
+/** A form's list of types, separated by spaces, commas or semicolons. */
+export function parseAllowedTypes(raw: string): { types: string[]; errors: TypeProblem[] } {
+  return checkAllowedTypes(raw.split(/[\s,;]+/));
 }
 
 export function isAllowedType(types: string[], name: string, contentType: string): boolean {

@@ -87,6 +87,7 @@ export async function listRequests(ownerId: string, now = new Date()) {
     select: {
       id: true,
       title: true,
+      createdAt: true,
       expiresAt: true,
       closedAt: true,
       passwordHash: true,
@@ -101,6 +102,7 @@ export async function listRequests(ownerId: string, now = new Date()) {
   return rows.map((r) => ({
     id: r.id,
     title: r.title,
+    createdAt: r.createdAt.toISOString(),
     expiresAt: r.expiresAt.toISOString(),
     status: (r.closedAt ? 'closed' : r.expiresAt <= now ? 'expired' : 'open') as RequestStatus,
     hasPassword: r.passwordHash !== null,

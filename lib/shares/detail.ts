@@ -16,6 +16,11 @@ export type RecipientDetail = {
   isRevoked: boolean;
 };
 
+export type ShareItem = { kind: 'file' | 'folder'; name: string };
+
+/** How an item is written in a list of them: a folder with a trailing slash ("Reports/"). */
+export const itemLabel = (item: ShareItem) => (item.kind === 'folder' ? `${item.name}/` : item.name);
+
 /** who: the recipient's address, or null for someone who used the share's own (copied) link. */
 export type TimelineEvent = { id: string; at: string; kind: string; who: string | null; file: string | null; userAgent: string | null };
 
@@ -69,8 +74,8 @@ export async function shareDetail(ownerId: string, shareId: string, now = new Da
     notifyOnFirstDownload: share.notifyOnFirstDownload,
     locale: localeOr(share.locale),
     items: sortByNames(
-      share.items.flatMap(({ file, folder }) => (file ? [file.name] : folder ? [`${folder.name}/`] : [])),
-      (item) => [item],
+      share.items.flatMap(({ file, folder }): ShareItem[] => (file ? [{ kind: 'file', name: file.name }] : folder ? [{ kind: 'folder', name: folder.name }] : [])),
+      (item) => [itemLabel(item)],
     ),
     recipients: share.recipients.map((r): RecipientDetail => ({
       id: r.id,

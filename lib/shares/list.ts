@@ -16,12 +16,25 @@ export type ShareSummary = {
 
 const PAGE_SIZE = 50;
 
+// A page ends at its last share; the cursor carries that share's creation time and id ("<ms in
+// base 36>.<id>"), and the next page is the owner's shares strictly before it. It holds nothing
+// the caller did not already see, needs no lookup, and can only ever select the caller's own shares.
+type Position = { createdAt: Date; id: string };
+const cursorOf = (share: Position) => `${share.createdAt.getTime().toString(36)}.${share.id}`;
+
+/** Where a cursor points; null for anything that is not one (a listing then starts at the newest). */
+function positionOf(cursor: string): Position | null {
+  const match = /^([0-9a-z]{1,12})\.([a-z0-9]{1,64})$/.exec(cursor);
+  return match ? { createdAt: new Date(parseInt(match[1]!, 36)), id: match[2]! } : null;
+}
+
 export async function listShares(ownerId: string, after: string | null, now = new Date()) {
+  const position = after ? positionOf(after) : null;
+  const before = position && { OR: [{ createdAt: { lt: position.createdAt } }, { createdAt: position.createdAt, id: { lt: position.id } }] };
   const rows = await db().share.findMany({
-    where: { ownerId },
+    where: { ownerId, ...before },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take: PAGE_SIZE + 1,
-    ...(after ? { cursor: { id: after }, skip: 1 } : {}),
     select: {
       id: true,
       createdAt: true,
@@ -39,7 +52,8 @@ export async function listShares(ownerId: string, after: string | null, now = ne
       },
     },
   });
-  const shares: ShareSummary[] = rows.slice(0, PAGE_SIZE).map((share) => ({
+  const page = rows.slice(0, PAGE_SIZE);
+  const shares: ShareSummary[] = page.map((share) => ({
     id: share.id,
     files: sortByNames(
       share.items.flatMap((item) => (item.file ? [item.file] : [])),
@@ -54,5 +68,6 @@ export async function listShares(ownerId: string, after: string | null, now = ne
       return { id: r.id, email: r.email, delivery: (mail?.status as Delivery) ?? null, lastError: mail?.lastError ?? null, attempts: mail?.attempts ?? 0 };
     }),
   }));
-  return { shares, nextCursor: rows.length > PAGE_SIZE ? (shares.at(-1)?.id ?? null) : null };
+  const last = page.at(-1);
+  return { shares, nextCursor: rows.length > PAGE_SIZE && last ? cursorOf(last) : null };
 }

@@ -56,9 +56,10 @@ export async function addRecipients(owner: SessionUser, shareId: string, emails:
   return fresh.length;
 }
 
-async function requireRecipient(ownerId: string, recipientId: string) {
+/** `shareId`: the share the caller named too (the API's path); a recipient of another share is gone. */
+async function requireRecipient(ownerId: string, recipientId: string, shareId?: string) {
   const recipient = await db().shareRecipient.findFirst({
-    where: { id: recipientId, share: { ownerId } },
+    where: { id: recipientId, share: { ownerId }, ...(shareId && { shareId }) },
     select: { id: true, email: true, shareId: true, revokedAt: true, share: { select: { revokedAt: true } } },
   });
   if (!recipient) throw new UserError('shares.errors.recipientGone');
@@ -66,15 +67,15 @@ async function requireRecipient(ownerId: string, recipientId: string) {
 }
 
 /** Turns off one person's link; everyone else's keeps working. */
-export async function revokeRecipient(ownerId: string, recipientId: string): Promise<string> {
-  const recipient = await requireRecipient(ownerId, recipientId);
+export async function revokeRecipient(ownerId: string, recipientId: string, shareId?: string): Promise<string> {
+  const recipient = await requireRecipient(ownerId, recipientId, shareId);
   await db().shareRecipient.update({ where: { id: recipientId }, data: { revokedAt: new Date() } });
   return recipient.shareId;
 }
 
 /** Sends a fresh invite; the new link replaces the previous one when it is sent. */
-export async function resendInvite(owner: SessionUser, recipientId: string): Promise<string> {
-  const recipient = await requireRecipient(owner.id, recipientId);
+export async function resendInvite(owner: SessionUser, recipientId: string, shareId?: string): Promise<string> {
+  const recipient = await requireRecipient(owner.id, recipientId, shareId);
   if (recipient.revokedAt || recipient.share.revokedAt) throw new UserError('shares.errors.recipientRevoked');
   await admitInvitations(owner.id, 1);
   await db().$transaction((tx) => queueInvites(tx, owner, recipient.shareId, [recipient.email]));

@@ -30,17 +30,27 @@ export function checkEmail(raw: string): EmailCheck {
 /** A refused entry of a list: its message key and the entry as typed (cut to 80 characters). */
 export type ListedAddressError = { key: `shares.errors.listedAddress.${AddressProblem}`; values: { address: string } };
 
-/** Splits a textarea of addresses (commas, semicolons, new lines) and checks each one. */
-export function parseEmailList(raw: string): { emails: string[]; errors: ListedAddressError[] } {
+/** A textarea of addresses as its entries: split on commas, semicolons and new lines. */
+export function splitEmailList(raw: string): string[] {
+  // Split on separators but not on CR/LF inside one address: each line is its own entry.
+  return raw.split(/[,;\n]+/).map((item) => item.replace(/\r$/, ''));
+}
+
+/** Checks each entry of a list of addresses (typed in a textarea or sent as an array), dropping blanks and duplicates. */
+export function checkEmailList(entries: string[]): { emails: string[]; errors: ListedAddressError[] } {
   const emails = new Set<string>();
   const errors: ListedAddressError[] = [];
-  // Split on separators but not on CR/LF inside one address: each line is its own entry.
-  for (const item of raw.split(/[,;\n]+/)) {
-    const trimmed = item.replace(/\r$/, '').trim();
+  for (const entry of entries) {
+    const trimmed = entry.trim();
     if (trimmed === '') continue;
     const result = checkEmail(trimmed);
     if (result.ok) emails.add(result.email);
     else errors.push({ key: `shares.errors.listedAddress.${result.reason}`, values: { address: trimmed.slice(0, 80) } });
   }
   return { emails: [...emails], errors };
+}
+
+/** Splits a textarea of addresses (commas, semicolons, new lines) and checks each one. */
+export function parseEmailList(raw: string): { emails: string[]; errors: ListedAddressError[] } {
+  return checkEmailList(splitEmailList(raw));
 }

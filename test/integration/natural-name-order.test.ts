@@ -144,7 +144,7 @@ test('the files of a share, and the folders to send requests into, list in natur
   await db.shareItem.createMany({ data: files.slice(1).map((file) => ({ shareId: share.id, fileId: file.id })) });
   const inOrder = ['apple.txt', 'file 2.txt', 'file 10.txt', 'Zebra.txt'];
   expect((await listShares(owner.id, null)).shares[0]!.files.map((f) => f.name)).toEqual(inOrder);
-  expect((await shareDetail(owner.id, share.id))!.items).toEqual(inOrder);
+  expect((await shareDetail(owner.id, share.id))!.items.map((item) => item.name)).toEqual(inOrder);
 
   const top = await seedFolder(db, owner.id, { name: 'Projects 10' });
   await seedFolder(db, owner.id, { name: 'b', parentId: top.id });

@@ -3,7 +3,8 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { authedAction } from '@/lib/actions/authed-action';
-import { contentType, displayName, id, optionalId, thumbnailContentType } from '@/lib/validation/names';
+import { displayName, id, optionalId, thumbnailContentType } from '@/lib/validation/names';
+import { directLinkLifetime, partNumbers, uploadInput } from '@/lib/validation/upload-input';
 import { cancelUpload as cancel, confirmUpload as confirm, prepareUpload as prepare } from '@/lib/files/upload';
 import { createFolder as addFolder, deleteFile as removeFile, deleteFolder as removeFolder, renameFile as setFileName, renameFolder as setFolderName } from '@/lib/files/manage';
 import { createDirectLink as makeDirectLink } from '@/lib/files/direct-link';
@@ -12,13 +13,6 @@ import { confirmThumbnail as recordThumbnail, prepareThumbnail as signThumbnail 
 import { completeMultipart, signParts, startMultipart, uploadedParts } from '@/lib/files/multipart';
 import { folderRule, setFolderRule } from '@/lib/files/folder-rules';
 import { message, parseRecipients, recipientsText } from '@/lib/validation/share-options';
-
-const uploadInput = z.object({
-  name: displayName,
-  size: z.number().int().min(0, 'files.errors.sizeNegative').max(Number.MAX_SAFE_INTEGER),
-  contentType,
-  folderId: optionalId,
-});
 
 /** Files up to the multipart threshold: one presigned POST. */
 export const prepareUpload = authedAction(uploadInput, (input, user) => prepare(user.id, input));
@@ -55,17 +49,7 @@ export const deleteItem = authedAction(z.object({ kind: z.enum(['file', 'folder'
   return null;
 });
 
-export const createDirectLink = authedAction(
-  z.object({
-    fileId: id,
-    expiresIn: z.coerce
-      .number({ error: 'files.errors.lifetimeRequired' })
-      .int('files.errors.wholeSeconds')
-      .min(1, 'files.errors.lifetimeTooShort')
-      .max(604800, 'files.errors.lifetimeTooLong'),
-  }),
-  ({ fileId, expiresIn }, user) => makeDirectLink(user.id, fileId, expiresIn),
-);
+export const createDirectLink = authedAction(z.object({ fileId: id, expiresIn: directLinkLifetime }), ({ fileId, expiresIn }, user) => makeDirectLink(user.id, fileId, expiresIn));
 
 /** A preview of one of the caller's own files: a URL that lives a few minutes, straight to the bucket. */
 export const previewFile = authedAction(z.object({ fileId: id }), ({ fileId }, user) => previewOwnFile(user.id, fileId));
@@ -85,9 +69,7 @@ export const confirmThumbnail = authedAction(thumbnailInput, async ({ fileId, co
 /** Larger files: a multipart upload whose parts are signed one by one as they are sent. */
 export const startMultipartUpload = authedAction(uploadInput, (input, user) => startMultipart(user.id, input));
 
-export const signUploadParts = authedAction(z.object({ fileId: id, partNumbers: z.array(z.number().int().min(1).max(10_000)).min(1).max(8) }), ({ fileId, partNumbers }, user) =>
-  signParts(user.id, fileId, partNumbers),
-);
+export const signUploadParts = authedAction(z.object({ fileId: id, partNumbers: partNumbers(8) }), ({ fileId, partNumbers }, user) => signParts(user.id, fileId, partNumbers));
 
 export const listUploadedParts = authedAction(z.object({ fileId: id }), ({ fileId }, user) => uploadedParts(user.id, fileId));
 

@@ -4,12 +4,9 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { authedAction } from '@/lib/actions/authed-action';
 import { displayName, id, optionalId } from '@/lib/validation/names';
-import { checkWindow, message, REQUEST_WINDOW, optionalDate, password, presetExpiry } from '@/lib/validation/share-options';
-import { parseBytes } from '@/lib/bytes';
-import { parseAllowedTypes } from '@/lib/requests/allowed-types';
+import { message, optionalDate, password, presetExpiry } from '@/lib/validation/share-options';
+import { allowedTypesText, checkRequestExpiry, maxFilesText, maxFileSizeText } from '@/lib/validation/request-options';
 import { closeRequest as close, createRequest as create, replaceRequestLink } from '@/lib/requests/manage';
-
-const blankToUndefined = (value: unknown) => (value === '' || value === null ? undefined : value);
 
 const createInput = z
   .object({
@@ -18,37 +15,24 @@ const createInput = z
     expiry: z.enum(['1d', '7d', '30d', 'date'], { error: 'requests.errors.chooseExpiry' }),
     expiresAt: optionalDate,
     password,
-    maxFiles: z.preprocess(
-      blankToUndefined,
-      z.coerce
-        .number({ error: 'requests.errors.enterNumber' })
-        .int('requests.errors.wholeNumber')
-        .min(1, 'requests.errors.atLeastOne')
-        .max(10_000, 'requests.errors.tooManyFiles')
-        .optional(),
-    ),
-    maxFileSize: z.string().max(40).default(''),
-    allowedTypes: z.string().max(2000, 'requests.errors.listTooLong').default(''),
+    maxFiles: maxFilesText,
+    maxFileSize: maxFileSizeText,
+    allowedTypes: allowedTypesText,
     folderId: optionalId,
   })
   .transform((input, ctx) => {
     const expiresAt = input.expiry === 'date' ? input.expiresAt : presetExpiry(input.expiry);
-    const problem = expiresAt ? checkWindow(expiresAt, undefined, REQUEST_WINDOW) : 'requests.errors.pickDay';
+    const problem = checkRequestExpiry(expiresAt);
     if (problem) ctx.addIssue({ code: 'custom', path: ['expiresAt'], message: problem });
-    // Above the server's own limit is refused by createRequest, which can name that limit.
-    const maxFileSize = input.maxFileSize.trim() ? parseBytes(input.maxFileSize) : null;
-    if (input.maxFileSize.trim() && (maxFileSize === null || maxFileSize < 1)) ctx.addIssue({ code: 'custom', path: ['maxFileSize'], message: 'requests.errors.sizeExample' });
-    const types = parseAllowedTypes(input.allowedTypes);
-    for (const error of types.errors) ctx.addIssue({ code: 'custom', path: ['allowedTypes'], message: error });
-    if (!expiresAt || ctx.issues.length > 0) return z.NEVER;
+    if (!expiresAt || problem) return z.NEVER;
     return {
       title: input.title,
       message: input.message,
       expiresAt,
       password: input.password ?? null,
       maxFiles: input.maxFiles ?? null,
-      maxFileSize,
-      allowedTypes: types.types,
+      maxFileSize: input.maxFileSize ?? null,
+      allowedTypes: input.allowedTypes,
       folderId: input.folderId,
     };
   });

@@ -1,6 +1,5 @@
 'use server';
 
-import { after } from 'next/server';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { authedAction } from '@/lib/actions/authed-action';
@@ -12,6 +11,7 @@ import {
   emailLocale,
   maxDownloads,
   message,
+  newShareProblems,
   optionalDate,
   parseRecipients,
   password,
@@ -21,12 +21,9 @@ import {
 } from '@/lib/validation/share-options';
 import { createShare as create, revokeShare as revoke } from '@/lib/shares/create';
 import { addRecipients as add, resendInvite as resend, revokeRecipient as revokeOne, updateShare as update } from '@/lib/shares/manage';
-import { drainOutbox } from '@/lib/mail/outbox';
+import { sendInvitesSoon } from '@/lib/shares/send-soon';
 import { defaultEmailLocale } from '@/lib/shares/email-locale';
 import { getLocale } from 'next-intl/server';
-
-// Mail goes out after the response; the outbox timer retries whatever fails.
-const sendSoon = () => after(() => drainOutbox().catch((error) => console.error('outbox', error)));
 
 const createInput = z
   .object({
@@ -46,9 +43,8 @@ const createInput = z
   .transform((input, ctx) => {
     const recipients = parseRecipients(input.recipients, ctx);
     const expiresAt = input.expiry === 'date' ? input.expiresAt : presetExpiry(input.expiry);
-    const problem = expiresAt ? checkWindow(expiresAt, input.availableFrom) : 'shares.errors.pickExpiryDate';
-    if (problem) ctx.addIssue({ code: 'custom', path: ['expiresAt'], message: problem });
-    if (input.fileIds.length + input.folderIds.length === 0) ctx.addIssue({ code: 'custom', message: 'shares.errors.nothingChosen' });
+    // "Nothing chosen" is the dialog's own error (it has no field for the files it was opened on).
+    for (const { field, message } of newShareProblems({ ...input, expiresAt })) ctx.addIssue({ code: 'custom', path: field === 'items' ? [] : [field], message });
     if (!expiresAt || ctx.issues.length > 0) return z.NEVER;
     return {
       fileIds: input.fileIds,
@@ -72,7 +68,7 @@ export const emailLocaleDefault = authedAction(z.object({}), async (_input, user
 
 export const createShare = authedAction(createInput, async (input, user) => {
   const share = await create(user, { ...input, locale: input.locale ?? (await emailLocaleFor(user)) });
-  if (share.url && share.recipients.length > 0) sendSoon();
+  if (share.url && share.recipients.length > 0) sendInvitesSoon();
   revalidatePath('/shares', 'layout');
   return { ...share, expiresAt: share.expiresAt.toISOString() };
 });
@@ -113,14 +109,13 @@ export const updateShare = authedAction(updateInput, async ({ shareId, ...change
 });
 
 const addInput = z.object({ shareId: id, recipients: recipientsText }).transform((input, ctx) => {
-  const emails = parseRecipients(input.recipients, ctx);
-  if (emails.length === 0 && ctx.issues.length === 0) ctx.addIssue({ code: 'custom', path: ['recipients'], message: 'shares.errors.enterAnEmail' });
+  const emails = parseRecipients(input.recipients, ctx, { isRequired: true });
   return ctx.issues.length > 0 ? z.NEVER : { shareId: input.shareId, emails };
 });
 
 export const addRecipients = authedAction(addInput, async ({ shareId, emails }, user) => {
   const added = await add(user, shareId, emails);
-  if (added > 0) sendSoon();
+  if (added > 0) sendInvitesSoon();
   revalidatePath('/shares', 'layout');
   return { added };
 });
@@ -133,7 +128,7 @@ export const revokeRecipient = authedAction(z.object({ recipientId: id }), async
 
 export const resendInvite = authedAction(z.object({ recipientId: id }), async ({ recipientId }, user) => {
   await resend(user, recipientId);
-  sendSoon();
+  sendInvitesSoon();
   revalidatePath('/shares', 'layout');
   return null;
 });

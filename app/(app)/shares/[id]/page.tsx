@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { currentUser } from '@/lib/auth';
-import { shareDetail, type RecipientDetail, type TimelineEvent } from '@/lib/shares/detail';
+import { itemLabel, shareDetail, type RecipientDetail, type TimelineEvent } from '@/lib/shares/detail';
 import { LocalTime } from '@/components/ui/local-time';
 import { RevokeButton } from '@/components/shares/revoke-button';
 import { SettingsForm } from '@/components/shares/settings-form';
@@ -35,7 +35,7 @@ export default async function ShareDetailPage({ params }: Props) {
           {t('detail.allShares')}
         </Link>
         <div className="mt-2 flex flex-wrap items-start gap-3">
-          <h1 className="min-w-0 basis-full text-lg font-semibold break-words sm:flex-1 sm:basis-0">{share.items.join(', ') || t('detail.deletedFiles')}</h1>
+          <h1 className="min-w-0 basis-full text-lg font-semibold break-words sm:flex-1 sm:basis-0">{share.items.map(itemLabel).join(', ') || t('detail.deletedFiles')}</h1>
           <span className="rounded-full bg-zinc-100 px-2.5 py-0.5 text-xs font-medium" data-testid="share-status">
             {t(`status.${share.status}`)}
           </span>
