@@ -13,6 +13,7 @@ source scripts/use-node.sh
 work="$PWD/.data/bench-cli"
 app_port=3311 s3_port=7492
 runs="${BENCH_RUNS:-3}" size="${BENCH_SIZE:-1GiB}"
+bench_name=cli bench_what="handoff upload, aws s3 cp"
 command -v aws > /dev/null || { echo "bench:cli: needs aws (Debian: apt-get install awscli)" >&2; exit 1; }
 
 # The app's whole configuration, set explicitly: Next.js would fill anything unset from .env files.
@@ -24,61 +25,4 @@ export S3_ACCESS_KEY_ID=BENCHCLIKEY000000001 S3_SECRET_ACCESS_KEY=bench-cli-secr
 export SMTP_URL="smtp://127.0.0.1:3319" MAIL_FROM="Handoff <bench@localhost>"
 export MAX_UPLOAD_SIZE=2GiB STORAGE_QUOTA=100GB MULTIPART_THRESHOLD=64MiB MULTIPART_PART_SIZE="${BENCH_PART_SIZE:-16MiB}"
 export UPLOAD_URL_TTL_SECONDS=600 DOWNLOAD_URL_TTL_SECONDS=60 PENDING_UPLOAD_MAX_AGE_SECONDS=3600
-for file in .env.example .env .env.local .env.production .env.production.local; do
-  [ -f "$file" ] || continue
-  while IFS='=' read -r name _; do
-    if [[ $name =~ ^[A-Z0-9_]+$ ]] && [ -z "${!name+x}" ]; then export "$name="; fi
-  done < "$file"
-done
-
-if (exec 3<>"/dev/tcp/127.0.0.1/$app_port") 2>/dev/null; then echo "bench:cli: port $app_port is already in use" >&2; exit 1; fi
-
-pids=() rgw_started=""
-cleanup() {
-  for pid in "${pids[@]}"; do kill -TERM -- "-$pid" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  [ -z "$rgw_started" ] || bash scripts/s3/radosgw.sh stop "$work/rgw" || true
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-mkdir -p "$work"
-rm -f "$work"/handoff.db* "$work"/*.log "$work/seed.json" "$work/result.json"
-
-# The test file: random bytes, written once per size and kept.
-bytes=$(node -e 'const U = { b: 1, kb: 1e3, mb: 1e6, gb: 1e9, kib: 1024, mib: 1024 ** 2, gib: 1024 ** 3 };
-  const m = /^(\d+(?:\.\d+)?)([a-z]*)$/i.exec(process.argv[1]); const u = m && U[(m[2] || "b").toLowerCase()];
-  if (!u) { console.error("BENCH_SIZE: not a size: " + process.argv[1]); process.exit(1); } console.log(Math.floor(m[1] * u))' "$size")
-export BENCH_FILE="$work/random-$size.bin"
-if [ "$(stat -c %s "$BENCH_FILE" 2>/dev/null || echo 0)" != "$bytes" ]; then
-  echo "== writing $bytes random bytes to $BENCH_FILE"
-  head -c "$bytes" /dev/urandom > "$BENCH_FILE.tmp" && mv "$BENCH_FILE.tmp" "$BENCH_FILE"
-fi
-cat "$BENCH_FILE" > /dev/null # into the page cache, so neither side pays for the first read
-
-echo "== radosgw on 127.0.0.1:$s3_port"
-bash scripts/s3/radosgw.sh install
-rgw_started=1
-bash scripts/s3/radosgw.sh start "$work/rgw" "$s3_port" "$S3_ACCESS_KEY_ID" "$S3_SECRET_ACCESS_KEY"
-npm run --silent bucket:setup
-
-echo "== database ($work/handoff.db)"
-npx prisma migrate deploy > "$work/migrate.log" 2>&1 || { cat "$work/migrate.log"; exit 1; }
-npx tsx scripts/bench/cli/seed.ts > "$work/seed.json"
-
-bash scripts/bench/build-if-stale.sh "$work"
-
-echo "== starting the app on :$app_port"
-setsid node scripts/server.mjs --hostname localhost --port "$app_port" > "$work/app.log" 2>&1 &
-pids+=($!)
-export BENCH_APP_SID=$! BENCH_WORK="$work" BENCH_RUNS="$runs" BENCH_RGW_DIR="$work/rgw"
-for _ in $(seq 1 120); do
-  code=$(curl -s -o /dev/null -w '%{http_code}' "$APP_URL/signin" || true)
-  [ "$code" = 200 ] && break
-  kill -0 "$BENCH_APP_SID" 2>/dev/null || { echo "bench:cli: the app exited" >&2; tail -20 "$work/app.log" >&2; exit 1; }
-  sleep 0.5
-done
-[ "$code" = 200 ] || { echo "bench:cli: the app did not answer GET /signin with 200 (got $code)" >&2; tail -20 "$work/app.log" >&2; exit 1; }
-
-echo "== $runs x (handoff upload, aws s3 cp), alternating"
-node scripts/bench/cli/bench.mjs
+source scripts/bench/upload-stack.sh
