@@ -26,7 +26,7 @@ async function owner(locale: Locale | null = null) {
   return user;
 }
 
-const SPANISH_DATE = /\w+, \d+ de (enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre) de \d{4}, \d\d:\d\d UTC/;
+const SPANISH_DATE = /\w+, \d+ de (enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre) de \d{4}, \d{1,2}:\d\d UTC/;
 
 async function share(user: { id: string; email: string; name: string | null }, recipients: string[], locale?: Locale) {
   const file = await seedFile(db, user.id, { name: 'informe.pdf', size: 2_500_000 });
