@@ -10,6 +10,9 @@ import enRecipient from '@/messages/en/recipient.json';
 import enRequests from '@/messages/en/requests.json';
 import enThumbnails from '@/messages/en/thumbnails.json';
 import enSettings from '@/messages/en/settings.json';
+import enSources from '@/messages/en/sources.json';
+import enAdmin from '@/messages/en/admin.json';
+import enArrivals from '@/messages/en/arrivals.json';
 import deCommon from '@/messages/de/common.json';
 import deShell from '@/messages/de/shell.json';
 import deAuth from '@/messages/de/auth.json';
@@ -19,6 +22,9 @@ import deRecipient from '@/messages/de/recipient.json';
 import deRequests from '@/messages/de/requests.json';
 import deThumbnails from '@/messages/de/thumbnails.json';
 import deSettings from '@/messages/de/settings.json';
+import deSources from '@/messages/de/sources.json';
+import deAdmin from '@/messages/de/admin.json';
+import deArrivals from '@/messages/de/arrivals.json';
 import frCommon from '@/messages/fr/common.json';
 import frShell from '@/messages/fr/shell.json';
 import frAuth from '@/messages/fr/auth.json';
@@ -28,6 +34,9 @@ import frRecipient from '@/messages/fr/recipient.json';
 import frRequests from '@/messages/fr/requests.json';
 import frThumbnails from '@/messages/fr/thumbnails.json';
 import frSettings from '@/messages/fr/settings.json';
+import frSources from '@/messages/fr/sources.json';
+import frAdmin from '@/messages/fr/admin.json';
+import frArrivals from '@/messages/fr/arrivals.json';
 import esCommon from '@/messages/es/common.json';
 import esShell from '@/messages/es/shell.json';
 import esAuth from '@/messages/es/auth.json';
@@ -37,6 +46,9 @@ import esRecipient from '@/messages/es/recipient.json';
 import esRequests from '@/messages/es/requests.json';
 import esThumbnails from '@/messages/es/thumbnails.json';
 import esSettings from '@/messages/es/settings.json';
+import esSources from '@/messages/es/sources.json';
+import esAdmin from '@/messages/es/admin.json';
+import esArrivals from '@/messages/es/arrivals.json';
 
 const en = {
   common: enCommon,
@@ -48,6 +60,9 @@ const en = {
   requests: enRequests,
   thumbnails: enThumbnails,
   settings: enSettings,
+  sources: enSources,
+  admin: enAdmin,
+  arrivals: enArrivals,
 };
 
 /** The English catalogue is the reference: its shape types every key (global.d.ts). */
@@ -65,6 +80,9 @@ export const MESSAGES: Record<Locale, Messages> = {
     requests: deRequests,
     thumbnails: deThumbnails,
     settings: deSettings,
+    sources: deSources,
+    admin: deAdmin,
+    arrivals: deArrivals,
   },
   fr: {
     common: frCommon,
@@ -76,6 +94,9 @@ export const MESSAGES: Record<Locale, Messages> = {
     requests: frRequests,
     thumbnails: frThumbnails,
     settings: frSettings,
+    sources: frSources,
+    admin: frAdmin,
+    arrivals: frArrivals,
   },
   es: {
     common: esCommon,
@@ -87,5 +108,8 @@ export const MESSAGES: Record<Locale, Messages> = {
     requests: esRequests,
     thumbnails: esThumbnails,
     settings: esSettings,
+    sources: esSources,
+    admin: esAdmin,
+    arrivals: esArrivals,
   },
 };

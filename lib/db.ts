@@ -94,3 +94,6 @@ export async function sqlite(): Promise<Database> {
 export async function lockRow(tx: Prisma.TransactionClient, table: 'User' | 'UploadRequest', id: string): Promise<void> {
   await tx.$executeRaw`UPDATE ${Prisma.raw(`"${table}"`)} SET "id" = "id" WHERE "id" = ${id}`;
 }
+
+/** A write refused by a unique index: someone (another request, another instance) wrote it first. */
+export const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';

@@ -91,6 +91,11 @@ const schema = z
       .trim()
       .regex(/^tcp:\/\/[^/:\s]+:\d{1,5}\/?$/, "must be clamd's TCP address, like tcp://127.0.0.1:3310")
       .optional(),
+    ADMIN_EMAILS: optional,
+    SOURCES_KEY: z.string().min(32, 'must be at least 32 characters (try: openssl rand -base64 32)').optional(),
+    SOURCES_FILE: optional,
+    SOURCE_POLL_SECONDS: seconds(60, 86400),
+
     CLAMAV_INFECTED: z.enum(['quarantine', 'delete'], { error: 'must be quarantine or delete' }).default('quarantine'),
   })
   .superRefine((env, ctx) => {

@@ -1,7 +1,6 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
-import { db } from '@/lib/db';
-import { Prisma } from '@/lib/generated/prisma/client';
+import { db, isUniqueViolation } from '@/lib/db';
 
 // Shared background work (the storage sweep, the fills at start) runs on one instance per
 // interval when several share the database. Outbox messages and virus scans need no lease: each
@@ -38,7 +37,7 @@ async function takeLease(name: string, ttlMs: number, now = new Date()): Promise
     return true;
   } catch (error) {
     // Another instance holds it (or created it a moment ago).
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') return false;
+    if (isUniqueViolation(error)) return false;
     throw error;
   }
 }

@@ -4,23 +4,24 @@ import { env } from '@/lib/env';
 
 // Secrets that must wait in the database a while (a queued sign-in link) are kept sealed:
 // AES-256-GCM under a key derived from AUTH_SECRET, so a copy of the database alone opens nothing.
-function key(purpose: string): Buffer {
-  return Buffer.from(hkdfSync('sha256', env().AUTH_SECRET, 'handoff', `seal:${purpose}`, 32));
+// `root` lets a kind of secret have its own key (SOURCES_KEY for storage sources' credentials).
+function key(purpose: string, root = env().AUTH_SECRET): Buffer {
+  return Buffer.from(hkdfSync('sha256', root, 'handoff', `seal:${purpose}`, 32));
 }
 
-export function seal(plaintext: string, purpose: string): string {
+export function seal(plaintext: string, purpose: string, root?: string): string {
   const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', key(purpose), iv);
+  const cipher = createCipheriv('aes-256-gcm', key(purpose, root), iv);
   const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
   return [iv, cipher.getAuthTag(), body].map((part) => part.toString('base64url')).join('.');
 }
 
 /** The sealed text, or null when it was not sealed for this purpose with this AUTH_SECRET. */
-export function unseal(sealed: string, purpose: string): string | null {
+export function unseal(sealed: string, purpose: string, root?: string): string | null {
   const [iv, tag, body] = sealed.split('.').map((part) => Buffer.from(part, 'base64url'));
   if (!iv || !tag || !body) return null;
   try {
-    const decipher = createDecipheriv('aes-256-gcm', key(purpose), iv);
+    const decipher = createDecipheriv('aes-256-gcm', key(purpose, root), iv);
     decipher.setAuthTag(tag);
     return Buffer.concat([decipher.update(body), decipher.final()]).toString('utf8');
   } catch {

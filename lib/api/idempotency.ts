@@ -1,7 +1,6 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
-import { db } from '@/lib/db';
-import { Prisma } from '@/lib/generated/prisma/client';
+import { db, isUniqueViolation } from '@/lib/db';
 import { seal, unseal } from '@/lib/seal';
 import { apiProblem } from '@/lib/api/problem';
 
@@ -10,8 +9,6 @@ const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 const KEPT_MS = 24 * 3600_000;
 
 export type Answer = { status: number; body: unknown };
-
-const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
 
 /**
  * Runs a creating call once per (user, Idempotency-Key): a retry gets the first call's answer

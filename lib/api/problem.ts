@@ -86,6 +86,11 @@ const STATUS_OF: Partial<Record<MessageKey, number>> = {
   'shares.errors.shareRevoked': 409,
   'shares.errors.recipientRevoked': 409,
   'shares.errors.invitationLimit': 429,
+  'sources.errors.sourceGone': 404,
+  'sources.errors.objectGone': 404,
+  'sources.errors.readOnly': 403,
+  'sources.errors.storeDown': 503,
+  'sources.errors.storeRefused': 502,
 };
 
 /** "files.errors.fileGone" -> "file-gone": the problem's stable name. */

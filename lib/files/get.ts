@@ -19,7 +19,7 @@ export async function getFile(ownerId: string, fileId: string): Promise<FileDeta
 }
 
 export async function getFolder(ownerId: string, folderId: string): Promise<FolderDetail> {
-  const folder = await db().folder.findFirst({ where: { id: folderId, ownerId }, select: { id: true, name: true, parentId: true, createdAt: true } });
+  const folder = await db().folder.findFirst({ where: { id: folderId, ownerId, sourceId: null }, select: { id: true, name: true, parentId: true, createdAt: true } });
   if (!folder) throw new UserError('files.errors.folderGone');
   return folder;
 }

@@ -66,7 +66,7 @@ export async function folderPath(ownerId: string, folderId: string | null): Prom
   let next = folderId;
   // Folder depth is what people click through by hand: a short loop of indexed reads.
   while (next && crumbs.length < 64) {
-    const folder = await db().folder.findFirst({ where: { id: next, ownerId }, select: { id: true, name: true, parentId: true } });
+    const folder = await db().folder.findFirst({ where: { id: next, ownerId, sourceId: null }, select: { id: true, name: true, parentId: true } });
     if (!folder) return null;
     crumbs.unshift({ id: folder.id, name: folder.name });
     next = folder.parentId;
@@ -96,7 +96,7 @@ function nameContains(query: string): Prisma.StringFilter {
 
 /** The owner's ready files whose names hold the words, in every folder. */
 export function searchWhere(ownerId: string, query: string): Prisma.FileWhereInput {
-  return { ownerId, status: 'ready', name: nameContains(query) };
+  return { ownerId, sourceId: null, status: 'ready', name: nameContains(query) };
 }
 
 /** One page of ready files, paged by key (an opaque cursor, see lib/files/cursor.ts), plus the folders. */
@@ -104,7 +104,7 @@ export async function listFiles(input: ListInput): Promise<FileList> {
   const query = input.query.trim();
   const scope = { ownerId: input.ownerId, folderId: input.folderId, query, sort: input.sort, dir: input.dir };
   const position = input.after ? decodeCursor(scope, input.after) : null;
-  const where: Prisma.FileWhereInput = query ? searchWhere(input.ownerId, query) : { ownerId: input.ownerId, status: 'ready', folderId: input.folderId };
+  const where: Prisma.FileWhereInput = query ? searchWhere(input.ownerId, query) : { ownerId: input.ownerId, sourceId: null, status: 'ready', folderId: input.folderId };
   const rows = await db().file.findMany({
     where: position ? { AND: [where, afterPosition(input.sort, input.dir, position)] } : where,
     orderBy: [{ [sortColumn[input.sort]]: input.dir }, { id: input.dir }],
@@ -129,7 +129,7 @@ export async function listFiles(input: ListInput): Promise<FileList> {
   const folders = position
     ? []
     : await db().folder.findMany({
-        where: query ? { ownerId: input.ownerId, name: nameContains(query) } : { ownerId: input.ownerId, parentId: input.folderId },
+        where: query ? { ownerId: input.ownerId, sourceId: null, name: nameContains(query) } : { ownerId: input.ownerId, sourceId: null, parentId: input.folderId },
         orderBy: [{ sortName: input.sort === 'name' ? input.dir : 'asc' }, { id: 'asc' }],
         select: { id: true, name: true, createdAt: true },
         take: 1000,

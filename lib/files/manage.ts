@@ -8,13 +8,13 @@ import { bucket, deleteObject, s3 } from '@/lib/storage/s3';
 
 export async function requireFolder(ownerId: string, folderId: string | null): Promise<void> {
   if (!folderId) return;
-  const folder = await db().folder.findFirst({ where: { id: folderId, ownerId }, select: { id: true } });
+  const folder = await db().folder.findFirst({ where: { id: folderId, ownerId, sourceId: null }, select: { id: true } });
   if (!folder) throw new UserError('files.errors.folderGone');
 }
 
 export async function createFolder(ownerId: string, parentId: string | null, name: string) {
   await requireFolder(ownerId, parentId);
-  const clash = await db().folder.findFirst({ where: { ownerId, parentId, name }, select: { id: true } });
+  const clash = await db().folder.findFirst({ where: { ownerId, sourceId: null, parentId, name }, select: { id: true } });
   if (clash) throw new UserError('files.errors.folderExists', { name });
   return db().folder.create({ data: { ownerId, parentId, name }, select: { id: true, name: true, parentId: true, createdAt: true } });
 }
@@ -23,7 +23,7 @@ export async function createFolder(ownerId: string, parentId: string | null, nam
 async function requireMoveTarget(tx: Prisma.TransactionClient, ownerId: string, folderId: string, name: string, parentId: string | null) {
   for (let next = parentId; next;) {
     if (next === folderId) throw new UserError('files.errors.folderIntoItself', { name });
-    const folder = await tx.folder.findFirst({ where: { id: next, ownerId }, select: { parentId: true } });
+    const folder = await tx.folder.findFirst({ where: { id: next, ownerId, sourceId: null }, select: { parentId: true } });
     if (!folder) throw new UserError('files.errors.folderGone');
     next = folder.parentId;
   }
@@ -37,12 +37,12 @@ async function requireMoveTarget(tx: Prisma.TransactionClient, ownerId: string, 
 export async function updateFolder(ownerId: string, folderId: string, changes: { name?: string; parentId?: string | null }) {
   await db().$transaction(async (tx) => {
     await lockRow(tx, 'User', ownerId);
-    const folder = await tx.folder.findFirst({ where: { id: folderId, ownerId }, select: { name: true, parentId: true } });
+    const folder = await tx.folder.findFirst({ where: { id: folderId, ownerId, sourceId: null }, select: { name: true, parentId: true } });
     if (!folder) throw new UserError('files.errors.folderGone');
     const name = changes.name ?? folder.name;
     const parentId = changes.parentId === undefined ? folder.parentId : changes.parentId;
     if (changes.parentId !== undefined) await requireMoveTarget(tx, ownerId, folderId, name, parentId);
-    const clash = await tx.folder.findFirst({ where: { ownerId, parentId, name, NOT: { id: folderId } }, select: { id: true } });
+    const clash = await tx.folder.findFirst({ where: { ownerId, sourceId: null, parentId, name, NOT: { id: folderId } }, select: { id: true } });
     if (clash) throw new UserError('files.errors.folderExists', { name });
     await tx.folder.update({ where: { id: folderId }, data: { name, parentId } });
   });
@@ -52,7 +52,7 @@ export const renameFolder = (ownerId: string, folderId: string, name: string) =>
 
 /** Renames and/or moves one of the owner's ready files (folderId null: the top level). Files may share a name. */
 export async function updateFile(ownerId: string, fileId: string, changes: { name?: string; folderId?: string | null }) {
-  const file = await db().file.findFirst({ where: { id: fileId, ownerId, status: 'ready' }, select: { contentType: true } });
+  const file = await db().file.findFirst({ where: { id: fileId, ownerId, sourceId: null, status: 'ready' }, select: { contentType: true } });
   if (!file) throw new UserError('files.errors.fileGone');
   if (changes.folderId !== undefined) await requireFolder(ownerId, changes.folderId);
   const data = {
@@ -60,7 +60,7 @@ export async function updateFile(ownerId: string, fileId: string, changes: { nam
     ...(changes.name !== undefined && { name: changes.name, kind: fileKind(file.contentType, changes.name) }),
     ...(changes.folderId !== undefined && { folderId: changes.folderId }),
   };
-  const { count } = await db().file.updateMany({ where: { id: fileId, ownerId, status: 'ready' }, data });
+  const { count } = await db().file.updateMany({ where: { id: fileId, ownerId, sourceId: null, status: 'ready' }, data });
   if (count === 0) throw new UserError('files.errors.fileGone');
 }
 
@@ -72,7 +72,7 @@ export const renameFile = (ownerId: string, fileId: string, name: string) => upd
  * ever listed without its object.
  */
 export async function deleteFile(ownerId: string, fileId: string) {
-  const file = await db().file.findFirst({ where: { id: fileId, ownerId }, select: { name: true } });
+  const file = await db().file.findFirst({ where: { id: fileId, ownerId, sourceId: null }, select: { name: true } });
   if (!file) throw new UserError('files.errors.fileGone');
   // The keys as of the mark: no thumbnail is recorded on a file once it is being deleted.
   const keys = await db().file.update({ where: { id: fileId }, data: { status: 'deleting' }, select: { storageKey: true, thumbnailKey: true } });
@@ -90,26 +90,26 @@ export function objectKeys(file: { storageKey: string; thumbnailKey: string | nu
 }
 
 export async function finishDelete(fileId: string, file: { storageKey: string; thumbnailKey: string | null }) {
-  await Promise.all(objectKeys(file).map(deleteObject));
+  await Promise.all(objectKeys(file).map((key) => deleteObject(key)));
   await db().file.deleteMany({ where: { id: fileId, status: 'deleting' } });
 }
 
 async function descendantFolderIds(ownerId: string, rootId: string): Promise<string[]> {
   const ids = [rootId];
   for (let i = 0; i < ids.length; i++) {
-    const children = await db().folder.findMany({ where: { ownerId, parentId: ids[i] }, select: { id: true } });
+    const children = await db().folder.findMany({ where: { ownerId, sourceId: null, parentId: ids[i] }, select: { id: true } });
     ids.push(...children.map((c) => c.id));
   }
   return ids;
 }
 
 export async function deleteFolder(ownerId: string, folderId: string) {
-  const folder = await db().folder.findFirst({ where: { id: folderId, ownerId }, select: { id: true } });
+  const folder = await db().folder.findFirst({ where: { id: folderId, ownerId, sourceId: null }, select: { id: true } });
   if (!folder) throw new UserError('files.errors.folderGone');
   const folderIds = await descendantFolderIds(ownerId, folderId);
   // As for one file: hidden first, then the objects, then the rows (with the folders, by cascade).
-  await db().file.updateMany({ where: { ownerId, folderId: { in: folderIds } }, data: { status: 'deleting' } });
-  const files = await db().file.findMany({ where: { ownerId, folderId: { in: folderIds } }, select: { storageKey: true, thumbnailKey: true } });
+  await db().file.updateMany({ where: { ownerId, sourceId: null, folderId: { in: folderIds } }, data: { status: 'deleting' } });
+  const files = await db().file.findMany({ where: { ownerId, sourceId: null, folderId: { in: folderIds } }, select: { storageKey: true, thumbnailKey: true } });
   const keys = files.flatMap(objectKeys);
   try {
     for (let i = 0; i < keys.length; i += 1000) {

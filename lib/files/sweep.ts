@@ -29,7 +29,7 @@ export async function sweepStorage(now = new Date()): Promise<SweepReport> {
 
 /** Deletes the store did not finish (the row says "deleting"): the object, then the row. */
 async function finishDeletes(): Promise<number> {
-  const rows = await db().file.findMany({ where: { status: 'deleting' }, select: { id: true, storageKey: true, thumbnailKey: true }, take: 1000 });
+  const rows = await db().file.findMany({ where: { status: 'deleting', sourceId: null }, select: { id: true, storageKey: true, thumbnailKey: true }, take: 1000 });
   for (const row of rows) await finishDelete(row.id, row);
   return rows.length;
 }
@@ -81,7 +81,7 @@ async function deleteOrphansUnder(prefix: string, cutoff: Date): Promise<number>
 async function unclaimedKeys(keys: string[]): Promise<string[]> {
   if (keys.length === 0) return [];
   const fileKeys = [...new Set(keys.map((key) => storageKeyOfIncoming(key) ?? key))];
-  const rows = await db().file.findMany({ where: { storageKey: { in: fileKeys } }, select: { storageKey: true, status: true } });
+  const rows = await db().file.findMany({ where: { storageKey: { in: fileKeys }, sourceId: null }, select: { storageKey: true, status: true } });
   const statusOf = new Map(rows.map((row) => [row.storageKey, row.status]));
   const thumbnails = await db().file.findMany({ where: { thumbnailKey: { in: keys } }, select: { thumbnailKey: true } });
   const thumbnailKeys = new Set(thumbnails.map((row) => row.thumbnailKey));

@@ -32,10 +32,10 @@ export async function createRequest(ownerId: string, input: CreateRequestInput) 
   const request = await db().$transaction(async (tx) => {
     let folderId = input.folderId;
     if (folderId) {
-      const folder = await tx.folder.findFirst({ where: { id: folderId, ownerId }, select: { id: true } });
+      const folder = await tx.folder.findFirst({ where: { id: folderId, ownerId, sourceId: null }, select: { id: true } });
       if (!folder) throw new UserError('requests.errors.folderGone');
     } else {
-      const existing = await tx.folder.findFirst({ where: { ownerId, parentId: null, name: input.title }, select: { id: true } });
+      const existing = await tx.folder.findFirst({ where: { ownerId, sourceId: null, parentId: null, name: input.title }, select: { id: true } });
       folderId = existing?.id ?? (await tx.folder.create({ data: { ownerId, name: input.title }, select: { id: true } })).id;
     }
     return tx.uploadRequest.create({
@@ -120,7 +120,7 @@ export type RequestSummary = Awaited<ReturnType<typeof listRequests>>[number];
 
 /** Every folder of the owner's with its path, for choosing where files arrive. */
 export async function folderChoices(ownerId: string): Promise<{ id: string; path: string }[]> {
-  const folders = await db().folder.findMany({ where: { ownerId }, select: { id: true, name: true, parentId: true }, take: 2000 });
+  const folders = await db().folder.findMany({ where: { ownerId, sourceId: null }, select: { id: true, name: true, parentId: true }, take: 2000 });
   const byId = new Map(folders.map((f) => [f.id, f]));
   const pathOf = (id: string, depth = 0): string[] => {
     const folder = byId.get(id);

@@ -9,6 +9,7 @@ import { notifyFirstDownload } from '@/lib/shares/notify';
 import { createId } from '@/lib/ids';
 import { now as clockNow } from '@/lib/clock';
 import { isStorageUp } from '@/lib/storage/health';
+import { presentFiles } from '@/lib/sources/objects';
 import { isLinkPreviewAgent } from '@/lib/http/link-preview-agents';
 import { isCleared } from '@/lib/files/scan-status';
 import { previewKind } from '@/lib/files/preview-kind';
@@ -35,7 +36,7 @@ type Loaded = {
   };
   recipient: { id: string; email: string; revokedAt: Date | null } | null;
   /** Ready files named directly by the share and cleared by the virus scan; null when it also holds folders (listed separately). */
-  directFiles: { id: string; name: string; size: number; storageKey: string; contentType: string; path: string }[] | null;
+  directFiles: Omit<SharedFile, 'thumbnailKey'>[] | null;
 };
 
 const date = (value: string | Date | null) => (value === null ? null : new Date(value));
@@ -66,7 +67,18 @@ async function load(token: string): Promise<Loaded | null> {
       ? null
       : rows.flatMap((row) =>
           row.fileId && row.fileStatus === 'ready' && isCleared(row.fileScanStatus)
-            ? [{ id: row.fileId, name: row.fileName ?? '', size: Number(row.fileSize ?? 0), storageKey: row.fileKey ?? '', contentType: row.fileContentType ?? '', path: '' }]
+            ? [
+                {
+                  id: row.fileId,
+                  name: row.fileName ?? '',
+                  size: Number(row.fileSize ?? 0),
+                  storageKey: row.fileKey ?? '',
+                  contentType: row.fileContentType ?? '',
+                  path: '',
+                  sourceId: row.fileSourceId,
+                  etag: row.fileEtag,
+                },
+              ]
             : [],
         ),
   };
@@ -151,8 +163,8 @@ async function recordView(shareId: string, recipientId: string | null, userAgent
 export type RefusalKey = `recipient.errors.${keyof Messages['recipient']['errors']}`;
 
 export type Grant =
-  | { ok: true; shareId: string; files: { storageKey: string; name: string; size: number; contentType: string; path: string }[] }
-  | { ok: false; status: 403 | 404 | 410 | 503; gate: Gate | 'preview' | 'capped' | 'cannot-preview'; reason: RefusalKey };
+  | { ok: true; shareId: string; files: { storageKey: string; name: string; size: number; contentType: string; path: string; sourceId: string | null }[] }
+  | { ok: false; status: 403 | 404 | 410 | 503; gate: Gate | 'preview' | 'capped' | 'cannot-preview' | 'removed'; reason: RefusalKey };
 
 const REFUSALS: Record<Exclude<Gate, 'open'>, { status: 403 | 404 | 410 | 503; reason: RefusalKey }> = {
   unknown: { status: 404, reason: 'recipient.errors.unknown' },
@@ -169,6 +181,7 @@ function refuse(state: Exclude<Gate, 'open'>): Grant {
   return { ok: false, gate: state, ...REFUSALS[state] };
 }
 
+const REMOVED: Grant = { ok: false, status: 410, gate: 'removed', reason: 'recipient.errors.removed' };
 const PREVIEW: Grant = { ok: false, status: 403, gate: 'preview', reason: 'recipient.errors.linkPreview' };
 const CAPPED: Grant = { ok: false, status: 403, gate: 'capped', reason: 'recipient.errors.capped' };
 const CANNOT_PREVIEW: Grant = { ok: false, status: 403, gate: 'cannot-preview', reason: 'recipient.errors.cannotPreview' };
@@ -208,13 +221,18 @@ async function grant(token: string, fileId: string | null, request: RequestInfo,
   if (!loaded || state !== 'open') return refuse(state === 'open' ? 'unknown' : state);
   const { share, recipient } = loaded;
   const all = loaded.directFiles ?? (await shareFiles(share.id));
-  const files = fileId ? all.filter((f) => f.id === fileId) : all;
-  if (files.length === 0) return { ok: false, status: 404, gate: 'unknown', reason: 'recipient.errors.fileGone' };
+  const asked = fileId ? all.filter((f) => f.id === fileId) : all;
+  if (asked.length === 0) return { ok: false, status: 404, gate: 'unknown', reason: 'recipient.errors.fileGone' };
   if (kind === 'preview' && share.maxDownloads !== null) return CAPPED;
-  if (kind === 'preview' && !previewKind(files[0]!.contentType, files[0]!.name)) return CANNOT_PREVIEW;
+  if (kind === 'preview' && !previewKind(asked[0]!.contentType, asked[0]!.name)) return CANNOT_PREVIEW;
 
   // A URL to a store that is down would fail in the browser, yet count: refuse before counting.
   if (!(await isStorageUp())) return refuse('unavailable');
+  // Bucket objects deleted or replaced since they were shared are "removed" (lib/sources/objects.ts).
+  const present = await presentFiles(asked);
+  if (present === 'unavailable') return refuse('unavailable');
+  if (present.length === 0) return REMOVED;
+  const files = present;
   const userAgent = request.userAgent?.slice(0, 512) ?? null;
   const recipientId = recipient?.id ?? null;
   const events: AccessEvent[] = files.map((f) => ({ id: createId(), shareId: share.id, recipientId, fileId: f.id, kind, at: now, userAgent }));
@@ -222,7 +240,7 @@ async function grant(token: string, fileId: string | null, request: RequestInfo,
   const granted: Grant = {
     ok: true,
     shareId: share.id,
-    files: files.map((f) => ({ storageKey: f.storageKey, name: f.name, size: f.size, contentType: f.contentType, path: f.path })),
+    files: files.map((f) => ({ storageKey: f.storageKey, name: f.name, size: f.size, contentType: f.contentType, path: f.path, sourceId: f.sourceId })),
   };
   if (kind === 'preview') {
     await store.record(events);

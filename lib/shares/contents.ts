@@ -4,9 +4,20 @@ import { CLEARED, isCleared } from '@/lib/files/scan-status';
 import { sortByNames } from '@/lib/names/sort-key';
 
 /** A file as the share holds it now; `path` is its folder inside a shared folder ('' at the top). */
-export type SharedFile = { id: string; name: string; size: number; contentType: string; storageKey: string; path: string; thumbnailKey: string | null };
+export type SharedFile = {
+  id: string;
+  name: string;
+  size: number;
+  contentType: string;
+  storageKey: string;
+  path: string;
+  thumbnailKey: string | null;
+  /** A storage source's object (lib/sources/): where it is, and the ETag it was shared with. */
+  sourceId: string | null;
+  etag: string | null;
+};
 
-const fileSelect = { id: true, name: true, size: true, contentType: true, storageKey: true, folderId: true, thumbnailKey: true } as const;
+const fileSelect = { id: true, name: true, size: true, contentType: true, storageKey: true, folderId: true, thumbnailKey: true, sourceId: true, etag: true } as const;
 
 /**
  * The files a share gives access to at this moment: its files, plus everything under its
@@ -45,6 +56,9 @@ async function folderFiles(ownerId: string, rootId: string, rootName: string): P
   return rows.map((row) => toShared(row, paths.get(row.folderId ?? '') ?? rootName));
 }
 
-function toShared(row: { id: string; name: string; size: bigint; contentType: string; storageKey: string; thumbnailKey: string | null }, path: string): SharedFile {
-  return { id: row.id, name: row.name, size: Number(row.size), contentType: row.contentType, storageKey: row.storageKey, path, thumbnailKey: row.thumbnailKey };
+type FileRow = { id: string; name: string; size: bigint; contentType: string; storageKey: string; thumbnailKey: string | null; sourceId: string | null; etag: string | null };
+
+function toShared(row: FileRow, path: string): SharedFile {
+  const { id, name, contentType, storageKey, thumbnailKey, sourceId, etag } = row;
+  return { id, name, size: Number(row.size), contentType, storageKey, path, thumbnailKey, sourceId, etag };
 }

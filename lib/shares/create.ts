@@ -1,11 +1,10 @@
 import 'server-only';
-import { db } from '@/lib/db';
+import { db, isUniqueViolation } from '@/lib/db';
 import { UserError } from '@/lib/actions/user-error';
 import { createToken, hashToken } from '@/lib/shares/token';
 import { hashPassword } from '@/lib/password';
 import { shareUrl } from '@/lib/shares/links';
 import { admitInvitations, queueInvites } from '@/lib/shares/invites';
-import { Prisma } from '@/lib/generated/prisma/client';
 import type { SessionUser } from '@/lib/auth';
 import { unclearedReason } from '@/lib/files/scan-status';
 import type { Locale } from '@/i18n/locales';
@@ -39,8 +38,6 @@ async function madeBySubmission(ownerId: string, submissionId: string | null): P
   });
   return share && { id: share.id, url: null, expiresAt: share.expiresAt, recipients: share.recipients.map((r) => r.email) };
 }
-
-const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
 
 /**
  * The share, its items, its recipients and one outbox row per recipient are written in one

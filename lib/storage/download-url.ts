@@ -5,6 +5,8 @@ import { now } from '@/lib/clock';
 import { downloadServing, signGetUrl, type DownloadTarget, type Serving } from '@/lib/storage/presign';
 import { createCloudFrontSigner } from '@/lib/storage/cloudfront';
 import { attachmentDisposition, inlineDisposition } from '@/lib/storage/content-disposition';
+import { appStore, type Store } from '@/lib/storage/store';
+import { sourceStore } from '@/lib/sources/store';
 
 type Signer = ReturnType<typeof createCloudFrontSigner>;
 const globalForCloudFront = globalThis as unknown as { handoffCloudFront?: Signer | null };
@@ -32,14 +34,24 @@ const PREVIEW_URL_TTL_SECONDS = 300;
  * stays hidden), else an S3 presigned GET. With CLOUDFRONT_BIND_CLIENT_IP the URL only works from
  * the address that asked for it (a custom policy).
  */
-export function signFileUrl(file: DownloadTarget, clientIp?: string | null): Promise<string> {
-  return signServedUrl(file.storageKey, downloadServing(file), env().DOWNLOAD_URL_TTL_SECONDS, clientIp);
+export async function signFileUrl(file: DownloadTarget, clientIp?: string | null): Promise<string> {
+  return signServedUrl(await storeOf(file), file.storageKey, downloadServing(file), env().DOWNLOAD_URL_TTL_SECONDS, clientIp);
+}
+
+/** The store a file's object is in: the app's, or its storage source's. */
+export function storeOf(file: { sourceId?: string | null }): Promise<Store> | Store {
+  return file.sourceId ? sourceStore(file.sourceId) : appStore();
 }
 
 /** A URL a preview shows in the page, served as `contentType` (lib/files/preview-kind.ts decides both). */
-export function signPreviewUrl(file: { storageKey: string; name: string }, contentType: string, isInline: boolean, clientIp?: string | null): Promise<string> {
+export async function signPreviewUrl(
+  file: { storageKey: string; name: string; sourceId?: string | null },
+  contentType: string,
+  isInline: boolean,
+  clientIp?: string | null,
+): Promise<string> {
   const disposition = isInline ? inlineDisposition(file.name) : attachmentDisposition(file.name);
-  return signServedUrl(file.storageKey, { disposition, contentType }, PREVIEW_URL_TTL_SECONDS, clientIp);
+  return signServedUrl(await storeOf(file), file.storageKey, { disposition, contentType }, PREVIEW_URL_TTL_SECONDS, clientIp);
 }
 
 // Long enough for a page to stay open a while; a list signs them afresh at each visit.
@@ -47,13 +59,13 @@ const THUMBNAIL_URL_TTL_SECONDS = 900;
 
 /** A thumbnail shown in a list: inline, as the image type it was stored as. */
 export function signThumbnailUrl(key: string, contentType: string): Promise<string> {
-  return signServedUrl(key, { disposition: inlineDisposition('thumbnail'), contentType }, THUMBNAIL_URL_TTL_SECONDS);
+  return signServedUrl(appStore(), key, { disposition: inlineDisposition('thumbnail'), contentType }, THUMBNAIL_URL_TTL_SECONDS);
 }
 
-async function signServedUrl(key: string, serving: Serving, ttl: number, clientIp?: string | null): Promise<string> {
+async function signServedUrl(store: Store, key: string, serving: Serving, ttl: number, clientIp?: string | null): Promise<string> {
   const signedAt = now();
-  const signer = cloudFront();
-  if (!signer) return signGetUrl(key, serving, ttl);
+  const signer = store.isApp ? cloudFront() : null;
+  if (!signer) return signGetUrl(key, serving, ttl, store);
   const bindTo = env().CLOUDFRONT_BIND_CLIENT_IP && clientIp && IPV4.test(clientIp) ? clientIp : undefined;
   return signer({
     path: `/${key}`,

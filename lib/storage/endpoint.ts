@@ -1,28 +1,21 @@
 import 'server-only';
 import { env } from '@/lib/env';
+import { appStore, originOf, type StorageTarget } from '@/lib/storage/store';
+import { sourceOrigins } from '@/lib/sources/origins';
 
-export type StorageTarget = { protocol: string; hostname: string; port?: number; pathPrefix: string };
+export type { StorageTarget };
 
-/**
- * Where the bucket answers browsers: the host (virtual-hosted or path-style) and the path before
- * each key. Presigned URLs are built on it, and the Content-Security-Policy lets pages reach it.
- */
+/** Where the app's own bucket answers browsers (lib/storage/store.ts). */
 export function storageTarget(): StorageTarget {
-  const config = env();
-  const endpoint = new URL(config.S3_ENDPOINT ?? `https://s3.${config.S3_REGION}.amazonaws.com`);
-  const pathStyle = config.S3_FORCE_PATH_STYLE;
-  return {
-    protocol: endpoint.protocol,
-    hostname: pathStyle ? endpoint.hostname : `${config.S3_BUCKET}.${endpoint.hostname}`,
-    port: endpoint.port ? Number(endpoint.port) : undefined,
-    pathPrefix: `${endpoint.pathname.replace(/\/$/, '')}${pathStyle ? `/${config.S3_BUCKET}` : ''}`,
-  };
+  return appStore().target;
 }
 
-/** The origins a recipient's or uploader's browser talks to directly: the bucket, and CloudFront when set. */
+/**
+ * The origins a recipient's or uploader's browser talks to directly: the bucket, CloudFront when
+ * set, and the storage sources' stores (lib/sources/origins.ts).
+ */
 export function storageOrigins(): string[] {
-  const target = storageTarget();
-  const bucket = `${target.protocol}//${target.hostname}${target.port ? `:${target.port}` : ''}`;
   const cloudFront = env().CLOUDFRONT_DOMAIN;
-  return cloudFront ? [bucket, `https://${cloudFront}`] : [bucket];
+  const origins = [originOf(storageTarget()), ...(cloudFront ? [`https://${cloudFront}`] : []), ...sourceOrigins()];
+  return [...new Set(origins)];
 }

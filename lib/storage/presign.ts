@@ -2,29 +2,28 @@ import 'server-only';
 import { createHash, createHmac, type Hash, type Hmac } from 'node:crypto';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { S3RequestPresigner } from '@aws-sdk/s3-request-presigner';
-import { bucket, s3 } from '@/lib/storage/s3';
 import { attachmentDisposition } from '@/lib/storage/content-disposition';
 import { servedContentType } from '@/lib/storage/content-type';
 import { env } from '@/lib/env';
 import { storageNow } from '@/lib/clock';
-import { storageTarget, type StorageTarget } from '@/lib/storage/endpoint';
+import { appStore, type Store } from '@/lib/storage/store';
 
 export type UploadPost = { url: string; fields: Record<string, string>; expiresAt: string };
 /** A stored file as a download names it: where it is, what to save it as, what it was stored as. */
-export type DownloadTarget = { storageKey: string; name: string; contentType: string };
+export type DownloadTarget = { storageKey: string; name: string; contentType: string; sourceId?: string | null };
 
 /**
  * A browser form POST straight to the bucket. The policy pins the exact key, the exact size
  * and the content type; S3 refuses anything else, including form fields the policy does not name.
  */
-export function presignUpload(key: string, size: number, contentType: string, expiresIn = env().UPLOAD_URL_TTL_SECONDS): Promise<UploadPost> {
-  return presignPost(key, [size, size], contentType, expiresIn);
+export function presignUpload(key: string, size: number, contentType: string, expiresIn = env().UPLOAD_URL_TTL_SECONDS, store: Store = appStore()): Promise<UploadPost> {
+  return presignPost(key, [size, size], contentType, expiresIn, store);
 }
 
 /** As presignUpload, for a body of any size in the range (a thumbnail: 1 byte up to its cap). */
-export async function presignPost(key: string, [min, max]: [number, number], contentType: string, expiresIn: number): Promise<UploadPost> {
-  const { url, fields } = await createPresignedPost(s3(), {
-    Bucket: bucket(),
+export async function presignPost(key: string, [min, max]: [number, number], contentType: string, expiresIn: number, store: Store = appStore()): Promise<UploadPost> {
+  const { url, fields } = await createPresignedPost(store.client, {
+    Bucket: store.bucket,
     Key: key,
     Conditions: [
       ['content-length-range', min, max],
@@ -59,20 +58,16 @@ class NodeSha256 {
   }
 }
 
-const globalForPresign = globalThis as unknown as { handoffPresigner?: { presigner: S3RequestPresigner; target: StorageTarget } };
+// One presigner per store, built at its first signature.
+const presigners = new WeakMap<Store, S3RequestPresigner>();
 
-function presigner() {
-  globalForPresign.handoffPresigner ??= buildPresigner();
-  return globalForPresign.handoffPresigner;
-}
-
-function buildPresigner() {
-  const presigner = new S3RequestPresigner({
-    credentials: s3().config.credentials,
-    region: env().S3_REGION,
-    sha256: NodeSha256,
-  });
-  return { presigner, target: storageTarget() };
+function presignerOf(store: Store): S3RequestPresigner {
+  let presigner = presigners.get(store);
+  if (!presigner) {
+    presigner = new S3RequestPresigner({ credentials: store.client.config.credentials, region: store.region, sha256: NodeSha256 });
+    presigners.set(store, presigner);
+  }
+  return presigner;
 }
 
 function encodeRfc3986(value: string): string {
@@ -88,13 +83,14 @@ export function downloadServing({ name, contentType }: DownloadTarget): Serving 
 }
 
 /** A presigned GET that makes browsers save the file under its display name, as a passive type. */
-export function signDownloadUrl(file: DownloadTarget, expiresIn: number): Promise<string> {
-  return signGetUrl(file.storageKey, downloadServing(file), expiresIn);
+export function signDownloadUrl(file: DownloadTarget, expiresIn: number, store: Store = appStore()): Promise<string> {
+  return signGetUrl(file.storageKey, downloadServing(file), expiresIn, store);
 }
 
 /** A presigned GET of one key whose answer carries `serving`'s disposition and type. */
-export async function signGetUrl(key: string, serving: Serving, expiresIn: number): Promise<string> {
-  const { presigner: signer, target } = presigner();
+export async function signGetUrl(key: string, serving: Serving, expiresIn: number, store: Store = appStore()): Promise<string> {
+  const signer = presignerOf(store);
+  const target = store.target;
   const host = target.port ? `${target.hostname}:${target.port}` : target.hostname;
   const path = `${target.pathPrefix}/${key.split('/').map(encodeRfc3986).join('/')}`;
   const signed = await signer.presign(

@@ -1,31 +1,14 @@
 import 'server-only';
-import { CopyObjectCommand, DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, NotFound, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
-import { env } from '@/lib/env';
+import { CopyObjectCommand, DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, NotFound, S3ServiceException, type S3Client } from '@aws-sdk/client-s3';
+import { appStore, type Store } from '@/lib/storage/store';
 
-const globalForS3 = globalThis as unknown as { handoffS3?: S3Client };
-
+/** The app's own bucket's client (lib/storage/store.ts). */
 export function s3(): S3Client {
-  globalForS3.handoffS3 ??= createClient();
-  return globalForS3.handoffS3;
-}
-
-function createClient(): S3Client {
-  const config = env();
-  return new S3Client({
-    region: config.S3_REGION,
-    endpoint: config.S3_ENDPOINT,
-    forcePathStyle: config.S3_FORCE_PATH_STYLE,
-    credentials: config.S3_ACCESS_KEY_ID && config.S3_SECRET_ACCESS_KEY ? { accessKeyId: config.S3_ACCESS_KEY_ID, secretAccessKey: config.S3_SECRET_ACCESS_KEY } : undefined,
-    // Presigned PUT/UploadPart URLs must not carry x-amz-checksum-* parameters: the browser
-    // cannot compute them in advance, and S3 rejects the upload when they do not match.
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    responseChecksumValidation: 'WHEN_REQUIRED',
-    maxAttempts: 2,
-  });
+  return appStore().client;
 }
 
 export function bucket(): string {
-  return env().S3_BUCKET;
+  return appStore().bucket;
 }
 
 /** Keys are generated, never derived from names the user typed. */
@@ -76,9 +59,9 @@ export function isQuarantined(storageKey: string): boolean {
 
 export type ObjectHead = { size: number; etag: string | null; contentType: string | null };
 
-export async function headObject(key: string): Promise<ObjectHead | null> {
+export async function headObject(key: string, store: Store = appStore()): Promise<ObjectHead | null> {
   try {
-    const head = await s3().send(new HeadObjectCommand({ Bucket: bucket(), Key: key }));
+    const head = await store.client.send(new HeadObjectCommand({ Bucket: store.bucket, Key: key }));
     return { size: head.ContentLength ?? 0, etag: head.ETag ?? null, contentType: head.ContentType ?? null };
   } catch (error) {
     if (error instanceof NotFound) return null;
@@ -88,8 +71,8 @@ export async function headObject(key: string): Promise<ObjectHead | null> {
 }
 
 /** Deleting a key that is already gone succeeds, so this is safe to retry. */
-export async function deleteObject(key: string): Promise<void> {
-  await s3().send(new DeleteObjectCommand({ Bucket: bucket(), Key: key }));
+export async function deleteObject(key: string, store: Store = appStore()): Promise<void> {
+  await store.client.send(new DeleteObjectCommand({ Bucket: store.bucket, Key: key }));
 }
 
 /**
@@ -113,9 +96,9 @@ export async function copyObjectIfMatch(from: string, to: string, etag: string):
 }
 
 /** The object's bytes as a stream (never whole in memory), or null when there is no such object. */
-export async function readObject(key: string): Promise<AsyncIterable<Uint8Array> | null> {
+export async function readObject(key: string, store: Store = appStore()): Promise<AsyncIterable<Uint8Array> | null> {
   try {
-    const object = await s3().send(new GetObjectCommand({ Bucket: bucket(), Key: key }));
+    const object = await store.client.send(new GetObjectCommand({ Bucket: store.bucket, Key: key }));
     // In Node the body is an IncomingMessage: an async iterable of Buffers.
     return (object.Body as AsyncIterable<Uint8Array> | undefined) ?? null;
   } catch (error) {

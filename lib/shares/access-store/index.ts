@@ -20,7 +20,8 @@ export const LOAD = `
          u."name" AS "ownerName", u."email" AS "ownerEmail",
          r."id" AS "recipientId", r."email" AS "recipientEmail", r."revokedAt" AS "recipientRevokedAt",
          i."folderId" AS "itemFolderId", f."id" AS "fileId", f."name" AS "fileName", f."storageKey" AS "fileKey",
-         f."contentType" AS "fileContentType", f."size" AS "fileSize", f."status" AS "fileStatus", f."scanStatus" AS "fileScanStatus"
+         f."contentType" AS "fileContentType", f."size" AS "fileSize", f."status" AS "fileStatus", f."scanStatus" AS "fileScanStatus",
+         f."sourceId" AS "fileSourceId", f."etag" AS "fileEtag"
   FROM hit
   JOIN "Share" s ON s."id" = hit."shareId"
   JOIN "User" u ON u."id" = s."ownerId"
@@ -61,6 +62,8 @@ export type Row = {
   fileSize: number | bigint | null;
   fileStatus: string | null;
   fileScanStatus: string | null;
+  fileSourceId: string | null;
+  fileEtag: string | null;
 };
 
 export type AccessEvent = {
