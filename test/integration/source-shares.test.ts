@@ -9,6 +9,8 @@ import { createShare } from '@/lib/shares/create';
 import { grantDownload } from '@/lib/shares/access';
 import { signFileUrl } from '@/lib/storage/download-url';
 import { hashToken } from '@/lib/shares/token';
+import { createDirectLink } from '@/lib/files/direct-link';
+import { previewOwnFile } from '@/lib/files/preview';
 import { deleteObject, newBucket, outsideClient, putObject, sha256 } from '@/test/support/bucket';
 
 const db = connect();
@@ -98,4 +100,20 @@ test('another person’s source, or a key outside the mount, is refused before t
   await expect(sourceFile(bob, everyone.id, `\u2025/${ana.email}/mine.pdf`)).rejects.toMatchObject({ key: 'sources.errors.key.lookalike' });
   await expect(sourceFile(bob, everyone.id, 'mine.pdf')).rejects.toMatchObject({ key: 'sources.errors.objectGone' });
   expect(await db.file.count({ where: { ownerId: bob.id } })).toBe(0);
+});
+
+test('a direct S3 link and the owner’s preview of a source object reach the source’s bucket', async () => {
+  const ana = await seedUser(db);
+  const source = await seedSource(db, { bucket, prefix: 'exports/', ownerId: ana.id });
+  await putObject(bucket, 'exports/notes.txt', 'plain notes', 'text/plain');
+  const fileId = await sourceFile(ana, source.id, 'notes.txt');
+
+  const link = await createDirectLink(ana.id, fileId, 60);
+  expect(new URL(link.url).pathname).toBe(`/${bucket}/exports/notes.txt`);
+  expect(await (await fetch(link.url)).text()).toBe('plain notes');
+  expect(await db.directLink.count({ where: { fileId } })).toBe(1);
+
+  const preview = await previewOwnFile(ana.id, fileId);
+  expect(preview.kind).toBe('text');
+  expect(await (await fetch(preview.url)).text()).toBe('plain notes');
 });
