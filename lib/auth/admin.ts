@@ -1,8 +1,6 @@
 import 'server-only';
-import { notFound } from 'next/navigation';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
-import { currentUser, type SessionUser } from '@/lib/auth';
 
 /**
  * Whether a person administers this Handoff (storage sources): their email is in ADMIN_EMAILS
@@ -17,14 +15,4 @@ export async function isAdmin(user: { id: string; email: string }, adminEmails =
   if (listed.length > 0) return listed.includes(user.email.toLowerCase());
   const first = await db().user.findFirst({ orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], select: { id: true } });
   return first?.id === user.id;
-}
-
-/**
- * The signed-in admin of an admin page, or the app's "not found" page for anyone else: a
- * non-admin learns nothing about what is there.
- */
-export async function adminOrNotFound(): Promise<SessionUser> {
-  const user = await currentUser();
-  if (!user || !(await isAdmin(user))) notFound();
-  return user;
 }

@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { adminOrNotFound } from '@/lib/auth/admin';
+import { currentUser } from '@/lib/auth';
+import { isAdmin } from '@/lib/auth/admin';
 import { listSources } from '@/lib/sources/admin';
 import { SourceList } from '@/components/admin/source-list';
 import { SourceForm } from '@/components/admin/source-form';
@@ -11,9 +13,10 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const section = 'rounded-xl border border-zinc-200 bg-white p-5';
 
-/** Admins only: anyone else gets the app's "not found" page. */
+/** Admins only: anyone else gets the app's "not found" page, which says nothing of what is here. */
 export default async function AdminSourcesPage() {
-  const admin = await adminOrNotFound();
+  const admin = await currentUser();
+  if (!admin || !(await isAdmin(admin))) notFound();
   const [sources, t] = await Promise.all([listSources(admin), getTranslations('admin.sources')]);
   return (
     <div className="max-w-3xl space-y-6">
