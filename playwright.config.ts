@@ -43,7 +43,8 @@ export default defineConfig({
           timeout: 60_000,
           stdout: 'pipe',
           stderr: 'pipe',
-          env: { APP_URL: baseURL },
+          // The admin of e2e/admin-sources.spec.ts (with none listed, the first account would be).
+          env: { APP_URL: baseURL, ADMIN_EMAILS: 'e2e-admin@handoff.test' },
         },
         {
           command: `node scripts/server.mjs --hostname localhost --port ${scanPort}`,

@@ -3,7 +3,7 @@ import { crossOriginRefusal, crossOriginResponse } from '@/lib/http/origin';
 import { pageSecurityHeaders } from '@/lib/http/security-headers';
 import { REQUEST_PATH_HEADER } from '@/lib/http/request-path';
 
-const APP_PAGES = /^\/(files|shares|requests|settings)(\/|$)/;
+const APP_PAGES = /^\/(files|shares|requests|settings|admin)(\/|$)/;
 
 /**
  * Runs before every page, action and route except static files and the download route (which

@@ -148,3 +148,11 @@ export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;
 }
+
+/**
+ * A variable named by configuration rather than by the app (SOURCES_FILE's secretAccessKeyEnv
+ * holds the name of the one with a source's secret): its value, or undefined when unset or empty.
+ */
+export function namedVariable(name: string): string | undefined {
+  return process.env[name] || undefined;
+}

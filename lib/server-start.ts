@@ -12,8 +12,13 @@ import { scanPendingFiles } from '@/lib/files/scan';
 import { fillMissingSortNames } from '@/lib/names/fill-sort-names';
 import { fillMissingKinds } from '@/lib/files/fill-kinds';
 import { releaseUnfinishedLeases, withLease } from '@/lib/lease';
+import { readSourcesFile, type FileSource } from '@/lib/sources/config-file';
+import { syncFileSources } from '@/lib/sources/config-sync';
+import { refreshSourceOrigins } from '@/lib/sources/refresh-origins';
 
 const CLOCK_EVERY_MS = 5 * 60_000;
+// Sources' bucket origins for the CSP (an admin's change on another instance arrives within this).
+const SOURCES_EVERY_MS = 60_000;
 // Long enough for any one instance's fills at start; another starting meanwhile skips them.
 const FILLS_LEASE_MS = 10 * 60_000;
 // Below scripts/server.mjs's 25 s limit, so what is still unfinished is handed back before it exits.
@@ -49,9 +54,21 @@ async function sweep() {
   );
 }
 
+/** SOURCES_FILE's sources stored (when given), then the CSP's list of source origins read again. */
+async function sourcesRound(fileSources: FileSource[] | null) {
+  if (fileSources) {
+    const report = await syncFileSources(fileSources);
+    if (report.created + report.updated + report.removed > 0) console.log(`[sources] SOURCES_FILE: ${report.created} added, ${report.updated} changed, ${report.removed} removed`);
+    for (const key of report.waiting) console.warn(`[sources] SOURCES_FILE: "${key}" waits for its user to sign up`);
+  }
+  await refreshSourceOrigins();
+}
+
 export async function startServer() {
+  let fileSources: FileSource[] | null;
   try {
     env();
+    fileSources = readSourcesFile();
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     console.error(`\nHandoff cannot start.\n${error.message}\n`);
@@ -61,6 +78,11 @@ export async function startServer() {
   // Every instance has a clock of its own to check, background jobs or not.
   const clockChecked = checkClock().catch(logError('clock'));
   every(CLOCK_EVERY_MS, 'clock', checkClock);
+  // Every instance writes its own pages' CSP, so every instance keeps the sources' origins; the
+  // instances with background jobs also keep SOURCES_FILE's sources stored (idempotent).
+  const sources = () => sourcesRound(env().BACKGROUND_JOBS ? fileSources : null);
+  void sources().catch(logError('sources'));
+  every(SOURCES_EVERY_MS, 'sources', sources);
   if (!env().BACKGROUND_JOBS) return;
   // Names stored before they had sort keys, once the clock is checked: loading the database
   // client at the same moment can hold up the thread past the timeout of the clock's store probe.

@@ -4,6 +4,7 @@ import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { currentSignIn, signOut } from '@/lib/auth';
 import { detourFor, SECURITY_PAGE } from '@/lib/auth/stage';
+import { isAdmin } from '@/lib/auth/admin';
 import { REQUEST_PATH_HEADER } from '@/lib/http/request-path';
 import { NavLink } from '@/components/ui/nav-link';
 import { AccountMenu } from '@/components/ui/account-menu';
@@ -15,6 +16,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const detour = detourFor(signIn?.stage ?? null, (await headers()).get(REQUEST_PATH_HEADER) ?? '/files');
   if (!signIn || detour) redirect(detour ?? '/signin');
   const t = await getTranslations('shell.nav');
+  const showAdmin = signIn.stage === 'signed-in' && (await isAdmin(signIn.user));
   async function signOutAction() {
     'use server';
     await signOut({ redirectTo: '/signin' });
@@ -44,6 +46,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
               <NavLink href="/files">{t('files')}</NavLink>
               <NavLink href="/shares">{t('shares')}</NavLink>
               <NavLink href="/requests">{t('requests')}</NavLink>
+              {showAdmin && <NavLink href="/admin/sources">{t('admin')}</NavLink>}
             </nav>
           )}
           <div className="ml-auto flex min-w-0 items-center gap-1">

@@ -1,6 +1,8 @@
 // A bad or missing setting stops the production server at start, naming the variable.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { expect, test } from 'vitest';
 
 function startServer(env: Record<string, string | undefined>): Promise<{ code: number | null; output: string }> {
@@ -34,6 +36,14 @@ test.runIf(existsSync('.next/BUILD_ID'))(
     const open = await startServer({ ...process.env, NODE_ENV: 'production', SIGNIN_ALLOWLIST: '' });
     expect(open.code).toBe(1);
     expect(open.output).toMatch(/^\s+SIGNIN_ALLOWLIST: required in production/m);
+
+    // SOURCES_FILE is read at start too: a wrong entry stops the server with the entry and field.
+    const sourcesFile = path.join(mkdtempSync(path.join(tmpdir(), 'handoff-sources-')), 'sources.json');
+    writeFileSync(sourcesFile, JSON.stringify({ sources: [{ key: 'acme', name: 'Acme', bucket: 'Acme_Reports' }] }));
+    const sources = await startServer({ ...process.env, NODE_ENV: 'production', SOURCES_FILE: sourcesFile });
+    expect(sources.code).toBe(1);
+    expect(sources.output).toContain('Handoff cannot start');
+    expect(sources.output).toMatch(/^\s+sources\[0\] \("acme"\)\.bucket: Enter a valid bucket name/m);
   },
-  90_000,
+  120_000,
 );

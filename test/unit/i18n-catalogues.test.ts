@@ -49,7 +49,7 @@ function slots(message: string): string[] {
 
 // Words that are the same in a language as in English (names, symbols, loanwords).
 const SAME_AS_ENGLISH =
-  /^(Handoff|OK|PDF|CSV|ZIP|Markdown|E-?Mail|Email|Passkeys?|Code|Status|Design|Version|Total|Type|Info|Image|Audio|Video|Texte?|Documents?|Archive|Source|Notes?|Message|Menu|Actions?|Options?|Expiration|Minutes?|Name|Navigation|Normal|System|Dashboard|Link|Links|[^A-Za-z]*|\{[^}]*\}.*)$/i;
+  /^(Handoff|OK|PDF|CSV|ZIP|Markdown|E-?Mail|Email|Passkeys?|Code|Status|Design|Version|Total|Type|Info|Image|Audio|Video|Texte?|Documents?|Archive|Source|Bucket|Region|Notes?|Message|Menu|Actions?|Options?|Expiration|Minutes?|Name|Navigation|Normal|System|Dashboard|Link|Links|[^A-Za-z]*|\{[^}]*\}.*)$/i;
 
 describe('message catalogues', () => {
   const english = catalogue('en');
