@@ -8,7 +8,7 @@ import { signPreviewUrl } from '@/lib/storage/download-url';
 /** What a preview dialog needs: how to render, and a short-lived inline URL straight to the bucket. */
 export type Preview = { kind: PreviewKind; url: string; name: string; size: number };
 
-type Previewable = { storageKey: string; name: string; contentType: string; size: number };
+type Previewable = { storageKey: string; name: string; contentType: string; size: number; sourceId?: string | null };
 
 /** Signs the preview of a file the caller may already see, served as its kind's safe type. */
 export async function signedPreview(file: Previewable, clientIp?: string | null): Promise<Preview> {
@@ -22,7 +22,7 @@ export async function signedPreview(file: Previewable, clientIp?: string | null)
 export async function previewOwnFile(ownerId: string, fileId: string): Promise<Preview> {
   const file = await db().file.findFirst({
     where: { id: fileId, ownerId, status: 'ready' },
-    select: { name: true, storageKey: true, contentType: true, size: true, scanStatus: true },
+    select: { name: true, storageKey: true, contentType: true, size: true, scanStatus: true, sourceId: true },
   });
   if (!file) throw new UserError('files.errors.fileGone');
   if (!isCleared(file.scanStatus)) throw new UserError(UNSCANNED[file.scanStatus ?? ''] ?? 'files.errors.previewScanning', { name: file.name });
