@@ -99,6 +99,12 @@ describe('browsing a source', () => {
     }
   });
 
+  test('a bucket that refuses (here: it does not exist) is said in words, naming the source', async () => {
+    const ana = await seedUser(db);
+    const gone = await seedSource(db, { bucket: `missing-${ana.id}`, ownerId: ana.id, name: 'Old exports' });
+    await expect(browseSource(ana, gone.id, '', null)).rejects.toMatchObject({ key: 'sources.errors.storeRefused', values: { source: 'Old exports' } });
+  });
+
   test('paths and ids that could reach outside the mount are refused, each with its own reason', async () => {
     const [ana, bob] = [await seedUser(db), await seedUser(db)];
     const anas = await seedSource(db, { bucket, prefix: `mine-${ana.id}/`, ownerId: ana.id });
