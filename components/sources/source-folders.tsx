@@ -13,7 +13,9 @@ export function SourceFolders({ sources }: { sources: { id: string; name: string
         <li key={source.id} data-testid="source-folder">
           <Link href={sourceHref(source.id, '')} className="flex min-w-0 items-center gap-2 px-4 py-2.5 font-medium hover:underline">
             <FolderIcon />
-            <span className="min-w-0 truncate">{source.name}</span>
+            <span className="min-w-0 truncate" title={source.name}>
+              {source.name}
+            </span>
             <BucketMark isReadOnly={!source.writable} />
           </Link>
         </li>

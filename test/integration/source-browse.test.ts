@@ -21,7 +21,11 @@ let bucket: string;
 beforeAll(async () => {
   bucket = await newBucket();
 });
-afterAll(() => db.$disconnect());
+// Sources mounted for everyone show in every person's files page: none outlive this file.
+afterAll(async () => {
+  await db.storageSource.deleteMany({ where: { bucket, ownerId: null } });
+  await db.$disconnect();
+});
 
 const OPTIONS: ShareOptions = {
   expiresAt: new Date(Date.now() + 86400_000),
