@@ -10,11 +10,13 @@ import { LocalTime } from '@/components/ui/local-time';
 import { button, field, label } from '@/components/ui/styles';
 import { ActionForm } from '@/components/ui/action-form';
 
-type Props = { file: { id: string; name: string }; open: boolean; onClose: () => void };
+type Made = ActionResult<{ url: string; expiresAt: string }>;
+/** `create`: how the link is made from the form (a storage source's object); an app file's by default. */
+type Props = { file: { id: string; name: string }; open: boolean; onClose: () => void; create?: (form: FormData) => Promise<Made> };
 
-export function DirectLinkDialog({ file, open, onClose }: Props) {
+export function DirectLinkDialog({ file, open, onClose, create = createDirectLink }: Props) {
   const t = useTranslations('files.directLink');
-  const [state, formAction, isPending] = useActionState<ActionResult<{ url: string; expiresAt: string }> | null, FormData>((_prev, form) => createDirectLink(form), null);
+  const [state, formAction, isPending] = useActionState<Made | null, FormData>((_prev, form) => create(form), null);
   const inputId = `direct-${file.id}`;
   return (
     <Dialog open={open} onClose={onClose} title={t('title')} wide>

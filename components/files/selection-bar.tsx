@@ -2,11 +2,14 @@
 
 import { useEffect, useRef, useState } from 'react';
 import { useTranslations } from 'next-intl';
-import { ShareDialog, type ShareItem } from '@/components/shares/share-dialog';
+import { ShareDialog, type CreateFromDialog, type ShareItem } from '@/components/shares/share-dialog';
 import { SELECTION_FORM } from '@/components/files/selection';
 
-/** Row checkboxes (in the server-rendered table) belong to this form through their `form` attribute. */
-export function SelectionBar() {
+/**
+ * Row checkboxes (in the server-rendered table) belong to this form through their `form` attribute.
+ * `create`: how the selection is shared (a storage source's objects); the app's own files by default.
+ */
+export function SelectionBar({ create }: { create?: CreateFromDialog }) {
   const t = useTranslations('files.selection');
   const form = useRef<HTMLFormElement>(null);
   const [selected, setSelected] = useState<ShareItem[]>([]);
@@ -47,7 +50,7 @@ export function SelectionBar() {
         </div>
       )}
       {/* The selection stays after the dialog closes, so focus can go back to "Share selected". */}
-      {isSharing && <ShareDialog items={selected} open onClose={() => setIsSharing(false)} />}
+      {isSharing && <ShareDialog items={selected} open onClose={() => setIsSharing(false)} create={create} />}
     </>
   );
 }

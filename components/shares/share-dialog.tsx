@@ -19,7 +19,12 @@ import { EmailLanguageSelect } from '@/components/shares/email-language-select';
 import { fieldHint } from '@/components/shares/field-hint';
 
 export type ShareItem = { kind: 'file'; id: string; name: string; size: number } | { kind: 'folder'; id: string; name: string };
-type Props = { items: ShareItem[]; open: boolean; onClose: () => void };
+/** Makes the share from the dialog's items and its fields; the default shares the app's own files and folders. */
+export type CreateFromDialog = (items: ShareItem[], fields: Record<string, unknown>) => Promise<ActionResult<CreatedShare>>;
+type Props = { items: ShareItem[]; open: boolean; onClose: () => void; create?: CreateFromDialog };
+
+const createAppShare: CreateFromDialog = (items, fields) =>
+  createShare({ ...fields, fileIds: items.filter((i) => i.kind === 'file').map((i) => i.id), folderIds: items.filter((i) => i.kind === 'folder').map((i) => i.id) });
 
 /** 128 random bits naming this opening of the dialog (getRandomValues also works on plain http). */
 function newSubmissionId(): string {
@@ -55,7 +60,7 @@ function useEmailLocale() {
   return [locale, pick] as const;
 }
 
-export function ShareDialog({ items, open, onClose }: Props) {
+export function ShareDialog({ items, open, onClose, create = createAppShare }: Props) {
   const t = useTranslations('shares.dialog');
   const locale = useLocale();
   const [emailLocale, pickEmailLocale] = useEmailLocale();
@@ -66,10 +71,8 @@ export function ShareDialog({ items, open, onClose }: Props) {
     // A second submit queued behind the one that made the share keeps showing that share's link.
     if (previous?.ok) return previous;
     const value = (name: string) => String(form.get(name) ?? '');
-    return createShare({
+    return create(items, {
       submissionId: value('submissionId'),
-      fileIds: items.filter((i) => i.kind === 'file').map((i) => i.id),
-      folderIds: items.filter((i) => i.kind === 'folder').map((i) => i.id),
       expiry: value('expiry'),
       expiresAt: endOfLocalDay(value('expiryDate')),
       availableFrom: localToIso(value('availableFrom')),

@@ -2,8 +2,8 @@ import 'server-only';
 import { db } from '@/lib/db';
 import { UserError } from '@/lib/actions/user-error';
 import { signDownloadUrl } from '@/lib/storage/presign';
-import { storeOf } from '@/lib/storage/download-url';
 import { unclearedReason } from '@/lib/files/scan-status';
+import { storeOf } from '@/lib/storage/download-url';
 
 /** A bare S3 presigned GET, as in the AWS guides. It cannot be revoked, so it is recorded. */
 export async function createDirectLink(ownerId: string, fileId: string, expiresIn: number) {
@@ -15,6 +15,7 @@ export async function createDirectLink(ownerId: string, fileId: string, expiresI
   const uncleared = unclearedReason(file);
   if (uncleared) throw uncleared;
   const expiresAt = new Date(Date.now() + expiresIn * 1000);
+  // A storage source's object is signed for its own bucket.
   const url = await signDownloadUrl(file, expiresIn, await storeOf(file));
   await db().directLink.create({ data: { ownerId, fileId, expiresAt } });
   return { url, expiresAt: expiresAt.toISOString() };

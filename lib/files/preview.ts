@@ -8,7 +8,7 @@ import { signPreviewUrl } from '@/lib/storage/download-url';
 /** What a preview dialog needs: how to render, and a short-lived inline URL straight to the bucket. */
 export type Preview = { kind: PreviewKind; url: string; name: string; size: number };
 
-type Previewable = { storageKey: string; name: string; contentType: string; size: number; sourceId: string | null };
+type Previewable = { storageKey: string; name: string; contentType: string; size: number; sourceId?: string | null };
 
 /** Signs the preview of a file the caller may already see, served as its kind's safe type. */
 export async function signedPreview(file: Previewable, clientIp?: string | null): Promise<Preview> {

@@ -112,3 +112,45 @@ export function newShareProblems(share: { fileIds: string[]; folderIds: string[]
   if (share.fileIds.length + share.folderIds.length === 0) problems.push({ field: 'items', message: 'shares.errors.nothingChosen' });
   return problems;
 }
+
+/** Each field the share dialog sends for a new share, beside what it shares. */
+const shareDialogFields = {
+  expiry: z.enum(['1h', '1d', '7d', '30d', 'date'], { error: 'shares.errors.chooseExpiry' }),
+  expiresAt: optionalDate,
+  availableFrom: optionalDate,
+  recipients: recipientsText,
+  message,
+  password,
+  maxDownloads,
+  notifyOnFirstDownload: checkbox,
+  locale: emailLocale.optional(),
+  submissionId,
+};
+
+/**
+ * Every option the share dialog sends for a new share, checked once here for each place the
+ * dialog creates a share from; what it shares comes beside it (`z.object({...}).and(...)`).
+ */
+export const shareDialogOptions = z.object(shareDialogFields).transform((input, ctx) => {
+  const recipients = parseRecipients(input.recipients, ctx);
+  const expiresAt = input.expiry === 'date' ? input.expiresAt : presetExpiry(input.expiry);
+  const problems = newShareProblems({ fileIds: [], folderIds: [], expiresAt, availableFrom: input.availableFrom }).filter(({ field }) => field !== 'items');
+  for (const { field, message } of problems) ctx.addIssue({ code: 'custom', path: [field], message });
+  if (!expiresAt || ctx.issues.length > 0) return z.NEVER;
+  return {
+    expiresAt,
+    availableFrom: input.availableFrom ?? null,
+    recipients,
+    message: input.message,
+    password: input.password ?? null,
+    maxDownloads: input.maxDownloads ?? null,
+    notifyOnFirstDownload: input.notifyOnFirstDownload,
+    locale: input.locale,
+    submissionId: input.submissionId,
+  };
+});
+
+/** "Nothing chosen" is the dialog's own error: it has no field for the things it was opened on. */
+export function requireSomething(count: number, ctx: IssueSink) {
+  if (count === 0) ctx.addIssue({ code: 'custom', path: [], message: 'shares.errors.nothingChosen' });
+}

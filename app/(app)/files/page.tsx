@@ -14,6 +14,8 @@ import { field } from '@/components/ui/styles';
 import { storageUsage } from '@/lib/files/quota';
 import { folderRule } from '@/lib/files/folder-rules';
 import { formatBytes } from '@/lib/bytes';
+import { mountsOf } from '@/lib/sources/mounts';
+import { SourceFolders } from '@/components/sources/source-folders';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('files.page');
@@ -38,6 +40,8 @@ export default async function FilesPage({ searchParams }: Props) {
     storageUsage(user.id),
     folderId ? folderRule(user.id, folderId) : null,
   ]);
+  // Storage sources are folders at the top of each person's files (on the first page only; not in folders or search results).
+  const sources = !folderId && !query && !params.after ? await mountsOf(user) : [];
   const isEmpty = list.folders.length === 0 && list.files.length === 0;
   const base = { folder: folderId ?? undefined, q: query || undefined, sort, dir };
 
@@ -107,6 +111,7 @@ export default async function FilesPage({ searchParams }: Props) {
         </p>
       )}
 
+      {sources.length > 0 && <SourceFolders sources={sources} />}
       {isEmpty ? (
         // Hidden while the upload panel says files are on their way (data-uploads-busy): they are not "no files".
         <div className="rounded-xl border border-zinc-200 bg-white px-6 py-12 text-center [:root:has([data-uploads-busy])_&]:hidden">

@@ -10,14 +10,12 @@ import {
   checkWindow,
   emailLocale,
   maxDownloads,
-  message,
-  newShareProblems,
   optionalDate,
   parseRecipients,
   password,
-  presetExpiry,
   recipientsText,
-  submissionId,
+  shareDialogOptions,
+  requireSomething,
 } from '@/lib/validation/share-options';
 import { createShare as create, revokeShare as revoke } from '@/lib/shares/create';
 import { addRecipients as add, resendInvite as resend, revokeRecipient as revokeOne, updateShare as update } from '@/lib/shares/manage';
@@ -26,40 +24,9 @@ import { defaultEmailLocale } from '@/lib/shares/email-locale';
 import { getLocale } from 'next-intl/server';
 
 const createInput = z
-  .object({
-    fileIds: z.array(id).max(500).default([]),
-    folderIds: z.array(id).max(50).default([]),
-    expiry: z.enum(['1h', '1d', '7d', '30d', 'date'], { error: 'shares.errors.chooseExpiry' }),
-    expiresAt: optionalDate,
-    availableFrom: optionalDate,
-    recipients: recipientsText,
-    message,
-    password,
-    maxDownloads,
-    notifyOnFirstDownload: checkbox,
-    locale: emailLocale.optional(),
-    submissionId,
-  })
-  .transform((input, ctx) => {
-    const recipients = parseRecipients(input.recipients, ctx);
-    const expiresAt = input.expiry === 'date' ? input.expiresAt : presetExpiry(input.expiry);
-    // "Nothing chosen" is the dialog's own error (it has no field for the files it was opened on).
-    for (const { field, message } of newShareProblems({ ...input, expiresAt })) ctx.addIssue({ code: 'custom', path: field === 'items' ? [] : [field], message });
-    if (!expiresAt || ctx.issues.length > 0) return z.NEVER;
-    return {
-      fileIds: input.fileIds,
-      folderIds: input.folderIds,
-      expiresAt,
-      availableFrom: input.availableFrom ?? null,
-      recipients,
-      message: input.message,
-      password: input.password ?? null,
-      maxDownloads: input.maxDownloads ?? null,
-      notifyOnFirstDownload: input.notifyOnFirstDownload,
-      locale: input.locale,
-      submissionId: input.submissionId,
-    };
-  });
+  .object({ fileIds: z.array(id).max(500).default([]), folderIds: z.array(id).max(50).default([]) })
+  .and(shareDialogOptions)
+  .superRefine((input, ctx) => requireSomething(input.fileIds.length + input.folderIds.length, ctx));
 
 /** The language the share dialog preselects for emails (and that a share made without one gets). */
 const emailLocaleFor = async (user: SessionUser) => defaultEmailLocale(user.id, await getLocale());
