@@ -18,7 +18,11 @@ let bucket: string;
 beforeAll(async () => {
   bucket = await newBucket();
 });
-afterAll(() => db.$disconnect());
+afterAll(async () => {
+  // Sources mounted for everyone would show on every later test's files page.
+  await db.storageSource.deleteMany({ where: { bucket, ownerId: null } });
+  await db.$disconnect();
+});
 
 async function shareOf(user: { id: string; email: string; name: string | null }, fileId: string) {
   const share = await createShare(user, {

@@ -8,7 +8,11 @@ import { unsealSecret } from '@/lib/sources/credentials';
 import type { FileSource } from '@/lib/sources/config-file';
 
 const db = connect();
-afterAll(() => db.$disconnect());
+afterAll(async () => {
+  // Sources mounted for everyone would show on every later test's files page.
+  await db.storageSource.deleteMany({ where: { OR: [{ bucket: 'hand-made' }, { configKey: { startsWith: 'sync-' } }] } });
+  await db.$disconnect();
+});
 
 const SECRET = 'file-secret-that-must-never-be-stored-plain';
 
