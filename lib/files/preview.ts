@@ -4,6 +4,7 @@ import { UserError, type MessageKey } from '@/lib/actions/user-error';
 import { isCleared } from '@/lib/files/scan-status';
 import { isServedInline, previewContentType, previewKind, type PreviewKind } from '@/lib/files/preview-kind';
 import { signPreviewUrl } from '@/lib/storage/download-url';
+import { requireStillMounted } from '@/lib/sources/objects';
 
 /** What a preview dialog needs: how to render, and a short-lived inline URL straight to the bucket. */
 export type Preview = { kind: PreviewKind; url: string; name: string; size: number };
@@ -26,6 +27,7 @@ export async function previewOwnFile(ownerId: string, fileId: string): Promise<P
   });
   if (!file) throw new UserError('files.errors.fileGone');
   if (!isCleared(file.scanStatus)) throw new UserError(UNSCANNED[file.scanStatus ?? ''] ?? 'files.errors.previewScanning', { name: file.name });
+  await requireStillMounted(ownerId, [{ sourceId: file.sourceId, key: file.storageKey }]);
   return signedPreview({ ...file, size: Number(file.size) });
 }
 

@@ -9,6 +9,7 @@ import type { SessionUser } from '@/lib/auth';
 import { unclearedReason } from '@/lib/files/scan-status';
 import type { Locale } from '@/i18n/locales';
 import { defaultEmailLocale } from '@/lib/shares/email-locale';
+import { requireStillMounted } from '@/lib/sources/objects';
 
 export type CreateShareInput = {
   fileIds: string[];
@@ -50,8 +51,11 @@ export async function createShare(owner: SessionUser, input: CreateShareInput, {
   const earlier = await madeBySubmission(owner.id, input.submissionId);
   if (earlier) return earlier;
   const [files, folders] = await Promise.all([
-    db().file.findMany({ where: { id: { in: input.fileIds }, ownerId: owner.id, status: 'ready' }, select: { id: true, name: true, scanStatus: true } }),
-    db().folder.findMany({ where: { id: { in: input.folderIds }, ownerId: owner.id }, select: { id: true } }),
+    db().file.findMany({
+      where: { id: { in: input.fileIds }, ownerId: owner.id, status: 'ready' },
+      select: { id: true, name: true, scanStatus: true, sourceId: true, storageKey: true },
+    }),
+    db().folder.findMany({ where: { id: { in: input.folderIds }, ownerId: owner.id }, select: { id: true, sourceId: true, sourceKey: true } }),
   ]);
   if (files.length !== new Set(input.fileIds).size || folders.length !== new Set(input.folderIds).size) {
     throw new UserError('shares.errors.itemGone');
@@ -59,6 +63,7 @@ export async function createShare(owner: SessionUser, input: CreateShareInput, {
   if (files.length + folders.length === 0) throw new UserError('shares.errors.nothingChosen');
   const uncleared = files.map(unclearedReason).find(Boolean);
   if (uncleared) throw uncleared;
+  await requireStillMounted(owner.id, [...files.map((f) => ({ sourceId: f.sourceId, key: f.storageKey })), ...folders.map((f) => ({ sourceId: f.sourceId, key: f.sourceKey }))]);
 
   // Folder rules mail people the owner chose once, in advance; they do not count (lib/shares/invites.ts).
   if (!isFolderRule) await admitInvitations(owner.id, input.recipients.length);

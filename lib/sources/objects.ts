@@ -77,3 +77,19 @@ export async function presentFiles<T extends { sourceId: string | null; storageK
   }
   return files.filter((_, i) => kept[i]);
 }
+
+/**
+ * Refuses when any of a person's source objects or folders is no longer inside what is mounted
+ * for them (an admin narrowed the source, moved it to someone else, or removed it): rows made
+ * earlier do not outlive the access they came from. Items of the app's own store pass.
+ */
+export async function requireStillMounted(ownerId: string, items: { sourceId: string | null; key: string | null }[]): Promise<void> {
+  const fromSources = items.filter((item): item is { sourceId: string; key: string | null } => item.sourceId !== null);
+  if (fromSources.length === 0) return;
+  const user = await db().user.findUniqueOrThrow({ where: { id: ownerId }, select: { id: true, email: true } });
+  const mounts = new Map<string, Mount>();
+  for (const item of fromSources) {
+    if (!mounts.has(item.sourceId)) mounts.set(item.sourceId, await mountFor(user, item.sourceId));
+    if (!item.key?.startsWith(mounts.get(item.sourceId)!.prefix)) throw new UserError('sources.errors.sourceGone');
+  }
+}

@@ -11,6 +11,7 @@ import { signFileUrl } from '@/lib/storage/download-url';
 import { hashToken } from '@/lib/shares/token';
 import { createDirectLink } from '@/lib/files/direct-link';
 import { previewOwnFile } from '@/lib/files/preview';
+import { forgetSourceStore } from '@/lib/sources/store';
 import { deleteObject, newBucket, outsideClient, putObject, sha256 } from '@/test/support/bucket';
 
 const db = connect();
@@ -120,4 +121,22 @@ test('a direct S3 link and the owner’s preview of a source object reach the so
   const preview = await previewOwnFile(ana.id, fileId);
   expect(preview.kind).toBe('text');
   expect(await (await fetch(preview.url)).text()).toBe('plain notes');
+});
+
+test('rows made for a source object do not outlive the access: once the source is narrowed or given to someone else, sharing, linking and previewing them are refused', async () => {
+  const [ana, bob] = [await seedUser(db), await seedUser(db)];
+  const source = await seedSource(db, { bucket, prefix: 'team/', ownerId: ana.id });
+  await putObject(bucket, 'team/plan.txt', 'the plan', 'text/plain');
+  const fileId = await sourceFile(ana, source.id, 'plan.txt');
+
+  await db.storageSource.update({ where: { id: source.id }, data: { prefix: 'team/board/' } });
+  forgetSourceStore(source.id);
+  await expect(shareOf(ana, fileId)).rejects.toMatchObject({ key: 'sources.errors.sourceGone' });
+  await expect(createDirectLink(ana.id, fileId, 60)).rejects.toMatchObject({ key: 'sources.errors.sourceGone' });
+  await expect(previewOwnFile(ana.id, fileId)).rejects.toMatchObject({ key: 'sources.errors.sourceGone' });
+
+  await db.storageSource.update({ where: { id: source.id }, data: { prefix: 'team/', ownerId: bob.id } });
+  await expect(shareOf(ana, fileId)).rejects.toMatchObject({ key: 'sources.errors.sourceGone' });
+  expect(await db.share.count({ where: { ownerId: ana.id } })).toBe(0);
+  expect(await db.directLink.count({ where: { fileId } })).toBe(0);
 });
