@@ -334,7 +334,7 @@ test('storage sources: sources shows the mount, ls pages the live listing, share
   // Shared by reference: the row names the bucket's key, and the recipient downloads the job's bytes.
   const recipient = uniqueEmail('client');
   const shared = await runCli(['share', `source:${source.id}/clients/acme/q3.pdf`, '--to', recipient, '--json'], { env });
-  expect(shared.code).toBe(0);
+  expect(shared.code, shared.stderr).toBe(0);
   const fileId = json(shared).files[0].id as string;
   expect(await db.file.findUniqueOrThrow({ where: { id: fileId }, select: { sourceId: true, storageKey: true } })).toEqual({
     sourceId: source.id,

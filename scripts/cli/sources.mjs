@@ -8,13 +8,13 @@ const PREFIX = 'source:';
 
 export const isSourceRef = (argument) => argument.startsWith(PREFIX);
 
-/** "source:Reports/2026/q3.pdf" -> { source: 'Reports', path: '2026/q3.pdf' }. */
+/** "source:Reports/2026/q3.pdf" -> { argument, source: 'Reports', path: '2026/q3.pdf' }. */
 export function parseSourceRef(argument) {
   const rest = argument.slice(PREFIX.length);
   const slash = rest.indexOf('/');
   const source = slash === -1 ? rest : rest.slice(0, slash);
   if (!source) throw usageError(`"${argument}" names no source: write source:NAME-OR-ID/PATH (see \`handoff sources\`).`);
-  return { source, path: slash === -1 ? '' : rest.slice(slash + 1) };
+  return { argument, source, path: slash === -1 ? '' : rest.slice(slash + 1) };
 }
 
 /** The sources mounted for the token's owner, fetched once per run. */
@@ -33,8 +33,7 @@ export function sourceDirectory(api) {
 }
 
 /** The id of the file that stands for a source's object now (the server makes it once; asking again is harmless). */
-export async function sourceFileId(api, findSource, argument) {
-  const { source, path } = parseSourceRef(argument);
+export async function sourceFileId(api, findSource, { argument, source, path }) {
   if (path === '' || path.endsWith('/')) throw usageError(`"${argument}" is a folder: name an object in it (\`handoff ls ${argument}\` lists them).`);
   const found = await findSource(source);
   const file = await api.post(`/sources/${encodeURIComponent(found.id)}/files`, { path }, { safeToRepeat: true });

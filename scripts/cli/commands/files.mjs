@@ -20,7 +20,7 @@ const parallelOf = (values) => positiveInteger(values.parallel, '--parallel', { 
 export async function fileArguments(items) {
   const out = [];
   for (const item of items) {
-    if (isSourceRef(item)) out.push({ source: item, ...parseSourceRef(item) });
+    if (isSourceRef(item)) out.push({ source: parseSourceRef(item) });
     else if (existsSync(item)) out.push({ local: await localFile(item) });
     else if (/^[a-z0-9]+$/i.test(item)) out.push({ id: item });
     else throw usageError(`No such file: ${item}. Check the path (a file id has only letters and digits).`);
