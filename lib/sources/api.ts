@@ -1,28 +1,12 @@
 import 'server-only';
-import { db } from '@/lib/db';
 import { UserError } from '@/lib/actions/user-error';
 import { seal, unseal } from '@/lib/seal';
-import { mountPrefix, type MountUser } from '@/lib/sources/keys';
+import type { MountUser } from '@/lib/sources/keys';
 import { keyIn, mountFor, type Mount } from '@/lib/sources/mounts';
 import { listSource, type SourceListing } from '@/lib/sources/list';
 
-// Storage sources for scripts (the HTTP API and the CLI): what is mounted for the caller, and
-// one page of a folder. Every path goes through mountFor and keyIn, as the web pages' do.
-
-/** A source as its person sees it: where it is (their own mount's bucket and prefix), never its credentials or endpoint. */
-export type SourceSummary = { id: string; name: string; writable: boolean; bucket: string; prefix: string };
-
-export async function sourcesFor(user: MountUser): Promise<SourceSummary[]> {
-  const sources = await db().storageSource.findMany({
-    where: { OR: [{ ownerId: user.id }, { ownerId: null }] },
-    orderBy: [{ name: 'asc' }, { id: 'asc' }],
-    select: { id: true, name: true, writable: true, bucket: true, prefix: true },
-  });
-  return sources.flatMap((source) => {
-    const prefix = mountPrefix(source.prefix, user);
-    return prefix === null ? [] : [{ ...source, prefix }];
-  });
-}
+// A page of a storage source's folder for scripts (the HTTP API and the CLI), with a cursor that
+// cannot be forged or carried to another listing. Every path goes through mountFor and keyIn.
 
 const CURSOR_PURPOSE = 'source-cursor';
 

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { operation } from '@/lib/api/operation';
 import { fileDetail } from '@/lib/api/operations/files';
 import { id } from '@/lib/validation/names';
-import { sourcePage, sourcesFor } from '@/lib/sources/api';
+import { sourcePage } from '@/lib/sources/api';
+import { mountsOf } from '@/lib/sources/mounts';
 import { sourceFile } from '@/lib/sources/objects';
 import { getFile } from '@/lib/files/get';
 
@@ -28,7 +29,7 @@ export const listSourcesOp = operation({
   description: 'Buckets and prefixes an admin mounted for you (or for everyone), by name. Their credentials and endpoints are never shown.',
   scope: 'files:read',
   response: z.object({ sources: z.array(source) }),
-  run: async (_, { user }) => ({ sources: await sourcesFor(user) }),
+  run: async (_, { user }) => ({ sources: await mountsOf(user) }),
 });
 
 const bySource = z.object({ id });
