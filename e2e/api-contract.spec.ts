@@ -3,15 +3,15 @@
 // and no dead token can touch anything, and the owner's rows and objects stay as they were.
 import { Ajv2020 } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
-import { HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { APIRequestContext, APIResponse } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { seedApiToken, seedUser, type Db } from '../prisma/seed';
+import { seedApiToken, seedSource, seedUser, type Db } from '../prisma/seed';
 
 type Json = Record<string, unknown>;
 type Doc = { paths: Record<string, Record<string, { operationId: string; responses: Record<string, Json> }>>; components: { schemas: Record<string, Json> } };
 type Call = { url: string; body?: Json };
-type Ids = { file: string; folder: string; upload: string; share: string; recipient: string; request: string };
+type Ids = { file: string; folder: string; upload: string; share: string; recipient: string; request: string; source: string };
 
 const s3 = new S3Client({
   endpoint: process.env.S3_ENDPOINT,
@@ -52,6 +52,9 @@ const CALLS: Record<string, { owned: boolean; call: (a: Ids) => Call }> = {
   'POST /requests': { owned: true, call: (a) => ({ url: '/requests', body: { title: 'Send it', expires: '7d', folderId: a.folder } }) },
   'GET /requests': { owned: false, call: () => ({ url: '/requests' }) },
   'POST /requests/{id}/close': { owned: true, call: (a) => ({ url: `/requests/${a.request}/close` }) },
+  'GET /sources': { owned: false, call: () => ({ url: '/sources' }) },
+  'GET /sources/{id}/objects': { owned: true, call: (a) => ({ url: `/sources/${a.source}/objects?path=2026/&limit=10` }) },
+  'POST /sources/{id}/files': { owned: true, call: (a) => ({ url: `/sources/${a.source}/files`, body: { path: '2026/q3.pdf' } }) },
 };
 
 async function send(request: APIRequestContext, method: string, call: Call, token: string | null, headers: Record<string, string> = {}) {
@@ -87,8 +90,15 @@ function checker(doc: Doc) {
   };
 }
 
+/** A source mounted for A alone (a prefix of the test bucket), with one object its owner wrote there. */
+async function ownerSource(db: Db, userId: string): Promise<string> {
+  const prefix = `contract-${userId}/`;
+  await s3.send(new PutObjectCommand({ Bucket: process.env.S3_BUCKET, Key: `${prefix}2026/q3.pdf`, Body: '%PDF-1.4 from the reporting job\n', ContentType: 'application/pdf' }));
+  return (await seedSource(db, { bucket: process.env.S3_BUCKET!, prefix, ownerId: userId })).id;
+}
+
 /** A's things, made through the API itself: a folder, a ready file in it, a pending multipart upload, a share with a recipient, an upload request. */
-async function ownerThings(request: APIRequestContext, token: string): Promise<Ids> {
+async function ownerThings(request: APIRequestContext, token: string): Promise<Omit<Ids, 'source'>> {
   const post = async (url: string, body: Json) => {
     const response = await send(request, 'POST', { url, body }, token);
     expect(response.status(), `${url}: ${await response.text()}`).toBe(201);
@@ -146,7 +156,7 @@ test('every operation refuses other users and dead tokens, answers as documented
   const ben = await seedUser(db);
   const anaToken = await seedApiToken(db, ana.id);
   const benToken = await seedApiToken(db, ben.id);
-  const a = await ownerThings(request, anaToken);
+  const a = { ...(await ownerThings(request, anaToken)), source: await ownerSource(db, ana.id) };
   const before = await ownerState(db, ana.id, a);
   expect(before.objectSize).toBeGreaterThan(0);
 
@@ -187,6 +197,9 @@ test('every operation refuses other users and dead tokens, answers as documented
     'GET /files',
     'GET /files/{id}',
     'POST /files/{id}/presign',
+    'GET /sources',
+    'GET /sources/{id}/objects',
+    'POST /sources/{id}/files',
     'PATCH /files/{id}',
     'GET /folders/{id}',
     'PATCH /folders/{id}',

@@ -7,11 +7,12 @@ import { accessibilityProblems, layoutProblems, SCREENSHOT_DIR } from './fixture
 
 type Document = { paths: Record<string, Record<string, { operationId: string; summary: string; 'x-scope'?: string }>> };
 
-/** The slug of a refusal's message key, as lib/api/problem.ts names it: "files.errors.fileGone" -> "file-gone". */
+/** The slug of a refusal's message key, as lib/api/problem.ts names it: "files.errors.fileGone" -> "files-file-gone". */
 const slugOf = (key: string) =>
   key
     .split('.')
-    .pop()!
+    .filter((part) => part !== 'errors')
+    .join('-')
     .replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
 
 /** Every problem slug the API can answer with: its own (API_PROBLEMS) and every refusal under an `errors` key of the catalogues. */

@@ -7,13 +7,13 @@ import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect } from './fixtures';
-import { storedParts } from './fixtures/bucket';
+import { putObject, storedParts } from './fixtures/bucket';
 import { runCli, startCli, type CliResult } from './fixtures/cli';
 import { appOrigin, postDownload } from './fixtures/download';
 import { instancePort, startInstance } from './fixtures/instance';
 import { emailsTo, firstLink, waitForEmail } from './fixtures/mail';
 import { signDownloadUrlForTest } from './fixtures/sign';
-import { seedApiToken, seedFile, uniqueEmail, type Db } from '../prisma/seed';
+import { seedApiToken, seedFile, seedSource, uniqueEmail, type Db } from '../prisma/seed';
 
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 
@@ -299,4 +299,59 @@ test('the other commands: upload into a new folder, ls, presign, shares, revoke,
 
   expect(await runCli(['rm', file.id], { env })).toMatchObject({ code: 0, stdout: `Deleted file ${file.id}.\n` });
   expect(json(await runCli(['ls', 'Reports/2026', '--json'], { env })).files).toEqual([]);
+});
+
+test('storage sources: sources shows the mount, ls pages the live listing, share sends a bucket object where it is, and a path out of the mount is refused', async ({
+  db,
+  user,
+  request,
+}) => {
+  const token = await seedApiToken(db, user.id);
+  const env = jobEnv(token);
+  const bucket = process.env.S3_BUCKET!;
+  const prefix = `cli-sources-${user.id}/`;
+  const source = await seedSource(db, { bucket, prefix, ownerId: user.id, name: `Acme reports ${user.id.slice(-6)}` });
+  // What the reporting job wrote into the bucket with its own client.
+  const report = Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(50_000)]);
+  await putObject(`${prefix}clients/acme/q3.pdf`, report);
+  const daily = ['daily-1.csv', 'daily-2.csv', 'daily-3.csv', 'daily-4.csv'];
+  for (const name of daily) await putObject(`${prefix}clients/acme/${name}`, Buffer.from(`${name}\n`));
+
+  expect(json(await runCli(['sources', '--json'], { env })).sources).toContainEqual({ id: source.id, name: source.name, writable: false, bucket, prefix });
+  expect((await runCli(['sources'], { env })).stdout).toMatch(new RegExp(`^${source.id}\\s+${source.name}\\s+read-only\\s+s3://${bucket}/${prefix}$`, 'm'));
+
+  const folder = `source:${source.name}/clients/acme/`;
+  const page = await runCli(['ls', folder, '--limit', '2'], { env });
+  expect(page.code).toBe(0);
+  expect(page.stdout.trim().split('\n')).toHaveLength(3);
+  const after = /--after (\S+)/.exec(page.stderr)?.[1];
+  expect(after).toBeTruthy();
+  const all = json(await runCli(['ls', folder, '--all', '--limit', '2', '--json'], { env }));
+  const names = (listing: { objects: { name: string }[] }) => listing.objects.map((o) => o.name);
+  expect({ names: names(all), next: all.next }).toEqual({ names: [...daily, 'q3.pdf'], next: null });
+  expect(names(json(await runCli(['ls', folder, '--limit', '2', '--after', after!, '--json'], { env })))).toEqual(['daily-3.csv', 'daily-4.csv']);
+
+  // Shared by reference: the row names the bucket's key, and the recipient downloads the job's bytes.
+  const recipient = uniqueEmail('client');
+  const shared = await runCli(['share', `source:${source.id}/clients/acme/q3.pdf`, '--to', recipient, '--json'], { env });
+  expect(shared.code, shared.stderr).toBe(0);
+  const fileId = json(shared).files[0].id as string;
+  expect(await db.file.findUniqueOrThrow({ where: { id: fileId }, select: { sourceId: true, storageKey: true } })).toEqual({
+    sourceId: source.id,
+    storageKey: `${prefix}clients/acme/q3.pdf`,
+  });
+  const download = await postDownload(request, firstLink((await waitForEmail(recipient)).text, /http:\/\/localhost:\d+\/s\/[A-Za-z0-9_-]{43}/), fileId);
+  expect(download.status()).toBe(303);
+  expect(await sha256OfUrl(download.headers()['location']!)).toBe(sha256(report));
+  expect(json(await runCli(['ls', '--json'], { env })).files).toEqual([]);
+
+  expect(await runCli(['ls', `source:${source.name}/clients/../`], { env })).toMatchObject({
+    code: 2,
+    stderr: 'handoff: That path can’t be used: “.” and “..” are not allowed as names\n',
+  });
+  expect(await runCli(['share', 'source:No such source/q3.pdf'], { env })).toMatchObject({
+    code: 4,
+    stderr: 'handoff: No source "No such source" is mounted for you: `handoff sources` lists yours.\n',
+  });
+  expect(await runCli(['share', `source:${source.name}/clients/acme/`], { env })).toMatchObject({ code: 2 });
 });

@@ -22,6 +22,8 @@ const STATUS_WORDS: Record<number, string> = {
   415: 'The body is not JSON',
   422: 'A field is not valid, or a rule refused the request',
   429: 'Too many requests: see Retry-After',
+  502: 'A storage source’s bucket refused the request (its credentials or permissions)',
+  503: 'A storage source’s bucket cannot be reached: retry in a moment',
 };
 
 const TAG_DESCRIPTIONS: Record<Operation['tag'], string> = {
@@ -30,6 +32,7 @@ const TAG_DESCRIPTIONS: Record<Operation['tag'], string> = {
   Uploads: 'Uploads straight to the bucket: a presigned POST form, or a multipart plan for large files.',
   Shares: 'Links with an expiry, recipients who are emailed their own link, and what each did.',
   Requests: 'Upload requests: links through which other people send files in.',
+  Sources: 'Storage sources: buckets and prefixes an admin mounted for you, listed live; their objects are shared where they are, never copied.',
 };
 
 const problemRef = { $ref: '#/components/responses/Problem' };

@@ -17,7 +17,7 @@ export type Operation<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.Z
   method: Method;
   /** Under /api/v1, OpenAPI style: "/files/{id}". */
   path: string;
-  tag: 'Account' | 'Files' | 'Uploads' | 'Shares' | 'Requests';
+  tag: 'Account' | 'Files' | 'Uploads' | 'Shares' | 'Requests' | 'Sources';
   summary: string;
   description?: string;
   /** null: any live token (whoami). */

@@ -19,6 +19,7 @@ const TITLES: Record<number, string> = {
   422: 'Cannot be done',
   429: 'Too many requests',
   500: 'Server error',
+  502: 'Bad gateway',
   503: 'Try again later',
 };
 
@@ -83,6 +84,7 @@ const STATUS_OF: Partial<Record<MessageKey, number>> = {
   'files.errors.didNotArrive': 409,
   'files.errors.missingParts': 409,
   'files.errors.shareScanning': 409,
+  'files.errors.inSource': 409,
   'shares.errors.shareRevoked': 409,
   'shares.errors.recipientRevoked': 409,
   'shares.errors.invitationLimit': 429,
@@ -93,9 +95,17 @@ const STATUS_OF: Partial<Record<MessageKey, number>> = {
   'sources.errors.storeRefused': 502,
 };
 
-/** "files.errors.fileGone" -> "file-gone": the problem's stable name. */
+/**
+ * "files.errors.fileGone" -> "files-file-gone", "sources.errors.key.dots" -> "sources-key-dots":
+ * the problem's stable name, from the whole key but its "errors" part, so that two refusals of
+ * different namespaces never share one (a key's last part alone did: "file-gone" was two).
+ */
 function slugOf(key: string): string {
-  return (key.split('.').pop() ?? key).replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+  return key
+    .split('.')
+    .filter((part) => part !== 'errors')
+    .join('-')
+    .replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
 }
 
 export function problemFromUserError(error: UserError): Problem {
@@ -161,7 +171,7 @@ function errorKeys(tree: object, path: string[] = []): string[] {
 
 /**
  * Every problem type the API can answer with, for its docs page: the API's own, then one per
- * slug of the rules' refusals (each UserError's key gives its slug; several keys can share one),
+ * slug of the rules' refusals (each UserError's key gives its own slug),
  * with the statuses and English texts (ICU templates) behind it.
  */
 export function listProblemTypes(): ProblemType[] {

@@ -17,7 +17,7 @@ export async function createDirectLink(ownerId: string, fileId: string, expiresI
   if (uncleared) throw uncleared;
   await requireStillMounted(ownerId, [{ sourceId: file.sourceId, key: file.storageKey }]);
   const expiresAt = new Date(Date.now() + expiresIn * 1000);
-  // A storage source's object is signed for its own bucket.
+  // A storage source's object is signed for its own bucket, with its own credentials.
   const url = await signDownloadUrl(file, expiresIn, await storeOf(file));
   await db().directLink.create({ data: { ownerId, fileId, expiresAt } });
   return { url, expiresAt: expiresAt.toISOString() };

@@ -52,8 +52,9 @@ export const renameFolder = (ownerId: string, folderId: string, name: string) =>
 
 /** Renames and/or moves one of the owner's ready files (folderId null: the top level). Files may share a name. */
 export async function updateFile(ownerId: string, fileId: string, changes: { name?: string; folderId?: string | null }) {
-  const file = await db().file.findFirst({ where: { id: fileId, ownerId, sourceId: null, status: 'ready' }, select: { contentType: true } });
+  const file = await db().file.findFirst({ where: { id: fileId, ownerId, status: 'ready' }, select: { contentType: true, sourceId: true } });
   if (!file) throw new UserError('files.errors.fileGone');
+  if (file.sourceId) throw new UserError('files.errors.inSource');
   if (changes.folderId !== undefined) await requireFolder(ownerId, changes.folderId);
   const data = {
     // A new extension can change the kind of a file whose type says little (application/octet-stream).
@@ -72,8 +73,9 @@ export const renameFile = (ownerId: string, fileId: string, name: string) => upd
  * ever listed without its object.
  */
 export async function deleteFile(ownerId: string, fileId: string) {
-  const file = await db().file.findFirst({ where: { id: fileId, ownerId, sourceId: null }, select: { name: true } });
+  const file = await db().file.findFirst({ where: { id: fileId, ownerId }, select: { name: true, sourceId: true } });
   if (!file) throw new UserError('files.errors.fileGone');
+  if (file.sourceId) throw new UserError('files.errors.inSource');
   // The keys as of the mark: no thumbnail is recorded on a file once it is being deleted.
   const keys = await db().file.update({ where: { id: fileId }, data: { status: 'deleting' }, select: { storageKey: true, thumbnailKey: true } });
   try {

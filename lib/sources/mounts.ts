@@ -11,14 +11,20 @@ export type Mount = { id: string; name: string; writable: boolean; prefix: strin
 
 const MOUNT_FIELDS = { ...CONNECTION_FIELDS, prefix: true, writable: true } as const;
 
+/** A source as its person sees it: where it is (the bucket, and the prefix mounted for them), never its endpoint or credentials. */
+export type MountSummary = { id: string; name: string; writable: boolean; bucket: string; prefix: string };
+
 /** The sources mounted for a person: theirs, and those for everyone (where their placeholder resolves). */
-export async function mountsOf(user: MountUser): Promise<{ id: string; name: string; writable: boolean }[]> {
+export async function mountsOf(user: MountUser): Promise<MountSummary[]> {
   const sources = await db().storageSource.findMany({
     where: { OR: [{ ownerId: user.id }, { ownerId: null }] },
     orderBy: [{ name: 'asc' }, { id: 'asc' }],
-    select: { id: true, name: true, writable: true, prefix: true },
+    select: { id: true, name: true, writable: true, bucket: true, prefix: true },
   });
-  return sources.filter((source) => mountPrefix(source.prefix, user) !== null).map(({ id, name, writable }) => ({ id, name, writable }));
+  return sources.flatMap((source) => {
+    const prefix = mountPrefix(source.prefix, user);
+    return prefix === null ? [] : [{ ...source, prefix }];
+  });
 }
 
 /**

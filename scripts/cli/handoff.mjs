@@ -5,10 +5,11 @@ import { login, logout, whoami } from './commands/account.mjs';
 import { ls, presign, rm, upload } from './commands/files.mjs';
 import { request } from './commands/requests.mjs';
 import { listShares, revoke, share } from './commands/shares.mjs';
+import { listSources } from './commands/sources.mjs';
 import { CliError, EXIT } from './errors.mjs';
 import { helpText, isCommand } from './help.mjs';
 
-const COMMANDS = { login, logout, whoami, ls, upload, share, shares: listShares, revoke, rm, presign, request };
+const COMMANDS = { login, logout, whoami, ls, upload, share, shares: listShares, revoke, rm, presign, request, sources: listSources };
 
 function fail(error, json) {
   const known = error instanceof CliError;

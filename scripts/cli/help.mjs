@@ -15,12 +15,15 @@ Examples:
   handoff share q3-report.pdf --to cfo@client.com --to audit@client.com --expires 30d --message-file note.txt
   handoff upload *.csv --folder Reports/2026
   handoff share show SHARE_ID
+  handoff share 'source:Acme reports/2026/q3.pdf' --to cfo@client.com
 
 Commands:
   login --url URL          sign in with a token (Settings → API tokens), read from stdin or a prompt
   logout                   forget the saved token
   whoami                   who the token belongs to
   ls [PATH|ID]             list a folder (Reports/2026) or the top level
+  ls source:NAME/PATH      list a folder of a storage source, live from its bucket (--all, --after)
+  sources                  the storage sources (buckets, prefixes) mounted for you
   upload FILE...           upload files (--folder PATH, made when missing)
   share FILE-OR-ID...      upload local files, share them, email each --to recipient a link
   share show ID            a share's recipients: delivery, opened, downloads
@@ -34,7 +37,8 @@ Commands:
 Every command takes --json (one JSON document on stdout, and a JSON error object on failure).
 Sign-in: HANDOFF_URL and HANDOFF_TOKEN override the config file ($XDG_CONFIG_HOME/handoff/config.json,
 else ~/.config/handoff/config.json, mode 0600) that handoff login writes.
-A FILE-OR-ID that exists on disk is uploaded first; anything else is taken as a file id.
+A FILE-OR-ID that exists on disk is uploaded first; source:NAME-OR-ID/PATH is an object of a storage
+source, shared where it is (never copied); anything else is taken as a file id.
 
 ${EXIT_CODES}`;
 
@@ -50,9 +54,19 @@ const COMMANDS = {
 
   The account and token in use, and where the token came from (HANDOFF_TOKEN or the config file).`,
   ls: `handoff ls [PATH|FOLDER_ID] [--json]
+handoff ls source:NAME-OR-ID/[PATH] [--all | --after CURSOR] [--limit N] [--json]
 
   handoff ls                  the top level
-  handoff ls Reports/2026     a folder by path`,
+  handoff ls Reports/2026     a folder by path
+  handoff ls 'source:Acme reports/2026/' --all
+
+  A source's folder is listed live from its bucket, one page (--limit N entries, default 100, at
+  most 1000) at a time: the next page's cursor is printed on stderr (in --json, as "next"); pass it
+  to --after, or take every page with --all.`,
+  sources: `handoff sources [--json]
+
+  The storage sources mounted for you: id, name, read-only or read-write, and the bucket and prefix
+  each shows you. Name one as source:NAME-OR-ID/PATH in ls, share and presign.`,
   upload: `handoff upload FILE... [--folder PATH] [--parallel N] [--json]
 
   handoff upload export.csv --folder Reports/2026
@@ -68,10 +82,14 @@ handoff share show ID [--json]
   handoff share q3-report.pdf --to cfo@client.com --to audit@client.com --expires 30d --message-file note.txt
   pass show handoff/q3 | handoff share q3.zip --to cfo@client.com --password-stdin --max-downloads 3
 
+  handoff share 'source:Acme reports/2026/q3.pdf' --to cfo@client.com --expires 7d
+
   Uploads local files, makes one share of them, emails each recipient a link of their own, and prints
   the share's link and each recipient's delivery state. DATE is 2026-12-31 (through that day, UTC) or
   an ISO time. Running the same command again (a retried job) gives back the same share and emails
   nobody twice. If the server refuses the share, the files this run uploaded are deleted again.
+  An object of a storage source (source:NAME-OR-ID/PATH) is shared where it is, never copied: if it
+  is deleted or replaced in the bucket, its links say it was removed.
   share show: each recipient's delivery (queued, sent, failed), first open and downloads.`,
   shares: `handoff shares [--json]
 

@@ -52,6 +52,7 @@ export const fileDetail = z.object({
   contentType: z.string(),
   createdAt: dateTime,
   folderId: z.string().nullable().meta({ description: 'Its folder; null at the top level.' }),
+  sourceId: z.string().nullable().meta({ description: 'The storage source whose object it stands for (`POST /sources/{id}/files`); null for files uploaded to Handoff.' }),
   path: z.string().meta({ description: 'Its folders’ names and its own, joined by "/": "Reports/2026/q3.pdf".' }),
 });
 const folderDetail = z.object({ id: z.string(), name: z.string(), parentId: z.string().nullable().meta({ description: 'null at the top level.' }), createdAt: dateTime });
@@ -80,12 +81,12 @@ export const updateFileOp = operation({
   path: '/files/{id}',
   tag: 'Files',
   summary: 'Rename a file, move it, or both',
-  description: 'Files may share a name, in one folder as anywhere.',
+  description: 'Files may share a name, in one folder as anywhere. A storage source’s object is renamed in its bucket, not here (409).',
   scope: 'files:write',
   params: byId,
   body: z.object({ name: displayName.optional(), folderId: destination('The folder to move it into; null for the top level.') }),
   response: fileDetail,
-  errors: [404],
+  errors: [404, 409],
   run: async ({ params, body }, { user }) => {
     await updateFile(user.id, params.id, body);
     return getFile(user.id, params.id);
@@ -98,11 +99,11 @@ export const deleteFileOp = operation({
   path: '/files/{id}',
   tag: 'Files',
   summary: 'Delete a file',
-  description: 'Removes it from the bucket; every link to it stops working. This cannot be undone.',
+  description: 'Removes it from the bucket; every link to it stops working. This cannot be undone. A storage source’s object is deleted in its bucket, not here (409).',
   scope: 'files:write',
   params: byId,
   response: deleted,
-  errors: [404],
+  errors: [404, 409],
   run: async ({ params }, { user }) => {
     await deleteFile(user.id, params.id);
     return { id: params.id, deleted: true as const };

@@ -4,20 +4,24 @@ import { usageError } from '../errors.mjs';
 import { resolveFolder } from '../folders.mjs';
 import { formatBytes, formatDate, note, printJson, printLines, table } from '../output.mjs';
 import { localFile, uploadFile } from '../upload.mjs';
+import { isSourceRef, parseSourceRef, sourceDirectory, sourceFileId } from '../sources.mjs';
 import { signedIn } from './account.mjs';
+import { lsSource } from './sources.mjs';
 
 const PARALLEL = { parallel: { type: 'string' } };
 const parallelOf = (values) => positiveInteger(values.parallel, '--parallel', { max: 16 }) ?? 4;
 
 /**
- * FILE-OR-ID arguments: an existing local path is a file to upload; anything else must be a file
- * id (letters and digits only), so a mistyped path is reported, not sent to the server as an id.
- * Every argument is checked before anything is uploaded.
+ * FILE-OR-ID arguments: source:NAME-OR-ID/PATH is an object of a storage source; an existing local
+ * path is a file to upload; anything else must be a file id (letters and digits only), so a
+ * mistyped path is reported, not sent to the server as an id. Every argument is checked before
+ * anything is uploaded.
  */
 export async function fileArguments(items) {
   const out = [];
   for (const item of items) {
-    if (existsSync(item)) out.push({ local: await localFile(item) });
+    if (isSourceRef(item)) out.push({ source: parseSourceRef(item) });
+    else if (existsSync(item)) out.push({ local: await localFile(item) });
     else if (/^[a-z0-9]+$/i.test(item)) out.push({ id: item });
     else throw usageError(`No such file: ${item}. Check the path (a file id has only letters and digits).`);
   }
@@ -31,13 +35,19 @@ function reportUpload({ file, parts, reused, resumed }) {
 }
 
 /**
- * Uploads the local ones (in order, into `folderId`), passes ids through: [{ id, name?, upload? }],
- * pushed into `files` as they are done (so a caller can take back what a failed run left).
+ * Uploads the local ones (in order, into `folderId`), looks source objects up (nothing is copied),
+ * passes ids through: [{ id, name?, upload? }], pushed into `files` as they are done (so a caller
+ * can take back what a failed run left).
  */
 export async function filesFor(api, items, { folderId = null, parallel = 4, quiet = false } = {}, files = []) {
+  const findSource = sourceDirectory(api);
   for (const item of items) {
     if (item.id) {
       files.push({ id: item.id });
+      continue;
+    }
+    if (item.source) {
+      files.push(await sourceFileId(api, findSource, item.source));
       continue;
     }
     const upload = await uploadFile(api, item.local, { folderId, parallel });
@@ -73,8 +83,12 @@ async function listAll(api, folderId) {
   return { folders: first.folders, files };
 }
 
+const SOURCE_PAGING = { all: { type: 'boolean' }, after: { type: 'string' }, limit: { type: 'string' } };
+
 export async function ls(argv) {
-  const { values, args } = parseCommand('ls', argv, {}, [0, 1]);
+  const { values, args } = parseCommand('ls', argv, SOURCE_PAGING, [0, 1]);
+  if (args[0] && isSourceRef(args[0])) return lsSource(args[0], values);
+  if (values.all || values.after || values.limit) throw usageError('--all, --after and --limit page a storage source: `handoff ls source:NAME/PATH --all`.');
   const api = await signedIn();
   const folder = await resolveFolder(api, args[0]);
   const { folders, files } = await listAll(api, folder.id);

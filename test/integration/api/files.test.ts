@@ -31,7 +31,16 @@ describe('a file', () => {
     const got = await answer(callApi(getFileOp, token, { params: { id: file.id } }));
     expect(got).toEqual({
       status: 200,
-      body: { id: file.id, name: 'q3.pdf', size: 4321, contentType: 'application/pdf', createdAt: file.createdAt.toISOString(), folderId: year.id, path: 'Reports/2026/q3.pdf' },
+      body: {
+        id: file.id,
+        name: 'q3.pdf',
+        size: 4321,
+        contentType: 'application/pdf',
+        createdAt: file.createdAt.toISOString(),
+        folderId: year.id,
+        sourceId: null,
+        path: 'Reports/2026/q3.pdf',
+      },
     });
 
     const pending = await seedFile(db, user.id);
@@ -45,7 +54,7 @@ describe('a file', () => {
       [stranger.token, file.id],
     ]) {
       const refused = await answer(callApi(getFileOp, caller!, { params: { id: id! } }));
-      expect(refused).toMatchObject({ status: 404, body: { type: '/docs/api#problem-file-gone', detail: 'That file no longer exists.' } });
+      expect(refused).toMatchObject({ status: 404, body: { type: '/docs/api#problem-files-file-gone', detail: 'That file no longer exists.' } });
     }
   });
 
@@ -110,7 +119,7 @@ describe('a folder', () => {
     expect(made).toMatchObject({ status: 201, body: { name: 'Reports', parentId: null, createdAt: expect.stringMatching(/Z$/) } });
     const reports = made.body.id as string;
     const twice = await answer(callApi(createFolderOp, token, { body: { name: 'Reports', parentId: null } }));
-    expect(twice).toMatchObject({ status: 409, body: { type: '/docs/api#problem-folder-exists', detail: 'A folder named "Reports" already exists here.' } });
+    expect(twice).toMatchObject({ status: 409, body: { type: '/docs/api#problem-files-folder-exists', detail: 'A folder named "Reports" already exists here.' } });
 
     const q3 = (await answer(callApi(createFolderOp, token, { body: { name: 'Q3', parentId: reports } }))).body.id as string;
     expect(await answer(callApi(getFolderOp, token, { params: { id: q3 } }))).toMatchObject({ status: 200, body: { id: q3, name: 'Q3', parentId: reports } });
@@ -130,7 +139,10 @@ describe('a folder', () => {
     const bottom = await seedFolder(db, user.id, { name: 'Bottom', parentId: middle.id });
     for (const target of [top.id, middle.id, bottom.id]) {
       const refused = await answer(callApi(updateFolderOp, token, { params: { id: top.id }, body: { parentId: target } }));
-      expect(refused).toMatchObject({ status: 409, body: { type: '/docs/api#problem-folder-into-itself', detail: '"Top" cannot move into itself or into a folder inside it.' } });
+      expect(refused).toMatchObject({
+        status: 409,
+        body: { type: '/docs/api#problem-files-folder-into-itself', detail: '"Top" cannot move into itself or into a folder inside it.' },
+      });
     }
     expect(await db.folder.findUniqueOrThrow({ where: { id: top.id } })).toMatchObject({ parentId: null, name: 'Top' });
     // The other way round is an ordinary move.

@@ -5,6 +5,7 @@ import { join, relative, sep } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { createConfig, lintFromString } from '@redocly/openapi-core';
 import { openApiDocument } from '@/lib/api/openapi';
+import { listProblemTypes } from '@/lib/api/problem';
 
 const API_DIR = join(process.cwd(), 'app/api/v1');
 const UNDOCUMENTED = new Set(['/openapi.json', '/[...rest]']);
@@ -45,5 +46,13 @@ describe('the OpenAPI document', () => {
 
   test('is OpenAPI 3.1 with JSON Schema 2020-12 and bearer tokens with scopes', () => {
     expect(document).toMatchObject({ openapi: '3.1.0', components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer' } } } });
+  });
+});
+
+describe('the problem types', () => {
+  test('each refusal has a type of its own: no two messages share a slug ("file-gone" was two)', () => {
+    const shared = listProblemTypes().filter((problem) => problem.texts.length > 1);
+    expect(shared.map((problem) => `${problem.slug}: ${problem.texts.join(' | ')}`)).toEqual([]);
+    expect(listProblemTypes().map((problem) => problem.slug)).toContain('sources-key-dots');
   });
 });

@@ -105,7 +105,7 @@ describe('bad input', () => {
     }
     const unknownFile = await api(createShareOp, token, { body: { fileIds: ['nosuchfile0000000000000'] } });
     expect(unknownFile.status).toBe(404);
-    expect(unknownFile.body).toMatchObject({ type: '/docs/api#problem-item-gone' });
+    expect(unknownFile.body).toMatchObject({ type: '/docs/api#problem-shares-item-gone' });
     expect(await db.share.count({ where: { ownerId: user.id } })).toBe(0);
     expect(await db.emailOutbox.count({ where: { sender: user.id } })).toBe(0);
   });

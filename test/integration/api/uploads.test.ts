@@ -55,7 +55,7 @@ describe('a small file', () => {
     const started = await answer(callApi(startUploadOp, token, { body: { name: 'short.txt', size: 1000 } }));
     const fileId = started.body.fileId as string;
     const notYet = await answer(callApi(completeUploadOp, token, { params: { fileId } }));
-    expect(notYet).toMatchObject({ status: 409, body: { type: '/docs/api#problem-did-not-arrive' } });
+    expect(notYet).toMatchObject({ status: 409, body: { type: '/docs/api#problem-files-did-not-arrive' } });
 
     // Bytes written around the form (its policy would refuse them): the completion still checks the size.
     const storageKey = `users/${user.id}/${fileId}`;
@@ -63,7 +63,7 @@ describe('a small file', () => {
     const refused = await answer(callApi(completeUploadOp, token, { params: { fileId } }));
     expect(refused).toMatchObject({
       status: 422,
-      body: { type: '/docs/api#problem-wrong-size', detail: '"short.txt" arrived with 999 bytes instead of 1000; it was discarded. Upload it again.' },
+      body: { type: '/docs/api#problem-files-wrong-size', detail: '"short.txt" arrived with 999 bytes instead of 1000; it was discarded. Upload it again.' },
     });
     expect(await db.file.findUnique({ where: { id: fileId } })).toBeNull();
     expect(await headObject(incomingKeyFor(storageKey))).toBeNull();
@@ -80,7 +80,7 @@ describe('a large file', () => {
 
     await sendParts(token, fileId, body, partSize, [1]);
     const early = await answer(callApi(completeUploadOp, token, { params: { fileId } }));
-    expect(early).toMatchObject({ status: 409, body: { type: '/docs/api#problem-missing-parts', detail: '"video.mp4" is missing 2 of its 3 parts.' } });
+    expect(early).toMatchObject({ status: 409, body: { type: '/docs/api#problem-files-missing-parts', detail: '"video.mp4" is missing 2 of its 3 parts.' } });
     // As after an interruption: ask what the bucket has, send only the rest.
     const listed = await answer(callApi(listUploadPartsOp, token, { params: { fileId } }));
     expect(listed).toEqual({ status: 200, body: { partSize, partCount: 3, parts: [{ partNumber: 1, size: partSize }] } });
@@ -105,7 +105,7 @@ describe('a large file', () => {
     expect(await answer(callApi(abortUploadOp, token, { params: { fileId } }))).toEqual({ status: 200, body: { id: fileId, deleted: true } });
     expect(await openUploads(user.id)).toEqual([]);
     expect(await db.file.findUnique({ where: { id: fileId } })).toBeNull();
-    expect(await answer(callApi(abortUploadOp, token, { params: { fileId } }))).toMatchObject({ status: 404, body: { type: '/docs/api#problem-upload-gone' } });
+    expect(await answer(callApi(abortUploadOp, token, { params: { fileId } }))).toMatchObject({ status: 404, body: { type: '/docs/api#problem-files-upload-gone' } });
   });
 
   test('signs at most 100 parts a call', async () => {
@@ -125,9 +125,9 @@ describe('limits', () => {
     const { user, token } = await apiUser(db);
     await seedFile(db, user.id, { name: 'almost-full.bin', size: env().STORAGE_QUOTA - 500 });
     const refusals = [
-      [{ name: 'small.txt', size: 1000 }, 'over-quota', '"small.txt" is 1.0 kB, but only 500 B of your 50 GB is free.'],
-      [{ name: 'large.bin', size: SIZE }, 'over-quota', '"large.bin" is 12 MB, but only 500 B of your 50 GB is free.'],
-      [{ name: 'huge.bin', size: env().MAX_UPLOAD_SIZE + 1 }, 'too-large', '"huge.bin" is 20 MB; the largest file you can upload is 20 MB.'],
+      [{ name: 'small.txt', size: 1000 }, 'files-over-quota', '"small.txt" is 1.0 kB, but only 500 B of your 50 GB is free.'],
+      [{ name: 'large.bin', size: SIZE }, 'files-over-quota', '"large.bin" is 12 MB, but only 500 B of your 50 GB is free.'],
+      [{ name: 'huge.bin', size: env().MAX_UPLOAD_SIZE + 1 }, 'files-too-large', '"huge.bin" is 20 MB; the largest file you can upload is 20 MB.'],
     ] as const;
     for (const [body, slug, detail] of refusals) {
       const refused = await answer(callApi(startUploadOp, token, { body, headers: { 'Idempotency-Key': `job-${body.name}` } }));
