@@ -44,6 +44,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
               <NavLink href="/files">{t('files')}</NavLink>
               <NavLink href="/shares">{t('shares')}</NavLink>
               <NavLink href="/requests">{t('requests')}</NavLink>
+              <NavLink href="/rules">{t('rules')}</NavLink>
             </nav>
           )}
           <div className="ml-auto flex min-w-0 items-center gap-1">
