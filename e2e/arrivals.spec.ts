@@ -6,9 +6,11 @@ import { createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
 import { test, expect } from './fixtures';
 import { seedSource, uniqueEmail } from '../prisma/seed';
-import { newBucket, putObject, sha256 } from '../test/support/bucket';
+import { GetBucketNotificationConfigurationCommand } from '@aws-sdk/client-s3';
+import { newBucket, outsideClient, putObject, sha256 } from '../test/support/bucket';
 import { emailsTo, firstLink, waitForEmail } from './fixtures/mail';
 import { appOrigin, postDownload } from './fixtures/download';
+import { sweep } from './fixtures/layout';
 
 const run = promisify(execFile);
 
@@ -22,6 +24,24 @@ function aws(...args: string[]) {
       AWS_DEFAULT_REGION: process.env.S3_REGION ?? 'us-east-1',
     },
   });
+}
+
+/**
+ * Removes a bucket's notifications with radosgw's own `DELETE /<bucket>?notification` (an empty
+ * configuration is refused, and the CLI has no call for it): the SDK's GET of the same resource,
+ * sent as a DELETE, signed as one. A notification left on a deleted persistent topic would make
+ * every later PUT to the bucket fail.
+ */
+async function removeNotifications(bucket: string) {
+  const command = new GetBucketNotificationConfigurationCommand({ Bucket: bucket });
+  command.middlewareStack.add(
+    (next) => async (args) => {
+      (args.request as { method: string }).method = 'DELETE';
+      return next(args);
+    },
+    { step: 'build' },
+  );
+  await outsideClient().send(command);
 }
 
 /** The source's hook secret, derived as lib/sources/hook.ts does (its module is server-only); the admin page shows the URL. */
@@ -111,7 +131,7 @@ test('a report written into the bucket reaches the rule’s people through the n
   } finally {
     // Cleaning up must not hide why the test failed.
     const cleanup = (error: unknown) => console.warn('[arrivals.spec] cleanup:', error instanceof Error ? error.message : error);
-    await aws('s3api', 'put-bucket-notification-configuration', '--bucket', bucket, '--notification-configuration', '{"TopicConfigurations":[]}').catch(cleanup);
+    await removeNotifications(bucket).catch(cleanup);
     await aws('sns', 'delete-topic', '--topic-arn', topicArn).catch(cleanup);
   }
 
@@ -131,4 +151,40 @@ test('a report written into the bucket reaches the rule’s people through the n
   await expect(rows.last()).toContainText(`${client}: sent`);
   await rows.last().getByRole('link', { name: 'Open the share' }).click();
   await expect(page).toHaveURL(/\/shares\//);
+});
+
+test('the rules page, its dialog and a rule’s history fit phones and desktops, light and dark, for keyboards and screen readers', async ({ userPage: page, user, db }) => {
+  test.setTimeout(120_000);
+  const source = await seedSource(db, { bucket: 'not-read-here', ownerId: user.id, name: 'Quarterly reports from the accounting system' });
+  const recipients = [uniqueEmail('a-rather-long-recipient-name'), uniqueEmail('second')];
+  const rule = await db.arrivalRule.create({
+    data: { ownerId: user.id, sourceId: source.id, prefix: 'clients/acme/2026/', pattern: '*.pdf', recipients: recipients.join(','), days: 7 },
+  });
+  await db.arrival.create({
+    data: {
+      ruleId: rule.id,
+      key: 'clients/acme/2026/an-object-that-vanished-before-it-could-be-shared.pdf',
+      version: 'x',
+      size: 1234,
+      via: 'poll',
+      error: '“an-object-that-vanished-before-it-could-be-shared.pdf” is no longer in the bucket.',
+    },
+  });
+
+  await page.goto('/rules');
+  await sweep(page, 'rules');
+  // The dialog opens from the keyboard, and says what is wrong where it is wrong.
+  await page.getByRole('button', { name: 'New rule' }).focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'New arrival rule' });
+  await dialog.getByLabel(/Send to/).fill('not an email');
+  await dialog.getByRole('button', { name: 'Save rule' }).click();
+  await expect(dialog.getByText(/not an email/).first()).toBeVisible();
+  await sweep(page, 'rule-dialog');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+
+  await page.getByRole('link', { name: /Quarterly reports/ }).click();
+  await expect(page.getByTestId('arrival')).toContainText('Not shared: “an-object-that-vanished-before-it-could-be-shared.pdf” is no longer in the bucket.');
+  await sweep(page, 'rule-history');
 });
