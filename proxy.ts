@@ -3,7 +3,7 @@ import { crossOriginRefusal, crossOriginResponse } from '@/lib/http/origin';
 import { pageSecurityHeaders } from '@/lib/http/security-headers';
 import { REQUEST_PATH_HEADER } from '@/lib/http/request-path';
 
-const APP_PAGES = /^\/(files|shares|requests|settings|admin)(\/|$)/;
+const APP_PAGES = /^\/(files|shares|requests|rules|settings|admin)(\/|$)/;
 
 /**
  * Runs before every page, action and route except static files and the download route (which
@@ -46,7 +46,9 @@ function hasSessionCookie(request: NextRequest): boolean {
 }
 
 // Static files (the build's assets, the app's icons and manifest) skip it: they carry no page. So
-// does the API: it takes bearer tokens only, never cookies, so there is no cross-site request to refuse.
+// does the API: it takes bearer tokens only, never cookies, so there is no cross-site request to refuse;
+// and so do bucket notifications (api/sources/<id>/events): server-to-server POSTs with no Origin,
+// authenticated by the source's secret, never by a cookie.
 export const config = {
-  matcher: ['/((?!_next/static|_next/image|favicon\\.ico|icon\\.svg|apple-icon\\.png|icon-\\d+\\.png|manifest\\.webmanifest|s/[^/]+/download|api/v1/).*)'],
+  matcher: ['/((?!_next/static|_next/image|favicon\\.ico|icon\\.svg|apple-icon\\.png|icon-\\d+\\.png|manifest\\.webmanifest|s/[^/]+/download|api/v1/|api/sources/[^/]+/events).*)'],
 };

@@ -15,10 +15,13 @@ import { releaseUnfinishedLeases, withLease } from '@/lib/lease';
 import { readSourcesFile, type FileSource } from '@/lib/sources/config-file';
 import { syncFileSources } from '@/lib/sources/config-sync';
 import { refreshSourceOrigins } from '@/lib/sources/refresh-origins';
+import { pollSources } from '@/lib/arrivals/poll';
 
 const CLOCK_EVERY_MS = 5 * 60_000;
 // Sources' bucket origins for the CSP (an admin's change on another instance arrives within this).
 const SOURCES_EVERY_MS = 60_000;
+// How often the poll job looks for sources due a poll; each source keeps its own interval.
+const POLL_CHECK_MS = 1000;
 // Long enough for any one instance's fills at start; another starting meanwhile skips them.
 const FILLS_LEASE_MS = 10 * 60_000;
 // Below scripts/server.mjs's 25 s limit, so what is still unfinished is handed back before it exits.
@@ -97,6 +100,8 @@ export async function startServer() {
   every(SCAN_INTERVAL_SECONDS * 1000, 'scan', scanPendingFiles);
   // The sweep lists the whole bucket: once per interval in all, by whichever instance takes the lease.
   every(SWEEP_INTERVAL_SECONDS * 1000, 'sweep', () => withLease('sweep', SWEEP_INTERVAL_SECONDS * 1000, sweep));
+  // Arrival rules' polling of sources, each on its own interval and under a lease of its own.
+  every(POLL_CHECK_MS, 'poll', pollSources);
 }
 
 /**

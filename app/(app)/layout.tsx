@@ -46,6 +46,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
               <NavLink href="/files">{t('files')}</NavLink>
               <NavLink href="/shares">{t('shares')}</NavLink>
               <NavLink href="/requests">{t('requests')}</NavLink>
+              <NavLink href="/rules">{t('rules')}</NavLink>
               {showAdmin && <NavLink href="/admin/sources">{t('admin')}</NavLink>}
             </nav>
           )}

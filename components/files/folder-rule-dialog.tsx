@@ -1,6 +1,7 @@
 'use client';
 
 import { useActionState, useEffect, useState } from 'react';
+import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { loadFolderRule, saveFolderRule } from '@/app/(app)/files/actions';
 import type { ActionResult } from '@/lib/actions/result';
@@ -9,10 +10,11 @@ import { FieldError } from '@/components/ui/field-error';
 import { button, field, label } from '@/components/ui/styles';
 import { ActionForm } from '@/components/ui/action-form';
 
-type Rule = { recipients: string[]; days: number; message: string | null } | null;
+type Rule = { id: string; recipients: string[]; days: number; message: string | null } | null;
 
 export function FolderRuleDialog({ folder, onClose }: { folder: { id: string; name: string }; onClose: () => void }) {
   const t = useTranslations('files.folderRule');
+  const rules = useTranslations('arrivals');
   const [rule, setRule] = useState<Rule | undefined>(undefined);
   useEffect(() => {
     void loadFolderRule({ folderId: folder.id }).then((result) => setRule(result.ok ? result.data : null));
@@ -36,6 +38,11 @@ export function FolderRuleDialog({ folder, onClose }: { folder: { id: string; na
       ) : (
         <ActionForm action={formAction} className="space-y-4" noValidate>
           <p className="text-sm text-zinc-700">{t('intro')}</p>
+          {rule && (
+            <Link href={`/rules/${rule.id}`} className="text-sm text-zinc-900 underline">
+              {rules('folderRuleHistory')}
+            </Link>
+          )}
           <div className="space-y-1.5">
             <label htmlFor="rule-recipients" className={label}>
               {t('recipients')}

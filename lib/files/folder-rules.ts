@@ -1,7 +1,7 @@
 import 'server-only';
-import { db, isUniqueViolation } from '@/lib/db';
+import { db } from '@/lib/db';
 import { UserError } from '@/lib/actions/user-error';
-import { createShare } from '@/lib/shares/create';
+import { ARRIVAL_RULE_SELECT, arrive } from '@/lib/arrivals/handle';
 import { drainOutbox } from '@/lib/mail/outbox';
 
 // A folder's rule is an arrival rule on that folder (prisma/schema.prisma: ArrivalRule).
@@ -22,45 +22,23 @@ export async function setFolderRule(ownerId: string, folderId: string, rule: Fol
 }
 
 export async function folderRule(ownerId: string, folderId: string) {
-  const rule = await db().arrivalRule.findFirst({ where: { folderId, ownerId }, select: { recipients: true, days: true, message: true } });
+  const rule = await db().arrivalRule.findFirst({ where: { folderId, ownerId }, select: { id: true, recipients: true, days: true, message: true } });
   return rule ? { ...rule, recipients: rule.recipients.split(',') } : null;
 }
 
 /**
- * Called right after a file became ready. Each rule records the file as an arrival first: the
- * unique (rule, key, version) lets one caller through, so each file is shared and emailed once.
+ * Called right after a file became ready: a folder rule is an arrival rule on the folder, the
+ * file's id its key and its ETag its version (lib/arrivals/handle.ts), so each file is shared and
+ * emailed once however many confirmations race.
  */
 export async function applyFolderRule(fileId: string) {
-  const file = await db().file.findUnique({
-    where: { id: fileId },
-    select: { id: true, folderId: true, size: true, etag: true, owner: { select: { id: true, email: true, name: true } } },
-  });
-  if (!file?.folderId) return;
-  const rules = await db().arrivalRule.findMany({ where: { folderId: file.folderId, ownerId: file.owner.id, enabled: true } });
+  const file = await db().file.findUnique({ where: { id: fileId }, select: { id: true, folderId: true, size: true, etag: true, ownerId: true, sourceId: true } });
+  if (!file?.folderId || file.sourceId) return;
+  const rules = await db().arrivalRule.findMany({ where: { folderId: file.folderId, ownerId: file.ownerId, enabled: true }, select: ARRIVAL_RULE_SELECT });
+  let handled = 0;
   for (const rule of rules) {
-    try {
-      await db().arrival.create({ data: { ruleId: rule.id, key: file.id, version: file.etag ?? '', size: file.size, via: 'upload', fileId: file.id } });
-    } catch (error) {
-      if (isUniqueViolation(error)) continue;
-      throw error;
-    }
-    const share = await createShare(
-      file.owner,
-      {
-        fileIds: [file.id],
-        folderIds: [],
-        expiresAt: new Date(Date.now() + rule.days * 86400_000),
-        availableFrom: null,
-        recipients: rule.recipients.split(','),
-        message: rule.message,
-        password: null,
-        maxDownloads: rule.maxDownloads,
-        notifyOnFirstDownload: false,
-        submissionId: null,
-      },
-      { isFolderRule: true },
-    );
-    await db().arrival.updateMany({ where: { ruleId: rule.id, key: file.id }, data: { shareId: share.id } });
+    const seen = { key: file.id, version: file.etag ?? '', size: file.size, via: 'upload' as const };
+    if (await arrive(rule, seen, async () => file.id)) handled++;
   }
-  void drainOutbox().catch((error) => console.error('outbox', error));
+  if (handled > 0) void drainOutbox().catch((error) => console.error('outbox', error));
 }

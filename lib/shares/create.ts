@@ -21,9 +21,9 @@ export type CreateShareInput = {
   password: string | null;
   maxDownloads: number | null;
   notifyOnFirstDownload: boolean;
-  /** The language of the invitations; when not given (folder rules), the owner's own. */
+  /** The language of the invitations; when not given (arrival rules without one), the owner's own. */
   locale?: Locale;
-  /** The share dialog's id for this one submission; null for shares made by folder rules. */
+  /** The share dialog's id for this one submission; null for shares made by arrival rules. */
   submissionId: string | null;
 };
 
@@ -46,8 +46,15 @@ async function madeBySubmission(ownerId: string, submissionId: string | null): P
  * The owner gets the share's own link; each recipient gets a link of their own, minted when
  * their email is sent (lib/shares/recipient-link.ts). A submission id makes this idempotent:
  * the same submission again (a double click, a retry) writes and sends nothing new.
+ * `isRule`: made by an arrival rule (lib/arrivals/), whose people the owner chose once, in
+ * advance: they do not count against the invitation limit. `passwordHash`: the rule's password,
+ * stored hashed once, so the rule never holds the password itself.
  */
-export async function createShare(owner: SessionUser, input: CreateShareInput, { isFolderRule = false } = {}): Promise<CreatedShare> {
+export async function createShare(
+  owner: SessionUser,
+  input: CreateShareInput,
+  { isRule = false, passwordHash: givenHash = null }: { isRule?: boolean; passwordHash?: string | null } = {},
+): Promise<CreatedShare> {
   const earlier = await madeBySubmission(owner.id, input.submissionId);
   if (earlier) return earlier;
   const [files, folders] = await Promise.all([
@@ -65,10 +72,10 @@ export async function createShare(owner: SessionUser, input: CreateShareInput, {
   if (uncleared) throw uncleared;
   await requireStillMounted(owner.id, [...files.map((f) => ({ sourceId: f.sourceId, key: f.storageKey })), ...folders.map((f) => ({ sourceId: f.sourceId, key: f.sourceKey }))]);
 
-  // Folder rules mail people the owner chose once, in advance; they do not count (lib/shares/invites.ts).
-  if (!isFolderRule) await admitInvitations(owner.id, input.recipients.length);
+  // Arrival rules mail people the owner chose once, in advance; they do not count (lib/shares/invites.ts).
+  if (!isRule) await admitInvitations(owner.id, input.recipients.length);
   const token = createToken();
-  const passwordHash = input.password ? await hashPassword(input.password) : null;
+  const passwordHash = input.password ? await hashPassword(input.password) : givenHash;
   const locale = input.locale ?? (await defaultEmailLocale(owner.id));
   try {
     const share = await db().$transaction(async (tx) => {

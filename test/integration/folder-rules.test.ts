@@ -11,6 +11,20 @@ afterAll(() => db.$disconnect());
 
 const inbox = async (address: string) => (await (await fetch(`${process.env.MAIL_API_URL}/api/messages?to=${encodeURIComponent(address)}`)).json()) as { subject: string }[];
 
+/**
+ * A person's mail once sent: the rule starts a send of its own, which may hold the messages while
+ * this test's drain finds nothing left to claim, so wait for the mail rather than for one drain.
+ */
+async function sentTo(address: string) {
+  for (let round = 0; round < 40; round++) {
+    await drainOutbox();
+    const mail = await inbox(address);
+    if (mail.length > 0) return mail;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return inbox(address);
+}
+
 async function upload(ownerId: string, folderId: string | null, name: string) {
   const prepared = await prepareUpload(ownerId, { name, size: 100, contentType: 'text/plain', folderId });
   expect((await postForm(prepared.post.url, prepared.post.fields, randomBody(100))).status).toBeLessThan(300);
@@ -36,9 +50,8 @@ test('each file completing in the folder is shared and emailed once, even when c
   expect(days).toBeGreaterThan(2.9);
   expect(days).toBeLessThanOrEqual(3);
 
-  await drainOutbox();
   for (const address of recipients) {
-    const mail = await inbox(address);
+    const mail = await sentTo(address);
     expect(mail.map((m) => m.subject)).toEqual(['Rule Owner shared november.pdf with you']);
   }
 });
