@@ -4,8 +4,8 @@ import { revalidatePath } from 'next/cache';
 import { getLocale } from 'next-intl/server';
 import { z } from 'zod';
 import { authedAction } from '@/lib/actions/authed-action';
-import { contentType, displayName, id } from '@/lib/validation/names';
-import { directLinkLifetime } from '@/lib/validation/upload-input';
+import { id } from '@/lib/validation/names';
+import { directLinkLifetime, uploadInput } from '@/lib/validation/upload-input';
 import { requireSomething, shareDialogOptions } from '@/lib/validation/share-options';
 import { shareSourceItems } from '@/lib/sources/share-source';
 import { deleteSourceObject, previewSourceObject, sourceDirectLink, sourceObjectDownload } from '@/lib/sources/own-objects';
@@ -46,21 +46,11 @@ export const deleteSource = authedAction(object, async ({ sourceId, path }, user
   return null;
 });
 
-const uploadInput = z.object({
-  sourceId: id,
-  folder,
-  name: displayName,
-  size: z.number().int().min(0, 'files.errors.sizeNegative').max(Number.MAX_SAFE_INTEGER),
-  contentType: z
-    .string()
-    .optional()
-    .transform((value) => value ?? '')
-    .pipe(contentType),
-  replace: z.boolean().default(false),
-});
+// The same name, size and type rules as any upload; the folder is a path in the source.
+const sourceUploadInput = uploadInput.omit({ folderId: true }).extend({ sourceId: id, folder, replace: z.boolean().default(false) });
 
 /** A presigned POST into the folder shown, or { exists } when the name is taken and Replace was not chosen. */
-export const prepareSourcePost = authedAction(uploadInput, ({ sourceId, ...input }, user) => prepareSourceUpload(user, sourceId, input));
+export const prepareSourcePost = authedAction(sourceUploadInput, ({ sourceId, ...input }, user) => prepareSourceUpload(user, sourceId, input));
 
 export const confirmSourcePost = authedAction(object.extend({ size: z.number().int().min(0) }), async ({ sourceId, path, size }, user) => {
   const confirmed = await confirmSourceUpload(user, sourceId, path, size);
