@@ -94,7 +94,6 @@ const schema = z
     ADMIN_EMAILS: optional,
     SOURCES_KEY: z.string().min(32, 'must be at least 32 characters (try: openssl rand -base64 32)').optional(),
     SOURCES_FILE: optional,
-    SOURCE_POLL_SECONDS: seconds(60, 86400),
 
     CLAMAV_INFECTED: z.enum(['quarantine', 'delete'], { error: 'must be quarantine or delete' }).default('quarantine'),
   })

@@ -1,7 +1,6 @@
 import 'server-only';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { db } from '@/lib/db';
-import { env } from '@/lib/env';
 import { withLease } from '@/lib/lease';
 import { mountPrefix } from '@/lib/sources/keys';
 import { sourceStore } from '@/lib/sources/store';
@@ -10,8 +9,8 @@ import { handleArrival } from '@/lib/arrivals/handle';
 
 // Polling, for stores without notifications and as the safety net behind them (a notification
 // queued in memory is lost if the process dies). Semantics, documented in the README:
-// - a source's `pollSeconds` is its interval; 0 means "on, at SOURCE_POLL_SECONDS"; null means
-//   no polling (notifications only). Only sources with an enabled rule are polled.
+// - a source's `pollSeconds` is its interval (set by an admin or SOURCES_FILE); null means no
+//   polling (notifications only). Only sources with an enabled rule are polled.
 // - each poll lists the part of the bucket the source's rules cover and hands every object
 //   modified after the watermark (minus SKEW_MS, for clocks and listings that lag) to
 //   handleArrival; repeats are harmless (the Arrival's unique key). The watermark then becomes
@@ -26,8 +25,7 @@ const LEASE_EXTRA_MS = 30_000;
 
 /** A source's polling interval in seconds, or null when it is not polled. */
 export function pollInterval(pollSeconds: number | null): number | null {
-  if (pollSeconds === null) return null;
-  return pollSeconds > 0 ? pollSeconds : env().SOURCE_POLL_SECONDS;
+  return pollSeconds === null ? null : Math.max(1, pollSeconds);
 }
 
 /** One round of the poll job: each due source once, on whichever instance holds its lease. */
