@@ -34,6 +34,8 @@ async function addSource(page: Page, values: { name: string; bucket: string; pre
   for (const [key, value] of Object.entries(values)) await form.getByLabel(m(`admin.sources.fields.${key}`), { exact: true }).fill(value);
   await form.getByLabel(m('admin.sources.fields.region'), { exact: true }).fill('us-east-1');
   await form.getByLabel(m('admin.sources.fields.forcePathStyle')).check();
+  // Mounted for the admin alone: a source for everyone would appear on every other test's files page.
+  await form.getByLabel(m('admin.sources.fields.mountedFor'), { exact: true }).fill(ADMIN_EMAIL);
   await form.getByRole('button', { name: m('admin.sources.create') }).click();
   await expect(sourceRow(page, values.name)).toBeVisible();
 }
@@ -62,7 +64,7 @@ test('an admin adds a source with its own credentials: the secret never reaches 
   const row = sourceRow(page, name);
   await expect(row).toContainText(bucket);
   await expect(row).toContainText(otherEndpoint());
-  await expect(row).toContainText(m('admin.sources.everyone'));
+  await expect(row).toContainText(ADMIN_EMAIL);
   await expect(row).toContainText(m('admin.sources.readOnly'));
   // Stored sealed: the database holds no plain secret either.
   const stored = await db.storageSource.findFirstOrThrow({ where: { name } });

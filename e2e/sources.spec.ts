@@ -118,6 +118,8 @@ test('a source folder shared as a whole zips its prefix; an upload into a read-w
 
   // Upload into q3/: a POST straight to the bucket, at clients/<email>/q3/<name>.
   await page.getByRole('link', { name: 'q3', exact: true }).click();
+  // The upload goes to the folder shown: wait for q3's page, not the top's, before choosing the file.
+  await expect(page.getByRole('heading', { name: 'q3', level: 1 })).toBeVisible();
   const body = Buffer.from(`uploaded ${Math.random()}`);
   await page.getByLabel('Upload files to this folder of the bucket').setInputFiles({ name: 'from-app.txt', mimeType: 'text/plain', buffer: body });
   await expect(page.getByTestId('source-upload-status')).toHaveText('“from-app.txt” is in the bucket.');

@@ -96,14 +96,17 @@ export async function seedApiToken(db: Db, userId: string, data: { scopes?: stri
   return token;
 }
 
-/** A storage source (lib/sources/): by default another bucket of the test store, for everyone, read-only. */
-export async function seedSource(db: Db, data: { bucket: string; prefix?: string; name?: string; ownerId?: string | null; writable?: boolean; pollSeconds?: number | null }) {
+/**
+ * A storage source (lib/sources/), read-only unless asked. ownerId null mounts it for everyone: it
+ * then shows on every user's files page, so the test must remove it when it ends.
+ */
+export async function seedSource(db: Db, data: { bucket: string; prefix?: string; name?: string; ownerId: string | null; writable?: boolean; pollSeconds?: number | null }) {
   return db.storageSource.create({
     data: {
       name: data.name ?? `Reports ${randomUUID().slice(0, 6)}`,
       bucket: data.bucket,
       prefix: data.prefix ?? '',
-      ownerId: data.ownerId ?? null,
+      ownerId: data.ownerId,
       writable: data.writable ?? false,
       pollSeconds: data.pollSeconds ?? null,
     },

@@ -42,7 +42,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             {PRODUCT_NAME}
           </Link>
           {signIn.stage === 'signed-in' && (
-            <nav aria-label={t('main')} className="order-last -mx-3 flex w-full gap-1 sm:order-none sm:mx-0 sm:w-auto">
+            <nav aria-label={t('main')} className="order-last -mx-3 flex w-full flex-wrap gap-1 sm:order-none sm:mx-0 sm:w-auto">
               <NavLink href="/files">{t('files')}</NavLink>
               <NavLink href="/shares">{t('shares')}</NavLink>
               <NavLink href="/requests">{t('requests')}</NavLink>

@@ -85,7 +85,7 @@ describe('browsing a source', () => {
 
   test('a user mounted on clients/{email}/ sees only their own prefix, and crafted tokens never list another prefix', async () => {
     const [ana, bob] = [await seedUser(db), await seedUser(db)];
-    const everyone = await seedSource(db, { bucket, prefix: 'clients/{email}/' });
+    const everyone = await seedSource(db, { ownerId: null, bucket, prefix: 'clients/{email}/' });
     await putObject(bucket, `clients/${ana.email}/ana.pdf`, 'ana');
     await putObject(bucket, `clients/${bob.email}/bob.pdf`, 'bob');
     expect(names(await browseSource(ana, everyone.id, '', null))).toEqual({ folders: [], objects: ['ana.pdf'] });
@@ -112,7 +112,7 @@ describe('browsing a source', () => {
   test('paths and ids that could reach outside the mount are refused, each with its own reason', async () => {
     const [ana, bob] = [await seedUser(db), await seedUser(db)];
     const anas = await seedSource(db, { bucket, prefix: `mine-${ana.id}/`, ownerId: ana.id });
-    const everyone = await seedSource(db, { bucket, prefix: 'clients/{email}/' });
+    const everyone = await seedSource(db, { ownerId: null, bucket, prefix: 'clients/{email}/' });
     const refusal = (user: typeof ana, sourceId: string, path: string) =>
       browseSource(user, sourceId, path, null).then(
         () => 'listed',

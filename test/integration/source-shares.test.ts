@@ -50,7 +50,7 @@ async function download(token: string) {
 
 test('a source object is shared by reference: the link serves the bucket’s own bytes, and nothing is copied', async () => {
   const ana = await seedUser(db, { name: 'Ana' });
-  const source = await seedSource(db, { bucket, prefix: 'clients/{email}/' });
+  const source = await seedSource(db, { ownerId: null, bucket, prefix: 'clients/{email}/' });
   const body = `quarterly figures ${Math.random()}`;
   await putObject(bucket, `clients/${ana.email}/2026/q3.pdf`, body);
 
@@ -94,7 +94,7 @@ test('an object deleted after it was shared answers "removed"; one replaced with
 test('another person’s source, or a key outside the mount, is refused before the bucket is asked', async () => {
   const [ana, bob] = [await seedUser(db), await seedUser(db)];
   const anas = await seedSource(db, { bucket, prefix: 'private/', ownerId: ana.id });
-  const everyone = await seedSource(db, { bucket, prefix: 'clients/{email}/' });
+  const everyone = await seedSource(db, { ownerId: null, bucket, prefix: 'clients/{email}/' });
   await putObject(bucket, 'private/secret.pdf', 'secret');
   await putObject(bucket, `clients/${ana.email}/mine.pdf`, 'mine');
 

@@ -36,7 +36,7 @@ function entry(key: string, data: Partial<FileSource> = {}): FileSource {
 
 test('the file’s sources are added, updated and removed by key, with the secret sealed', async () => {
   const owner = await seedUser(db);
-  const byHand = await seedSource(db, { bucket: 'hand-made' });
+  const byHand = await seedSource(db, { ownerId: null, bucket: 'hand-made' });
   const a = `sync-a-${Date.now()}`;
   const b = `sync-b-${Date.now()}`;
 

@@ -16,7 +16,11 @@ let bucket: string;
 beforeAll(async () => {
   bucket = await newBucket();
 });
-afterAll(() => db.$disconnect());
+afterAll(async () => {
+  // Sources mounted for everyone would show on every later test's files page.
+  await db.storageSource.deleteMany({ where: { bucket, ownerId: null } });
+  await db.$disconnect();
+});
 
 const type = (slug: string) => `/docs/api#problem-${slug}`;
 
@@ -24,7 +28,7 @@ const type = (slug: string) => `/docs/api#problem-${slug}`;
 async function clients() {
   const ana = await apiUser(db, ['files:read', 'files:write', 'shares:write']);
   const ben = await apiUser(db);
-  const source = await seedSource(db, { bucket, prefix: 'clients/{email}/' });
+  const source = await seedSource(db, { ownerId: null, bucket, prefix: 'clients/{email}/' });
   await putObject(bucket, `clients/${ana.user.email}/2026/q3.pdf`, 'Ana’s third quarter');
   await putObject(bucket, `clients/${ana.user.email}/readme.txt`, 'hello', 'text/plain');
   await putObject(bucket, `clients/${ben.user.email}/secret.pdf`, 'Ben’s own');
@@ -38,7 +42,7 @@ describe('the sources mounted for a token’s owner', () => {
   test('theirs and everyone’s, with their own prefix filled in; never another person’s, never credentials', async () => {
     const { user, token } = await apiUser(db);
     const other = await apiUser(db);
-    const everyone = await seedSource(db, { bucket, prefix: 'clients/{email}/', name: `A shared ${bucket}` });
+    const everyone = await seedSource(db, { ownerId: null, bucket, prefix: 'clients/{email}/', name: `A shared ${bucket}` });
     const own = await seedSource(db, { bucket, prefix: 'exports/', ownerId: user.id, writable: true, name: `B own ${bucket}` });
     await seedSource(db, { bucket, prefix: 'private/', ownerId: other.user.id, name: `C other ${bucket}` });
     await db.storageSource.update({ where: { id: own.id }, data: { accessKeyId: 'AKIAEXAMPLEKEY', endpoint: 'https://s3.example.com' } });
