@@ -14,6 +14,8 @@ echo "== SQLite (a scratch copy of the migrations' database)"
 rm -rf "$work" && mkdir -p "$work"
 DATABASE_URL="file:$work/sqlite.db" npx prisma migrate deploy >/dev/null
 DATABASE_URL="file:$work/sqlite.db" npx prisma migrate dev --create-only --name "$name"
+latest=$(ls -d prisma/migrations/*_"$name" | tail -1)
+node scripts/fix-sqlite-migration.mjs "$latest/migration.sql"
 
 echo "== PostgreSQL (a throwaway cluster on 127.0.0.1:$port)"
 trap 'bash scripts/postgres.sh stop "$work/pg" >/dev/null 2>&1 || true' EXIT

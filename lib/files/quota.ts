@@ -4,9 +4,12 @@ import { env } from '@/lib/env';
 
 export type Usage = { used: number; pending: number; quota: number };
 
-/** Bytes in ready files, bytes in uploads still in progress, and the quota. */
+/**
+ * Bytes in ready files, bytes in uploads still in progress, and the quota: the counters that
+ * triggers on File keep in step with every write (see User.usedBytes), one row read however many
+ * files the person has.
+ */
 export async function storageUsage(ownerId: string): Promise<Usage> {
-  const rows = await db().file.groupBy({ by: ['status'], where: { ownerId, sourceId: null }, _sum: { size: true } });
-  const sum = (status: string) => Number(rows.find((row) => row.status === status)?._sum.size ?? 0);
-  return { used: sum('ready'), pending: sum('pending'), quota: env().STORAGE_QUOTA };
+  const user = await db().user.findUnique({ where: { id: ownerId }, select: { usedBytes: true, pendingBytes: true } });
+  return { used: Number(user?.usedBytes ?? 0), pending: Number(user?.pendingBytes ?? 0), quota: env().STORAGE_QUOTA };
 }

@@ -22,7 +22,8 @@ export function nameSortKey(name: string): string {
   return `${Array.from(natural).slice(0, MAX_FOLDED_CODE_POINTS).join('')}${TIE_BREAK}${name}`;
 }
 
-function foldName(name: string): string {
+/** A name as readers compare it: compatibility forms unfolded, accents dropped, case folded. */
+export function foldName(name: string): string {
   // Upper then lower case folds ß to ss and ı to i. Case mapping can add marks (İ becomes i and
   // a dot above), so the marks go after it.
   return name

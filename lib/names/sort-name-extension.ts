@@ -1,18 +1,19 @@
-// Every write of a file's or folder's name writes its sort key too, whichever code path (or test
+// Every write of a file's or folder's name writes its sort and search keys too, whichever code path (or test
 // fixture) writes it: a query extension on the Prisma client, applied by lib/db.ts and by
 // prisma/seed.ts. Relative imports: Playwright loads this through prisma/seed.ts.
 import { Prisma, type PrismaClient } from '../generated/prisma/client';
 import { nameSortKey } from './sort-key';
+import { nameSearchKey } from './search-key';
 
 type WriteArgs = { data?: unknown; create?: unknown; update?: unknown };
 
-/** The data with sortName set when it sets a name (`name: "x"` or `name: { set: "x" }`). */
+/** The data with sortName and searchName set when it sets a name (`name: "x"` or `name: { set: "x" }`). */
 function withSortName(data: unknown): unknown {
   if (Array.isArray(data)) return data.map(withSortName);
   if (!data || typeof data !== 'object' || !('name' in data)) return data;
   const name = data.name;
   const value = name && typeof name === 'object' && 'set' in name ? name.set : name;
-  return typeof value === 'string' ? { ...data, sortName: nameSortKey(value) } : data;
+  return typeof value === 'string' ? { ...data, sortName: nameSortKey(value), searchName: nameSearchKey(value) } : data;
 }
 
 const WRITES = new Set(['create', 'createMany', 'createManyAndReturn', 'update', 'updateMany', 'updateManyAndReturn', 'upsert']);
