@@ -2,7 +2,7 @@
 // cannot know about the triggers and the FTS5 table of prisma/sqlite/file-triggers.sql.
 // - Prisma takes FTS5's shadow tables for tables no model names and would drop them
 //   (prisma/prisma#8106): those statements are removed.
-// - A migration that rebuilds "File" or "User" drops the triggers first and recreates them after.
+// - A migration that rebuilds "File" or "Usage" drops the triggers first and recreates them after.
 // A migration left with nothing to do is removed.
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -15,5 +15,5 @@ if (!sql.replace(/^--.*$/gm, '').trim()) {
   console.log(`SQLite: no change (${dirname(file)} removed)`);
   process.exit(0);
 }
-if (/CREATE TABLE "new_(File|User)"/.test(sql)) sql = `${read('drop-file-triggers.sql')}\n${sql}\n${read('file-triggers.sql')}`;
+if (/CREATE TABLE "new_(File|Usage)"/.test(sql)) sql = `${read('drop-file-triggers.sql')}\n${sql}\n${read('file-triggers.sql')}`;
 writeFileSync(file, sql);

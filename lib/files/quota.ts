@@ -6,10 +6,10 @@ export type Usage = { used: number; pending: number; quota: number };
 
 /**
  * Bytes in ready files, bytes in uploads still in progress, and the quota: the counters that
- * triggers on File keep in step with every write (see User.usedBytes), one row read however many
- * files the person has.
+ * triggers on File keep in step with every write (see the Usage model), one row read however
+ * many files the person has.
  */
 export async function storageUsage(ownerId: string): Promise<Usage> {
-  const user = await db().user.findUnique({ where: { id: ownerId }, select: { usedBytes: true, pendingBytes: true } });
-  return { used: Number(user?.usedBytes ?? 0), pending: Number(user?.pendingBytes ?? 0), quota: env().STORAGE_QUOTA };
+  const usage = await db().usage.findUnique({ where: { userId: ownerId }, select: { usedBytes: true, pendingBytes: true } });
+  return { used: Number(usage?.usedBytes ?? 0), pending: Number(usage?.pendingBytes ?? 0), quota: env().STORAGE_QUOTA };
 }

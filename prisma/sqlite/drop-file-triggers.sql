@@ -1,4 +1,4 @@
--- See file-triggers.sql: run before a migration rebuilds "File" or "User".
+-- See file-triggers.sql: run before a migration rebuilds "File" or "Usage".
 DROP TRIGGER IF EXISTS "File_usage_insert";
 DROP TRIGGER IF EXISTS "File_usage_delete";
 DROP TRIGGER IF EXISTS "File_usage_update";

@@ -10,9 +10,14 @@ ALTER TABLE "File" ADD COLUMN     "searchName" TEXT NOT NULL DEFAULT '';
 -- AlterTable
 ALTER TABLE "Folder" ADD COLUMN     "searchName" TEXT NOT NULL DEFAULT '';
 
--- AlterTable
-ALTER TABLE "User" ADD COLUMN     "pendingBytes" BIGINT NOT NULL DEFAULT 0,
-ADD COLUMN     "usedBytes" BIGINT NOT NULL DEFAULT 0;
+-- CreateTable
+CREATE TABLE "Usage" (
+    "userId" TEXT NOT NULL,
+    "usedBytes" BIGINT NOT NULL DEFAULT 0,
+    "pendingBytes" BIGINT NOT NULL DEFAULT 0,
+
+    CONSTRAINT "Usage_pkey" PRIMARY KEY ("userId")
+);
 
 -- CreateIndex
 CREATE INDEX "File_ownerId_folderId_createdAt_id_idx" ON "File"("ownerId", "folderId", "createdAt", "id");
@@ -29,28 +34,36 @@ CREATE INDEX "File_searchName_trgm_idx" ON "File" USING GIN ("searchName" gin_tr
 -- CreateIndex
 CREATE INDEX "Folder_searchName_trgm_idx" ON "Folder" USING GIN ("searchName" gin_trgm_ops);
 
+-- AddForeignKey
+ALTER TABLE "Usage" ADD CONSTRAINT "Usage_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
--- Usage counters (User.usedBytes, User.pendingBytes): what the quota meter shows, kept by a
+
+-- Usage counters ("Usage": usedBytes, pendingBytes): what the quota meter shows, kept by a
 -- trigger in the same statement as every write of a file, so no code path can forget them. Only
 -- the app's own files count (sourceId NULL); "ready" files are used bytes, "pending" ones uploads
--- under way. (Search needs no trigger here: the trigram index above serves LIKE '%…%' directly.)
-UPDATE "User" SET
-  "usedBytes" = (SELECT COALESCE(SUM("size"), 0) FROM "File" WHERE "ownerId" = "User"."id" AND "sourceId" IS NULL AND "status" = 'ready'),
-  "pendingBytes" = (SELECT COALESCE(SUM("size"), 0) FROM "File" WHERE "ownerId" = "User"."id" AND "sourceId" IS NULL AND "status" = 'pending');
+-- under way. A person's row is made with their first file; a delete only subtracts (a person being
+-- deleted takes their row with them, and must not get a new one). (Search needs no trigger here:
+-- the trigram indexes above serve LIKE '%…%' directly.)
+INSERT INTO "Usage" ("userId", "usedBytes", "pendingBytes")
+SELECT "ownerId",
+  COALESCE(SUM(CASE WHEN "status" = 'ready' THEN "size" END), 0),
+  COALESCE(SUM(CASE WHEN "status" = 'pending' THEN "size" END), 0)
+FROM "File" WHERE "sourceId" IS NULL GROUP BY "ownerId";
 
 CREATE FUNCTION "file_usage"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP IN ('UPDATE', 'DELETE') AND OLD."sourceId" IS NULL AND OLD."status" IN ('ready', 'pending') THEN
-    UPDATE "User" SET
+    UPDATE "Usage" SET
       "usedBytes" = "usedBytes" - (CASE WHEN OLD."status" = 'ready' THEN OLD."size" ELSE 0 END),
       "pendingBytes" = "pendingBytes" - (CASE WHEN OLD."status" = 'pending' THEN OLD."size" ELSE 0 END)
-    WHERE "id" = OLD."ownerId";
+    WHERE "userId" = OLD."ownerId";
   END IF;
   IF TG_OP IN ('UPDATE', 'INSERT') AND NEW."sourceId" IS NULL AND NEW."status" IN ('ready', 'pending') THEN
-    UPDATE "User" SET
-      "usedBytes" = "usedBytes" + (CASE WHEN NEW."status" = 'ready' THEN NEW."size" ELSE 0 END),
-      "pendingBytes" = "pendingBytes" + (CASE WHEN NEW."status" = 'pending' THEN NEW."size" ELSE 0 END)
-    WHERE "id" = NEW."ownerId";
+    INSERT INTO "Usage" ("userId", "usedBytes", "pendingBytes")
+    VALUES (NEW."ownerId", CASE WHEN NEW."status" = 'ready' THEN NEW."size" ELSE 0 END, CASE WHEN NEW."status" = 'pending' THEN NEW."size" ELSE 0 END)
+    ON CONFLICT ("userId") DO UPDATE SET
+      "usedBytes" = "Usage"."usedBytes" + EXCLUDED."usedBytes",
+      "pendingBytes" = "Usage"."pendingBytes" + EXCLUDED."pendingBytes";
   END IF;
   RETURN NULL;
 END;

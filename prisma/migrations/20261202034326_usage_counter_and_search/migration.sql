@@ -1,3 +1,19 @@
+-- See file-triggers.sql: run before a migration rebuilds "File" or "Usage".
+DROP TRIGGER IF EXISTS "File_usage_insert";
+DROP TRIGGER IF EXISTS "File_usage_delete";
+DROP TRIGGER IF EXISTS "File_usage_update";
+DROP TRIGGER IF EXISTS "File_search_insert";
+DROP TRIGGER IF EXISTS "File_search_delete";
+DROP TRIGGER IF EXISTS "File_search_rename";
+
+-- CreateTable
+CREATE TABLE "Usage" (
+    "userId" TEXT NOT NULL PRIMARY KEY,
+    "usedBytes" BIGINT NOT NULL DEFAULT 0,
+    "pendingBytes" BIGINT NOT NULL DEFAULT 0,
+    CONSTRAINT "Usage_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
 -- RedefineTables
 PRAGMA defer_foreign_keys=ON;
 PRAGMA foreign_keys=OFF;
@@ -68,29 +84,12 @@ CREATE INDEX "Folder_ownerId_parentId_sortName_id_idx" ON "Folder"("ownerId", "p
 CREATE INDEX "Folder_parentId_idx" ON "Folder"("parentId");
 CREATE INDEX "Folder_sourceId_idx" ON "Folder"("sourceId");
 CREATE UNIQUE INDEX "Folder_ownerId_sourceId_sourceKey_key" ON "Folder"("ownerId", "sourceId", "sourceKey");
-CREATE TABLE "new_User" (
-    "id" TEXT NOT NULL PRIMARY KEY,
-    "name" TEXT,
-    "email" TEXT NOT NULL,
-    "emailVerified" DATETIME,
-    "image" TEXT,
-    "locale" TEXT,
-    "usedBytes" BIGINT NOT NULL DEFAULT 0,
-    "pendingBytes" BIGINT NOT NULL DEFAULT 0,
-    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" DATETIME NOT NULL
-);
-INSERT INTO "new_User" ("createdAt", "email", "emailVerified", "id", "image", "locale", "name", "updatedAt") SELECT "createdAt", "email", "emailVerified", "id", "image", "locale", "name", "updatedAt" FROM "User";
-DROP TABLE "User";
-ALTER TABLE "new_User" RENAME TO "User";
-CREATE UNIQUE INDEX "User_email_key" ON "User"("email");
 PRAGMA foreign_keys=ON;
 PRAGMA defer_foreign_keys=OFF;
 
-
 -- Triggers on "File" (SQLite): the usage counters and the search index. SQLite drops a table's
 -- triggers with the table, and refuses to rename a table while a trigger names a missing one, so a
--- migration that rebuilds "File" or "User" (Prisma's RedefineTables) drops these first and runs
+-- migration that rebuilds "File" or "Usage" (Prisma's RedefineTables) drops these first and runs
 -- this whole file again after: scripts/new-migration.sh does both. Every statement is safe to
 -- run again: the counters are summed afresh and the index is refilled.
 DROP TRIGGER IF EXISTS "File_usage_insert";
@@ -100,42 +99,49 @@ DROP TRIGGER IF EXISTS "File_search_insert";
 DROP TRIGGER IF EXISTS "File_search_delete";
 DROP TRIGGER IF EXISTS "File_search_rename";
 
--- Usage counters (User.usedBytes, User.pendingBytes): what the quota meter shows, kept by triggers
+-- Usage counters ("Usage": usedBytes, pendingBytes): what the quota meter shows, kept by triggers
 -- in the same statement as every write of a file, so no code path can forget them. Only the app's
 -- own files count (sourceId NULL); "ready" files are used bytes, "pending" ones uploads under way.
-UPDATE "User" SET
-  "usedBytes" = (SELECT COALESCE(SUM("size"), 0) FROM "File" WHERE "ownerId" = "User"."id" AND "sourceId" IS NULL AND "status" = 'ready'),
-  "pendingBytes" = (SELECT COALESCE(SUM("size"), 0) FROM "File" WHERE "ownerId" = "User"."id" AND "sourceId" IS NULL AND "status" = 'pending');
+-- A person's row is made with their first file; a delete only subtracts (a person being deleted
+-- takes their row with them, and must not get a new one).
+DELETE FROM "Usage";
+INSERT INTO "Usage" ("userId", "usedBytes", "pendingBytes")
+SELECT "ownerId",
+  COALESCE(SUM(CASE WHEN "status" = 'ready' THEN "size" END), 0),
+  COALESCE(SUM(CASE WHEN "status" = 'pending' THEN "size" END), 0)
+FROM "File" WHERE "sourceId" IS NULL GROUP BY "ownerId";
 
 CREATE TRIGGER "File_usage_insert" AFTER INSERT ON "File"
 WHEN NEW."sourceId" IS NULL AND NEW."status" IN ('ready', 'pending')
 BEGIN
-  UPDATE "User" SET
+  INSERT OR IGNORE INTO "Usage" ("userId") VALUES (NEW."ownerId");
+  UPDATE "Usage" SET
     "usedBytes" = "usedBytes" + (CASE WHEN NEW."status" = 'ready' THEN NEW."size" ELSE 0 END),
     "pendingBytes" = "pendingBytes" + (CASE WHEN NEW."status" = 'pending' THEN NEW."size" ELSE 0 END)
-  WHERE "id" = NEW."ownerId";
+  WHERE "userId" = NEW."ownerId";
 END;
 
 CREATE TRIGGER "File_usage_delete" AFTER DELETE ON "File"
 WHEN OLD."sourceId" IS NULL AND OLD."status" IN ('ready', 'pending')
 BEGIN
-  UPDATE "User" SET
+  UPDATE "Usage" SET
     "usedBytes" = "usedBytes" - (CASE WHEN OLD."status" = 'ready' THEN OLD."size" ELSE 0 END),
     "pendingBytes" = "pendingBytes" - (CASE WHEN OLD."status" = 'pending' THEN OLD."size" ELSE 0 END)
-  WHERE "id" = OLD."ownerId";
+  WHERE "userId" = OLD."ownerId";
 END;
 
 CREATE TRIGGER "File_usage_update" AFTER UPDATE OF "status", "size", "ownerId", "sourceId" ON "File"
 WHEN OLD."status" IS NOT NEW."status" OR OLD."size" IS NOT NEW."size" OR OLD."ownerId" IS NOT NEW."ownerId" OR OLD."sourceId" IS NOT NEW."sourceId"
 BEGIN
-  UPDATE "User" SET
+  UPDATE "Usage" SET
     "usedBytes" = "usedBytes" - (CASE WHEN OLD."sourceId" IS NULL AND OLD."status" = 'ready' THEN OLD."size" ELSE 0 END),
     "pendingBytes" = "pendingBytes" - (CASE WHEN OLD."sourceId" IS NULL AND OLD."status" = 'pending' THEN OLD."size" ELSE 0 END)
-  WHERE "id" = OLD."ownerId";
-  UPDATE "User" SET
+  WHERE "userId" = OLD."ownerId";
+  INSERT OR IGNORE INTO "Usage" ("userId") SELECT NEW."ownerId" WHERE NEW."sourceId" IS NULL AND NEW."status" IN ('ready', 'pending');
+  UPDATE "Usage" SET
     "usedBytes" = "usedBytes" + (CASE WHEN NEW."sourceId" IS NULL AND NEW."status" = 'ready' THEN NEW."size" ELSE 0 END),
     "pendingBytes" = "pendingBytes" + (CASE WHEN NEW."sourceId" IS NULL AND NEW."status" = 'pending' THEN NEW."size" ELSE 0 END)
-  WHERE "id" = NEW."ownerId";
+  WHERE "userId" = NEW."ownerId";
 END;
 
 -- Search by name: an FTS5 trigram index over the folded names of the app's own files, so a
