@@ -14,7 +14,8 @@ import { previewKind } from '@/lib/files/preview-kind';
 type Props = {
   folders: FolderRow[];
   files: FileRow[];
-  sort: SortKey;
+  /** The column the list is sorted by; null for a search's best matches first. */
+  sort: SortKey | null;
   dir: SortDir;
   base: Record<string, string | undefined>;
 };

@@ -8,8 +8,11 @@ import { env } from '@/lib/env';
 
 /** The listing a cursor belongs to. */
 export type CursorScope = { ownerId: string; folderId: string | null; query: string; sort: string; dir: string };
-/** Where a page ended: its last row's sort value (as text) and id. */
-export type CursorPosition = { value: string; id: string };
+/**
+ * Where a page ended: its last row's sort value (as text) and id; in a search's best-first order,
+ * also its rank (lib/files/name-search.ts), with its sort name as the value.
+ */
+export type CursorPosition = { value: string; id: string; rank?: number };
 
 function mac(scope: CursorScope, payload: string): string {
   const signed = JSON.stringify(['files-cursor', scope.ownerId, scope.folderId, scope.query, scope.sort, scope.dir, payload]);
@@ -17,7 +20,8 @@ function mac(scope: CursorScope, payload: string): string {
 }
 
 export function encodeCursor(scope: CursorScope, position: CursorPosition): string {
-  const payload = Buffer.from(JSON.stringify([position.value, position.id])).toString('base64url');
+  const fields = position.rank === undefined ? [position.value, position.id] : [position.value, position.id, position.rank];
+  const payload = Buffer.from(JSON.stringify(fields)).toString('base64url');
   return `${payload}.${mac(scope, payload)}`;
 }
 
@@ -28,6 +32,8 @@ export function decodeCursor(scope: CursorScope, cursor: string): CursorPosition
   const expected = Buffer.from(mac(scope, payload));
   const actual = Buffer.from(given);
   if (actual.length !== expected.length || !timingSafeEqual(actual, expected)) return null;
-  const [value, id] = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as unknown[];
-  return typeof value === 'string' && typeof id === 'string' ? { value, id } : null;
+  const [value, id, rank] = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as unknown[];
+  if (typeof value !== 'string' || typeof id !== 'string') return null;
+  if (rank === undefined) return { value, id };
+  return Number.isInteger(rank) ? { value, id, rank: rank as number } : null;
 }

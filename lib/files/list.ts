@@ -1,9 +1,10 @@
 import 'server-only';
-import { db, dialect } from '@/lib/db';
+import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { decodeCursor, encodeCursor, type CursorPosition } from '@/lib/files/cursor';
 import { scanState, type ScanState } from '@/lib/files/scan-status';
 import { withThumbnailUrls } from '@/lib/files/thumbnail';
+import { searchFiles, searchFolders, type SearchOrder } from '@/lib/files/name-search';
 
 export const SORTS = ['name', 'date', 'size', 'type'] as const;
 export type SortKey = (typeof SORTS)[number];
@@ -29,6 +30,8 @@ export type FolderRow = { id: string; name: string; createdAt: string };
 export type Crumb = { id: string; name: string };
 
 const PAGE_SIZE = 100;
+// Folders come on the first page, all of them: people make folders by hand, a few hundred at most.
+const MAX_FOLDERS = 1000;
 
 // Names sort by their stored key (lib/names/sort-key.ts): natural order, one value per name.
 // Kinds by their stored code (lib/files/kind.ts), so files of one kind stand together whatever
@@ -52,12 +55,18 @@ const sortValue: Record<SortKey, (text: string) => SortValue> = {
   type: (text) => text,
 };
 
-/** Rows strictly after the position in this order: a keyset comparison on (sort value, id). */
+/**
+ * Rows strictly after the position in this order, on (sort value, id). Written as a range on the
+ * sort's column less the position's own ties (not as "beyond, or tied and beyond by id"), so the
+ * database starts its walk of the sort's index at the position: a deep page costs what the first
+ * one does. (An OR there lets SQLite's planner, once it has statistics, split the walk in two
+ * and sort what both give.)
+ */
 function afterPosition(sort: SortKey, dir: SortDir, position: CursorPosition): Prisma.FileWhereInput {
   const column = sortColumn[sort];
   const value = sortValue[sort](position.value);
-  const beyond = dir === 'asc' ? 'gt' : 'lt';
-  return { OR: [{ [column]: { [beyond]: value } }, { [column]: value, id: { [beyond]: position.id } }] };
+  const [from, tiedUpTo] = dir === 'asc' ? (['gte', 'lte'] as const) : (['lte', 'gte'] as const);
+  return { [column]: { [from]: value }, NOT: { [column]: value, id: { [tiedUpTo]: position.id } } };
 }
 
 /** The folder's ancestors, root first; null when the folder is not the owner's. */
@@ -74,7 +83,11 @@ export async function folderPath(ownerId: string, folderId: string | null): Prom
   return crumbs;
 }
 
-export type ListInput = { ownerId: string; folderId: string | null; query: string; sort: SortKey; dir: SortDir; after: string | null };
+/**
+ * sort: one of the list's sorts, or null for the list's own order: names in a folder, best match
+ * first in a search (lib/files/name-search.ts). A search looks in every folder.
+ */
+export type ListInput = { ownerId: string; folderId: string | null; query: string; sort: SortKey | null; dir: SortDir; after: string | null };
 
 export type FileList = {
   folders: FolderRow[];
@@ -85,58 +98,85 @@ export type FileList = {
   isCursorRefused: boolean;
 };
 
+const FILE_FIELDS = {
+  id: true,
+  name: true,
+  sortName: true,
+  size: true,
+  contentType: true,
+  kind: true,
+  createdAt: true,
+  uploadedBy: true,
+  uploadRequestId: true,
+  scanStatus: true,
+  storageKey: true,
+  thumbnailKey: true,
+} as const satisfies Prisma.FileSelect;
+type ListedFile = Prisma.FileGetPayload<{ select: typeof FILE_FIELDS }>;
+type Page = { files: ListedFile[]; next: CursorPosition | null };
+
 /**
- * Names holding the words, in any case: SQLite's LIKE ignores case by itself (ASCII letters);
- * PostgreSQL's needs ILIKE (`mode: 'insensitive'`, which the SQLite client has no type for),
- * served there by a trigram index (prisma/postgresql/migrations).
+ * The query for one page of a folder's ready files, walking the index of its sort from the
+ * position on (exported for the test that reads its query plan). The order names the folder
+ * first: every row has the same one, but PostgreSQL only walks (owner, folder, sort value, id)
+ * in order for "folderId IS NULL" (the top level) when the order says so.
  */
-function nameContains(query: string): Prisma.StringFilter {
-  return dialect() === 'postgresql' ? ({ contains: query, mode: 'insensitive' } as Prisma.StringFilter) : { contains: query };
-}
-
-/** The owner's ready files whose names hold the words, in every folder. */
-export function searchWhere(ownerId: string, query: string): Prisma.FileWhereInput {
-  return { ownerId, sourceId: null, status: 'ready', name: nameContains(query) };
-}
-
-/** One page of ready files, paged by key (an opaque cursor, see lib/files/cursor.ts), plus the folders. */
-export async function listFiles(input: ListInput): Promise<FileList> {
-  const query = input.query.trim();
-  const scope = { ownerId: input.ownerId, folderId: input.folderId, query, sort: input.sort, dir: input.dir };
-  const position = input.after ? decodeCursor(scope, input.after) : null;
-  const where: Prisma.FileWhereInput = query ? searchWhere(input.ownerId, query) : { ownerId: input.ownerId, sourceId: null, status: 'ready', folderId: input.folderId };
-  const rows = await db().file.findMany({
-    where: position ? { AND: [where, afterPosition(input.sort, input.dir, position)] } : where,
-    orderBy: [{ [sortColumn[input.sort]]: input.dir }, { id: input.dir }],
-    take: PAGE_SIZE + 1,
-    select: {
-      id: true,
-      name: true,
-      sortName: true,
-      size: true,
-      contentType: true,
-      kind: true,
-      createdAt: true,
-      uploadedBy: true,
-      uploadRequestId: true,
-      scanStatus: true,
-      storageKey: true,
-      thumbnailKey: true,
-    },
-  });
-  const page = rows.slice(0, PAGE_SIZE);
-  const last = page.at(-1);
-  const folders = position
-    ? []
-    : await db().folder.findMany({
-        where: query ? { ownerId: input.ownerId, sourceId: null, name: nameContains(query) } : { ownerId: input.ownerId, sourceId: null, parentId: input.folderId },
-        orderBy: [{ sortName: input.sort === 'name' ? input.dir : 'asc' }, { id: 'asc' }],
-        select: { id: true, name: true, createdAt: true },
-        take: 1000,
-      });
+export function folderPageQuery(input: ListInput & { sort: SortKey }, position: CursorPosition | null) {
+  const where: Prisma.FileWhereInput = { ownerId: input.ownerId, sourceId: null, status: 'ready', folderId: input.folderId };
   return {
-    folders: folders.map((f) => ({ ...f, createdAt: f.createdAt.toISOString() })),
-    files: (await withThumbnailUrls(page)).map(({ uploadRequestId, uploadedBy, scanStatus, storageKey, sortName, kind, ...f }) => ({
+    where: position ? { AND: [where, afterPosition(input.sort, input.dir, position)] } : where,
+    orderBy: [{ folderId: input.dir }, { [sortColumn[input.sort]]: input.dir }, { id: input.dir }],
+    take: PAGE_SIZE + 1,
+    select: FILE_FIELDS,
+  } satisfies Prisma.FileFindManyArgs;
+}
+
+async function folderPage(input: ListInput & { sort: SortKey }, position: CursorPosition | null): Promise<Page> {
+  const rows = await db().file.findMany(folderPageQuery(input, position));
+  const files = rows.slice(0, PAGE_SIZE);
+  const last = files.at(-1);
+  return { files, next: rows.length > PAGE_SIZE && last ? { value: sortText[input.sort](last), id: last.id } : null };
+}
+
+/** One page of search hits, in the order asked; the hits' rows loaded by id. */
+async function searchPage(input: ListInput, order: SearchOrder, position: CursorPosition | null): Promise<Page> {
+  const hits = await searchFiles(input.ownerId, input.query, order, position, PAGE_SIZE + 1);
+  const pageHits = hits.slice(0, PAGE_SIZE);
+  const rows = await db().file.findMany({ where: { id: { in: pageHits.map((hit) => hit.id) } }, select: FILE_FIELDS });
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  // A hit deleted between the two reads is simply left out.
+  const files = pageHits.flatMap((hit) => byId.get(hit.id) ?? []);
+  return { files, next: hits.length > PAGE_SIZE ? (pageHits.at(-1)?.position ?? null) : null };
+}
+
+async function listFolders(input: ListInput, order: SearchOrder): Promise<FolderRow[]> {
+  const select = { id: true, name: true, createdAt: true } as const;
+  let folders: { id: string; name: string; createdAt: Date }[];
+  if (input.query) {
+    const ids = await searchFolders(input.ownerId, input.query, order, MAX_FOLDERS);
+    const rows = new Map((await db().folder.findMany({ where: { id: { in: ids } }, select })).map((row) => [row.id, row]));
+    folders = ids.flatMap((id) => rows.get(id) ?? []);
+  } else {
+    folders = await db().folder.findMany({
+      where: { ownerId: input.ownerId, sourceId: null, parentId: input.folderId },
+      orderBy: [{ sortName: order.sort === 'name' ? order.dir : 'asc' }, { id: 'asc' }],
+      select,
+      take: MAX_FOLDERS,
+    });
+  }
+  return folders.map((f) => ({ ...f, createdAt: f.createdAt.toISOString() }));
+}
+
+/** One page of ready files, paged by key (an opaque cursor, see lib/files/cursor.ts), plus the folders on the first. */
+export async function listFiles(given: ListInput): Promise<FileList> {
+  const input = { ...given, query: given.query.trim() };
+  const order: SearchOrder = { sort: input.sort ?? (input.query ? 'relevance' : 'name'), dir: input.dir };
+  const scope = { ownerId: input.ownerId, folderId: input.folderId, query: input.query, sort: order.sort, dir: order.dir };
+  const position = input.after ? decodeCursor(scope, input.after) : null;
+  const page = input.query || order.sort === 'relevance' ? await searchPage(input, order, position) : await folderPage({ ...input, sort: order.sort }, position);
+  return {
+    folders: position ? [] : await listFolders(input, order),
+    files: (await withThumbnailUrls(page.files)).map(({ uploadRequestId, uploadedBy, scanStatus, storageKey, sortName, kind, ...f }) => ({
       ...f,
       size: Number(f.size),
       createdAt: f.createdAt.toISOString(),
@@ -144,7 +184,7 @@ export async function listFiles(input: ListInput): Promise<FileList> {
       sentBy: uploadRequestId === null ? null : uploadedBy,
       scan: scanState({ scanStatus, storageKey }),
     })),
-    nextCursor: rows.length > PAGE_SIZE && last ? encodeCursor(scope, { value: sortText[input.sort](last), id: last.id }) : null,
+    nextCursor: page.next ? encodeCursor(scope, page.next) : null,
     isFirstPage: position === null,
     isCursorRefused: input.after !== null && position === null,
   };

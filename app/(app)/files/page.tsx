@@ -30,7 +30,8 @@ export default async function FilesPage({ searchParams }: Props) {
   const params = await searchParams;
   const folderId = params.folder || null;
   const query = (params.q ?? '').slice(0, 200);
-  const sort: SortKey = SORTS.includes(params.sort as SortKey) ? (params.sort as SortKey) : 'name';
+  // No sort asked for: names in order, or in a search the best matches first.
+  const sort: SortKey | null = SORTS.includes(params.sort as SortKey) ? (params.sort as SortKey) : null;
   const dir: SortDir = params.dir === 'desc' ? 'desc' : 'asc';
   const crumbs = await folderPath(user.id, folderId);
   if (!crumbs) notFound();
@@ -43,7 +44,7 @@ export default async function FilesPage({ searchParams }: Props) {
   // Storage sources are folders at the top of each person's files (on the first page only; not in folders or search results).
   const sources = !folderId && !query && !params.after ? await mountsOf(user) : [];
   const isEmpty = list.folders.length === 0 && list.files.length === 0;
-  const base = { folder: folderId ?? undefined, q: query || undefined, sort, dir };
+  const base = { folder: folderId ?? undefined, q: query || undefined, sort: sort ?? undefined, dir };
 
   return (
     <div>
@@ -121,7 +122,7 @@ export default async function FilesPage({ searchParams }: Props) {
       ) : (
         <>
           <SelectionBar />
-          <FileTable folders={list.folders} files={list.files} sort={sort} dir={dir} base={base} />
+          <FileTable folders={list.folders} files={list.files} sort={sort ?? (query ? null : 'name')} dir={dir} base={base} />
           {list.files.some((file) => file.scan === 'scanning') && <ScanRefresh />}
         </>
       )}

@@ -30,8 +30,8 @@ export const listFilesOp = operation({
   scope: 'files:read',
   query: z.object({
     folder: id.optional().meta({ description: 'A folder’s id; the top level when left out.' }),
-    q: z.string().max(200).optional().meta({ description: 'Search names in every folder (case-insensitive).' }),
-    sort: z.enum(SORTS).default('name'),
+    q: z.string().max(200).optional().meta({ description: 'Search names in every folder (case and accents ignored).' }),
+    sort: z.enum(SORTS).optional().meta({ description: 'Left out: by name, or best matches first when searching.' }),
     dir: z.enum(['asc', 'desc']).default('asc'),
     cursor: z.string().max(500).optional(),
   }),
@@ -40,7 +40,7 @@ export const listFilesOp = operation({
   run: async ({ query }, { user }) => {
     const folderId = query.folder ?? null;
     if (!(await folderPath(user.id, folderId))) throw new UserError('files.errors.folderGone');
-    return listFiles({ ownerId: user.id, folderId, query: query.q ?? '', sort: query.sort, dir: query.dir, after: query.cursor ?? null });
+    return listFiles({ ownerId: user.id, folderId, query: query.q ?? '', sort: query.sort ?? null, dir: query.dir, after: query.cursor ?? null });
   },
 });
 
