@@ -11,6 +11,8 @@ import { checkClock } from '@/lib/clock';
 import { scanPendingFiles } from '@/lib/files/scan';
 import { fillMissingSortNames } from '@/lib/names/fill-sort-names';
 import { fillMissingKinds } from '@/lib/files/fill-kinds';
+import { repairSearchIndex } from '@/lib/files/search-index';
+import { refreshStatistics } from '@/lib/db-statistics';
 import { releaseUnfinishedLeases, withLease } from '@/lib/lease';
 import { readSourcesFile, type FileSource } from '@/lib/sources/config-file';
 import { syncFileSources } from '@/lib/sources/config-sync';
@@ -51,6 +53,9 @@ async function sweep() {
   const startedAt = new Date();
   const report = await sweepStorage(startedAt);
   const forgotten = (await forgetOldUnlockFailures()) + (await forgetOldRateLimits()) + (await forgetExpiredChallenges()) + (await forgetOldIdempotencyKeys());
+  // A sweep can remove many rows, and it runs once per interval under its lease: a steady place to
+  // bring the statistics up to date (a check that costs little when they are).
+  await refreshStatistics('after-changes');
   console.log(
     `[sweep] ran at ${startedAt.toISOString()}: ${report.pendingRows} unfinished uploads, ${report.unfinishedDeletes} unfinished deletes, ` +
       `${report.multipartUploads} multipart uploads, ${report.orphanObjects} orphan objects removed; ${forgotten} old throttle entries forgotten`,
@@ -90,7 +95,13 @@ export async function startServer() {
   // Names stored before they had sort keys, once the clock is checked: loading the database
   // client at the same moment can hold up the thread past the timeout of the clock's store probe.
   // One instance fills them when several start together.
-  void clockChecked.then(() => withLease('fills', FILLS_LEASE_MS, async () => (await fillMissingSortNames(), await fillMissingKinds()))).catch(logError('sort names'));
+  // Then the search index is checked against the files (a restored backup can leave it behind),
+  // and the planner's statistics gathered, now that the fills have written what they write.
+  void clockChecked
+    .then(() =>
+      withLease('fills', FILLS_LEASE_MS, async () => (await fillMissingSortNames(), await fillMissingKinds(), await repairSearchIndex(), await refreshStatistics('start'))),
+    )
+    .catch(logError('start-up fills'));
   const { OUTBOX_INTERVAL_SECONDS, SCAN_INTERVAL_SECONDS, SWEEP_INTERVAL_SECONDS } = env();
   // Files that came in through a request whose sender left before reporting are announced here.
   // Every instance drains the outbox: each file and message is claimed on its own, so none goes twice.

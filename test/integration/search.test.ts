@@ -177,11 +177,11 @@ test('a search among 30,000 files is served by the trigram index, not a full sca
   const owner = await seedUser(db);
   // Inserted in batches: on PostgreSQL each row's usage trigger updates the owner's row, and one
   // transaction updating a row 30,000 times keeps every old version of it until it ends.
-  const now = Prisma.raw(isPostgres ? 'now()' : "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')");
+  const now = Prisma.raw(isPostgres ? 'now()' : "strftime('%Y-%m-%dT%H:%M:%f+00:00', 'now')");
   for (let from = 1; from <= 30_000; from += 1000) {
     const series = isPostgres
       ? Prisma.sql`generate_series(${from}::int, ${from + 999}::int) AS s(g)`
-      : Prisma.sql`(WITH RECURSIVE s(g) AS (SELECT ${from} UNION ALL SELECT g + 1 FROM s WHERE g < ${from + 999}) SELECT g FROM s)`;
+      : Prisma.sql`(WITH RECURSIVE s(g) AS (SELECT CAST(${from} AS INTEGER) UNION ALL SELECT g + 1 FROM s WHERE g < ${from + 999}) SELECT g FROM s)`;
     await db.$executeRaw`
       INSERT INTO "File" ("id", "ownerId", "name", "sortName", "searchName", "size", "contentType", "kind", "storageKey", "status", "updatedAt")
       SELECT ${owner.id} || '-' || g, ${owner.id}, CASE WHEN g % 1000 = 0 THEN 'Invoice ' || g || '.pdf' ELSE 'report-' || g || '.pdf' END,
