@@ -15,10 +15,10 @@ import type { SortDir, SortKey } from '@/lib/files/list';
 export type SearchOrder = { sort: SortKey | 'relevance'; dir: SortDir };
 
 /** One hit of a page, with what its cursor needs. */
-export type SearchHit = { id: string; position: CursorPosition };
+type SearchHit = { id: string; position: CursorPosition };
 
 /** The words as names are compared: folded, spaces at either end dropped. */
-export const searchKeyOf = (query: string) => nameSearchKey(query.trim());
+const searchKeyOf = (query: string) => nameSearchKey(query.trim());
 
 // The trigram index needs three characters to look anything up; shorter words read the owner's rows.
 const TRIGRAM = 3;
