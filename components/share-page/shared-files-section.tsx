@@ -15,10 +15,13 @@ export async function SharedFilesSection({ token, search }: { token: string; sea
   const summary = listing.summary!;
   if (summary.count === 0) return <p className="mt-6 text-sm text-zinc-700">{t('page.empty')}</p>;
   return (
-    <>
-      <p className="mt-6 text-sm text-zinc-700" data-testid="share-summary">
-        {t('list.summary', { count: summary.count, size: formatBytes(summary.totalBytes, locale) })}
-      </p>
+    <div className="mt-6 space-y-4">
+      {/* One file's row says its size already. */}
+      {summary.count > 1 && (
+        <p className="text-sm text-zinc-700" data-testid="share-summary">
+          {t('list.summary', { count: summary.count, size: formatBytes(summary.totalBytes, locale) })}
+        </p>
+      )}
       <SharedFiles
         key={search}
         token={token}
@@ -30,7 +33,7 @@ export async function SharedFilesSection({ token, search }: { token: string; sea
         isSearchable={summary.count > SHARE_PAGE_SIZE}
       />
       {summary.count > 1 && <DownloadAll token={token} count={summary.count} totalBytes={summary.totalBytes} />}
-    </>
+    </div>
   );
 }
 

@@ -77,7 +77,7 @@ export function SharedFiles({ token, firstPage, search: firstSearch, matches: fi
   return (
     <>
       {isSearchable && (
-        <form method="get" role="search" onSubmit={find} className="mt-4 flex gap-2">
+        <form method="get" role="search" onSubmit={find} className="flex gap-2">
           <label htmlFor="share-search" className="sr-only">
             {t('searchLabel')}
           </label>
@@ -87,11 +87,14 @@ export function SharedFiles({ token, firstPage, search: firstSearch, matches: fi
           </button>
         </form>
       )}
-      <p role="status" className="mt-4 text-sm text-zinc-600" data-testid="share-list-status">
-        {status}
-      </p>
+      {/* A list of one page never changes, and the summary above already counts it. */}
+      {(isSearchable || firstSearch) && (
+        <p role="status" className="text-sm text-zinc-600" data-testid="share-list-status">
+          {status}
+        </p>
+      )}
       {files.length > 0 && (
-        <ul className={isGrid ? 'mt-4 grid grid-cols-2 gap-3' : 'mt-2 divide-y divide-zinc-100'} aria-label={tPage('filesLabel')} data-layout={isGrid ? 'grid' : 'list'}>
+        <ul className={isGrid ? 'grid grid-cols-2 gap-3' : 'divide-y divide-zinc-100'} aria-label={tPage('filesLabel')} data-layout={isGrid ? 'grid' : 'list'}>
           {files.map((file) => (
             <SharedFileItem
               key={`${file.path}/${file.id}`}
@@ -104,12 +107,12 @@ export function SharedFiles({ token, firstPage, search: firstSearch, matches: fi
         </ul>
       )}
       {error && (
-        <p role="alert" className="mt-4 text-sm text-red-700">
+        <p role="alert" className="text-sm text-red-700">
           {error}
         </p>
       )}
       {next && (
-        <button type="button" onClick={showMore} disabled={isPending} className={`mt-4 w-full ${button.secondary}`}>
+        <button type="button" onClick={showMore} disabled={isPending} className={`w-full ${button.secondary}`}>
           {isPending ? t('loading') : t('more')}
         </button>
       )}
