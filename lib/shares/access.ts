@@ -13,7 +13,8 @@ import { presentFiles } from '@/lib/sources/objects';
 import { isLinkPreviewAgent } from '@/lib/http/link-preview-agents';
 import { isCleared } from '@/lib/files/scan-status';
 import { previewKind } from '@/lib/files/preview-kind';
-import { withThumbnailUrls } from '@/lib/files/thumbnail';
+import { shareFilesPage, shareGroups, shareSummary, type ShareFilesPage, type ShareListQuery, type ShareSummary } from '@/lib/shares/share-files';
+import { UserError } from '@/lib/actions/user-error';
 import type { Messages } from '@/i18n/messages';
 import type { MessageKey, MessageValues } from '@/lib/actions/user-error';
 
@@ -107,11 +108,7 @@ export type ShareView = {
   availableFrom?: Date | null;
   expiresAt?: Date;
   downloadsLeft?: number | null;
-  files?: ListedFile[];
 };
-
-/** A file as the share page lists it: with its thumbnail's short-lived URL, if it has one. */
-export type ListedFile = Omit<SharedFile, 'thumbnailKey'> & { thumbnailUrl: string | null };
 
 /** The parts of a request that matter here; `cookies` is Next's request or `cookies()` store. */
 export type RequestInfo = {
@@ -121,7 +118,7 @@ export type RequestInfo = {
   now?: Date;
 };
 
-/** What the share page shows. Files are listed only once the share is open; opening it is recorded. */
+/** What the share page shows first (its files come page by page: listShareFiles). Opening it is recorded. */
 export async function viewShare(token: string, request: RequestInfo = {}): Promise<ShareView> {
   const now = request.now ?? clockNow();
   const loaded = await load(token);
@@ -141,8 +138,26 @@ export async function viewShare(token: string, request: RequestInfo = {}): Promi
     ...base,
     message: share.message,
     downloadsLeft: share.maxDownloads === null ? null : share.maxDownloads - share.downloadCount,
-    files: await withThumbnailUrls(await shareFiles(share.id)),
   };
+}
+
+export type ShareListing = ShareFilesPage & { summary: ShareSummary | null };
+
+/**
+ * A page of an open share's files (with the whole share's summary for a first page), behind the
+ * same gates as viewShare, so a locked link lists nothing. Listing records no view: opening the
+ * page did. Refusals are UserErrors, in the reader's language where shown.
+ */
+export async function listShareFiles(token: string, request: RequestInfo, query: Omit<ShareListQuery, 'canPreview'>): Promise<ShareListing> {
+  const loaded = await load(token);
+  const state = gate(loaded, request, request.now ?? clockNow());
+  if (!loaded || state !== 'open') throw new UserError(REFUSALS[state === 'open' ? 'unknown' : state].reason);
+  const { share } = loaded;
+  const groups = await shareGroups(share.id);
+  // A capped link offers no previews: they would hand out the bytes without counting a download.
+  const listQuery = { ...query, canPreview: share.maxDownloads === null };
+  const [page, summary] = await Promise.all([shareFilesPage(share.id, groups, listQuery), query.after === null ? shareSummary(share.id, groups, query.search) : null]);
+  return { ...page, summary };
 }
 
 // Showing a share only reads; if the database is locked for writing, the page is still shown and

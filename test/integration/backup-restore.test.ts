@@ -150,10 +150,11 @@ test(
 
     // The app's own share page logic, on the restored database, opens the link and lists the file.
     process.env.DATABASE_URL = scratchUrl;
-    const { viewShare } = await import('@/lib/shares/access');
+    const { listShareFiles, viewShare } = await import('@/lib/shares/access');
     const { db } = await import('@/lib/db');
     try {
-      expect(await viewShare(token)).toMatchObject({ gate: 'open', files: [expect.objectContaining({ id: file.id, name: 'contract.pdf' })] });
+      expect(await viewShare(token)).toMatchObject({ gate: 'open' });
+      expect(await listShareFiles(token, {}, { search: '', after: null })).toMatchObject({ files: [expect.objectContaining({ id: file.id, name: 'contract.pdf' })] });
     } finally {
       await db().$disconnect();
       process.env.DATABASE_URL = liveUrl;

@@ -2,10 +2,12 @@
 // versioned unlocks, "available from", download caps, per-recipient links, shared folders.
 import { afterAll, describe, expect, test } from 'vitest';
 import { connect, seedFile, seedFolder, seedUser, uniqueEmail } from '@/prisma/seed';
-import { grantDownload, unlockShare, viewShare } from '@/lib/shares/access';
+import { grantDownload, listShareFiles, unlockShare, viewShare } from '@/lib/shares/access';
 import { createToken, hashToken } from '@/lib/shares/token';
 import { hashPassword, unlockCookieName } from '@/lib/password';
 import { renderMessage } from '@/lib/actions/user-error';
+
+const FIRST_PAGE = { search: '', after: null };
 
 const db = connect();
 afterAll(() => db.$disconnect());
@@ -79,7 +81,7 @@ describe('password', () => {
   test('wrong guesses are throttled per client; the right one works after the wait; a new password locks everyone out', async () => {
     const { share, token } = await shareOf({ passwordHash: await hashPassword('correct horse') });
     expect(await viewShare(token)).toMatchObject({ gate: 'locked' });
-    expect((await viewShare(token)).files).toBeUndefined();
+    await expect(listShareFiles(token, {}, FIRST_PAGE)).rejects.toThrow('Enter the password on the share page first.');
     expect(await grantDownload(token, null)).toMatchObject({ ok: false, status: 403, gate: 'locked' });
 
     const now = new Date();
@@ -126,7 +128,7 @@ test('"available from": closed before, open after, on the server clock', async (
   const from = new Date(Date.now() + 3600_000);
   const { token } = await shareOf({ availableFrom: from });
   expect(await viewShare(token)).toMatchObject({ gate: 'not-yet', availableFrom: from });
-  expect((await viewShare(token)).files).toBeUndefined();
+  await expect(listShareFiles(token, {}, FIRST_PAGE)).rejects.toThrow('These files are not available yet.');
   expect(await grantDownload(token, null)).toMatchObject({ ok: false, status: 403, gate: 'not-yet' });
   const after = new Date(from.getTime() + 1000);
   expect(await viewShare(token, { now: after })).toMatchObject({ gate: 'open' });
@@ -169,13 +171,13 @@ test('a shared folder shows its contents at each visit, subfolders included', as
   await seedFile(db, owner.id, { name: 'elsewhere.pdf' });
   const { token } = await shareOf({ ownerId: owner.id, folderId: root.id });
 
-  const first = await viewShare(token);
-  expect(first.files?.map((f) => [f.path, f.name]).sort()).toEqual([
+  const first = await listShareFiles(token, {}, FIRST_PAGE);
+  expect(first.files.map((f) => [f.path, f.name]).sort()).toEqual([
     ['Board pack', 'agenda.pdf'],
     ['Board pack/Appendix', 'figures.xlsx'],
   ]);
   await seedFile(db, owner.id, { name: 'late addition.pdf', folderId: sub.id });
-  expect((await viewShare(token)).files).toHaveLength(3);
+  expect((await listShareFiles(token, {}, FIRST_PAGE)).files).toHaveLength(3);
   const all = await grantDownload(token, null);
   expect(all.ok && all.files.map((f) => f.name).sort()).toEqual(['agenda.pdf', 'figures.xlsx', 'late addition.pdf']);
 });

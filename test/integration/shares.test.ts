@@ -2,7 +2,7 @@
 import { afterAll, describe, expect, test } from 'vitest';
 import { connect, seedFile, seedUser, uniqueEmail } from '@/prisma/seed';
 import { createShare, revokeShare } from '@/lib/shares/create';
-import { grantDownload, viewShare } from '@/lib/shares/access';
+import { grantDownload, listShareFiles, viewShare } from '@/lib/shares/access';
 import { hashToken } from '@/lib/shares/token';
 import { backoffMs, drainOutbox, MAX_ATTEMPTS } from '@/lib/mail/outbox';
 import { UserError } from '@/lib/actions/user-error';
@@ -66,7 +66,10 @@ describe('createShare', () => {
     }
     // Each recipient has a link of their own, it opens the share, and no raw token is stored anywhere.
     expect(new Set([share.url, ...links]).size).toBe(3);
-    for (const link of links) expect(await viewShare(tokenOf(link))).toMatchObject({ gate: 'open', files: [{ id: file.id }] });
+    for (const link of links) {
+      expect(await viewShare(tokenOf(link))).toMatchObject({ gate: 'open' });
+      expect(await listShareFiles(tokenOf(link), {}, { search: '', after: null })).toMatchObject({ files: [{ id: file.id }] });
+    }
     const after = JSON.stringify(await stored());
     for (const secret of [token, ...links.map(tokenOf)]) expect(after).not.toContain(secret);
     const sent = await db.emailOutbox.findMany({ where: { shareId: share.id } });
@@ -121,7 +124,8 @@ describe('recipient access', () => {
     const file = await seedFile(db, ana.id, { name: 'plan.pdf' });
     const share = await createShare(ana, options({ fileIds: [file.id], expiresAt: new Date(Date.now() + 3600_000), recipients: [], message: null }));
     const token = tokenOf(share.url);
-    expect(await viewShare(token)).toMatchObject({ gate: 'open', files: [{ name: 'plan.pdf' }] });
+    expect(await viewShare(token)).toMatchObject({ gate: 'open' });
+    expect(await listShareFiles(token, {}, { search: '', after: null })).toMatchObject({ files: [{ name: 'plan.pdf' }] });
     expect(await grantDownload(token, file.id, { userAgent: 'vitest' })).toMatchObject({ ok: true, files: [{ name: 'plan.pdf' }] });
     expect((await db.share.findUniqueOrThrow({ where: { id: share.id } })).downloadCount).toBe(1);
 
