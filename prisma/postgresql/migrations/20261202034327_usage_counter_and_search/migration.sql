@@ -38,29 +38,59 @@ CREATE INDEX "Folder_searchName_trgm_idx" ON "Folder" USING GIN ("searchName" gi
 ALTER TABLE "Usage" ADD CONSTRAINT "Usage_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 
--- Usage counters ("Usage": usedBytes, pendingBytes): what the quota meter shows, kept by a
--- trigger in the same statement as every write of a file, so no code path can forget them. Only
--- the app's own files count (sourceId NULL); "ready" files are used bytes, "pending" ones uploads
--- under way. A person's row is made with their first file; a delete only subtracts (a person being
--- deleted takes their row with them, and must not get a new one). (Search needs no trigger here:
--- the trigram indexes above serve LIKE '%…%' directly.)
+-- Usage counters ("Usage": usedBytes, pendingBytes): what the quota meter shows, kept by triggers
+-- in the same statement as every write of a file, so no code path can forget them. Only the app's
+-- own files count (sourceId NULL); "ready" files are used bytes, "pending" ones uploads under way.
+-- A person's row is made with their first file; a delete only subtracts (a person being deleted
+-- takes their row with them, and must not get a new one). The triggers run once per statement
+-- over its rows (transition tables): a row trigger would update the same Usage row once per file,
+-- and PostgreSQL keeps every version of that row until commit, so a statement touching 10,000 of
+-- one person's files would slow down with the square of their number. (Search needs no trigger
+-- here: the trigram indexes above serve LIKE '%…%' directly.)
 INSERT INTO "Usage" ("userId", "usedBytes", "pendingBytes")
 SELECT "ownerId",
   COALESCE(SUM(CASE WHEN "status" = 'ready' THEN "size" END), 0),
   COALESCE(SUM(CASE WHEN "status" = 'pending' THEN "size" END), 0)
 FROM "File" WHERE "sourceId" IS NULL GROUP BY "ownerId";
 
+-- Each byte count by owner: + for the rows a statement wrote, - for the rows it replaced or removed.
+-- (PL/pgSQL plans a statement when it first runs it, so each branch names only the transition
+-- tables its trigger has.)
 CREATE FUNCTION "file_usage"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF TG_OP IN ('UPDATE', 'DELETE') AND OLD."sourceId" IS NULL AND OLD."status" IN ('ready', 'pending') THEN
-    UPDATE "Usage" SET
-      "usedBytes" = "usedBytes" - (CASE WHEN OLD."status" = 'ready' THEN OLD."size" ELSE 0 END),
-      "pendingBytes" = "pendingBytes" - (CASE WHEN OLD."status" = 'pending' THEN OLD."size" ELSE 0 END)
-    WHERE "userId" = OLD."ownerId";
-  END IF;
-  IF TG_OP IN ('UPDATE', 'INSERT') AND NEW."sourceId" IS NULL AND NEW."status" IN ('ready', 'pending') THEN
+  IF TG_OP = 'DELETE' THEN
+    UPDATE "Usage" SET "usedBytes" = "Usage"."usedBytes" - gone."used", "pendingBytes" = "Usage"."pendingBytes" - gone."pending"
+    FROM (
+      SELECT "ownerId",
+        SUM(CASE WHEN "status" = 'ready' THEN "size" ELSE 0 END) AS "used",
+        SUM(CASE WHEN "status" = 'pending' THEN "size" ELSE 0 END) AS "pending"
+      FROM "old_files" WHERE "sourceId" IS NULL AND "status" IN ('ready', 'pending') GROUP BY "ownerId"
+    ) AS gone
+    WHERE "Usage"."userId" = gone."ownerId";
+  ELSIF TG_OP = 'INSERT' THEN
     INSERT INTO "Usage" ("userId", "usedBytes", "pendingBytes")
-    VALUES (NEW."ownerId", CASE WHEN NEW."status" = 'ready' THEN NEW."size" ELSE 0 END, CASE WHEN NEW."status" = 'pending' THEN NEW."size" ELSE 0 END)
+    SELECT "ownerId",
+      SUM(CASE WHEN "status" = 'ready' THEN "size" ELSE 0 END),
+      SUM(CASE WHEN "status" = 'pending' THEN "size" ELSE 0 END)
+    FROM "new_files" WHERE "sourceId" IS NULL AND "status" IN ('ready', 'pending') GROUP BY "ownerId"
+    ON CONFLICT ("userId") DO UPDATE SET
+      "usedBytes" = "Usage"."usedBytes" + EXCLUDED."usedBytes",
+      "pendingBytes" = "Usage"."pendingBytes" + EXCLUDED."pendingBytes";
+  ELSE
+    INSERT INTO "Usage" ("userId", "usedBytes", "pendingBytes")
+    SELECT "ownerId", SUM("used"), SUM("pending") FROM (
+      SELECT "ownerId",
+        CASE WHEN "status" = 'ready' THEN "size" ELSE 0 END AS "used",
+        CASE WHEN "status" = 'pending' THEN "size" ELSE 0 END AS "pending"
+      FROM "new_files" WHERE "sourceId" IS NULL AND "status" IN ('ready', 'pending')
+      UNION ALL
+      SELECT "ownerId",
+        CASE WHEN "status" = 'ready' THEN -"size" ELSE 0 END,
+        CASE WHEN "status" = 'pending' THEN -"size" ELSE 0 END
+      FROM "old_files" WHERE "sourceId" IS NULL AND "status" IN ('ready', 'pending')
+    ) AS change
+    GROUP BY "ownerId"
+    HAVING SUM("used") <> 0 OR SUM("pending") <> 0
     ON CONFLICT ("userId") DO UPDATE SET
       "usedBytes" = "Usage"."usedBytes" + EXCLUDED."usedBytes",
       "pendingBytes" = "Usage"."pendingBytes" + EXCLUDED."pendingBytes";
@@ -69,7 +99,6 @@ BEGIN
 END;
 $$;
 
-CREATE TRIGGER "File_usage_write" AFTER INSERT OR DELETE ON "File" FOR EACH ROW EXECUTE FUNCTION "file_usage"();
-CREATE TRIGGER "File_usage_update" AFTER UPDATE OF "status", "size", "ownerId", "sourceId" ON "File" FOR EACH ROW
-  WHEN (OLD."status" IS DISTINCT FROM NEW."status" OR OLD."size" IS DISTINCT FROM NEW."size" OR OLD."ownerId" IS DISTINCT FROM NEW."ownerId" OR OLD."sourceId" IS DISTINCT FROM NEW."sourceId")
-  EXECUTE FUNCTION "file_usage"();
+CREATE TRIGGER "File_usage_insert" AFTER INSERT ON "File" REFERENCING NEW TABLE AS "new_files" FOR EACH STATEMENT EXECUTE FUNCTION "file_usage"();
+CREATE TRIGGER "File_usage_update" AFTER UPDATE ON "File" REFERENCING OLD TABLE AS "old_files" NEW TABLE AS "new_files" FOR EACH STATEMENT EXECUTE FUNCTION "file_usage"();
+CREATE TRIGGER "File_usage_delete" AFTER DELETE ON "File" REFERENCING OLD TABLE AS "old_files" FOR EACH STATEMENT EXECUTE FUNCTION "file_usage"();
