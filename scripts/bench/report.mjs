@@ -94,13 +94,17 @@ const pad = (v, n) => String(v).padStart(n);
 const fmt = (x) => x.toFixed(x < 10 ? 2 : 1);
 console.log(`\nPOST /s/<token>/download (the Download form) -> 303, ${config.connections} connections x ${config.duration}, median of ${runCount} runs each`);
 console.log(`(${config.tool}; ${config.cpus} cores, node ${config.node}, ${config.commit})`);
-console.log(`${'server'.padEnd(24)}${pad('/ceiling', 9)}${pad('req/s', 8)}${pad('p50 ms', 9)}${pad('p99 ms', 9)}${pad('non-303', 9)}${pad('errors', 8)}${pad('/base', 7)}   runs (req/s)`);
+console.log(
+  `${'server'.padEnd(24)}${pad('/ceiling', 9)}${pad('req/s', 8)}${pad('p50 ms', 9)}${pad('p99 ms', 9)}${pad('non-303', 9)}${pad('errors', 8)}${pad('/base', 7)}   runs (req/s)`,
+);
 for (const c of Object.values(cases)) {
   console.log(
     `${c.label.padEnd(24)}${pad(c.ratioToCeiling.toFixed(2), 9)}${pad(c.rps.toFixed(0), 8)}${pad(fmt(c.p50Ms), 9)}${pad(fmt(c.p99Ms), 9)}${pad(c.non303, 9)}${pad(c.socketErrors, 8)}${pad(c.ratioToBaseline.toFixed(2), 7)}   ${c.runs.map((x) => x.rps.toFixed(0)).join(' ')}`,
   );
 }
-console.log(`headline: the app on SQLite reaches ${cases.sqlite.ratioToCeiling.toFixed(2)}x of the framework's ceiling, on PostgreSQL ${cases.pg.ratioToCeiling.toFixed(2)}x (x2: ${cases.pg2.ratioToCeiling.toFixed(2)}x, two instances against one ceiling instance)`);
+console.log(
+  `headline: the app on SQLite reaches ${cases.sqlite.ratioToCeiling.toFixed(2)}x of the framework's ceiling, on PostgreSQL ${cases.pg.ratioToCeiling.toFixed(2)}x (x2: ${cases.pg2.ratioToCeiling.toFixed(2)}x, two instances against one ceiling instance)`,
+);
 console.log(`PostgreSQL x2 / x1 req/s: ${result.postgresTwoOverOne.toFixed(2)}  (x2: two wrk at once, half the connections each; req/s summed, the worse p50/p99 kept)`);
 console.log(`load average before/after: ${config.loadAvgBefore.join(' ')} / ${result.loadAvgAfter.join(' ')}   -> ${work}/result.json`);
 if (Object.values(cases).some((c) => c.non303)) {

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # npm run bench: the share-link download path of the production build under load: the share page's
-# Download form (POST /s/<token>/download with the file id and the app's Origin, answered with a
+# Download form (POST /s/<token>/download?file=<id> with the app's Origin, answered with a
 # 303 to a presigned GET). Five cases, measured in the same run and interleaved run by run (ceiling,
 # baseline, sqlite, pg, pg2; then again), so that drift on a shared machine hits all of them alike:
 #   ceiling   the same build's constant route (app/s/[token]/download/ceiling, switched on by
@@ -86,10 +86,11 @@ token=$(node -p 'require(process.argv[1]).token' "$work/seed.json")
 share_id=$(node -p 'require(process.argv[1]).shareId' "$work/seed.json")
 file_id=$(node -p 'require(process.argv[1]).fileId' "$work/seed.json")
 [[ $share_id =~ ^[a-z0-9]+$ ]] || { echo "bench: unexpected share id" >&2; exit 1; }
-# What the share page's Download button sends; wrk reads it from this script.
+# What the share page's Download button sends (the file id is in the address, the form has no
+# fields); wrk reads it from this script.
 cat > "$work/post.lua" <<LUA
 wrk.method = "POST"
-wrk.body = "file=$file_id"
+wrk.body = ""
 wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
 wrk.headers["Origin"] = "$APP_URL"
 LUA
@@ -109,15 +110,15 @@ DATABASE_URL="$pg_url" start pg node scripts/server.mjs --hostname localhost --p
 DATABASE_URL="$pg_url" start pg-2 node scripts/server.mjs --hostname localhost --port "$pg_app2_port"
 
 declare -A url=(
-  [ceiling]="http://localhost:$app_port/s/$token/download/ceiling"
-  [baseline]="http://127.0.0.1:$base_port/s/$token/download"
-  [sqlite]="http://localhost:$app_port/s/$token/download"
-  [pg]="http://localhost:$pg_app_port/s/$token/download"
-  [pg-2]="http://localhost:$pg_app2_port/s/$token/download"
+  [ceiling]="http://localhost:$app_port/s/$token/download/ceiling?file=$file_id"
+  [baseline]="http://127.0.0.1:$base_port/s/$token/download?file=$file_id"
+  [sqlite]="http://localhost:$app_port/s/$token/download?file=$file_id"
+  [pg]="http://localhost:$pg_app_port/s/$token/download?file=$file_id"
+  [pg-2]="http://localhost:$pg_app2_port/s/$token/download?file=$file_id"
 )
 code=""
 for _ in $(seq 1 120); do
-  code=$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' -H "Origin: $APP_URL" -d "file=$file_id" "${url[ceiling]}" || true)
+  code=$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' -H "Origin: $APP_URL" -d "" "${url[ceiling]}" || true)
   [ "$code" = "303 $APP_URL/ceiling" ] && break
   sleep 0.5
 done
@@ -125,11 +126,11 @@ done
 echo "   ceiling: $code"
 for name in baseline sqlite pg pg-2; do
   for _ in $(seq 1 120); do
-    code=$(curl -s -o /dev/null -w '%{http_code}' -H "Origin: $APP_URL" -d "file=$file_id" "${url[$name]}" || true)
+    code=$(curl -s -o /dev/null -w '%{http_code}' -H "Origin: $APP_URL" -d "" "${url[$name]}" || true)
     [ "$code" = 303 ] && break
     sleep 0.5
   done
-  location=$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' -H "Origin: $APP_URL" -d "file=$file_id" "${url[$name]}" || true)
+  location=$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' -H "Origin: $APP_URL" -d "" "${url[$name]}" || true)
   if [[ $location != "303 $S3_ENDPOINT/$S3_BUCKET/users/"* ]]; then
     echo "bench: $name does not answer 303 to a presigned URL (got: ${location:-nothing})" >&2
     tail -20 "$work/$name.log" >&2; exit 1

@@ -70,8 +70,7 @@ export default async function SharePage({ params }: Props) {
                     {/* A capped link offers no previews: they would hand out the bytes without counting a download. */}
                     {view.downloadsLeft === null && previewKind(file.contentType, file.name) && <SharePreviewButton token={token} file={{ id: file.id, name: file.name }} />}
                     {/* A form, not a link: previews, scanners and prefetchers follow links, people press buttons. */}
-                    <form method="post" action={`/s/${token}/download`}>
-                      <input type="hidden" name="file" value={file.id} />
+                    <form method="post" action={`/s/${token}/download?file=${file.id}`}>
                       <button type="submit" className={button.secondary} aria-label={t('downloadLabel', { name: file.name })}>
                         {t('download')}
                       </button>
