@@ -109,7 +109,9 @@ for (const locale of LOCALES) {
       expect(sha256(await readFile((await download.path())!))).toBe(sha256(content));
 
       // The owner sees the download counted, revokes, and every link stops at once.
-      const fileId = await strangerPage.locator('input[name="file"]').inputValue();
+      // The Download form names the file in its address.
+      const action = await strangerPage.locator('form[action*="/download?file="]').getAttribute('action');
+      const fileId = new URL(action!, strangerPage.url()).searchParams.get('file')!;
       await page.reload();
       await expect(card).toContainText(m('shares.list.expires', { downloads: 1 }).split('·')[1]!.trim());
       page.once('dialog', (confirm) => void confirm.accept());

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { test, expect } from './fixtures';
 import { firstLink, waitForEmail } from './fixtures/mail';
 import { putObject } from './fixtures/bucket';
-import { postDownload } from './fixtures/download';
+import { postDownload, postDownloadField } from './fixtures/download';
 import { seedFile, seedShare, uniqueEmail } from '../prisma/seed';
 import { createToken, hashToken } from '../lib/shares/token';
 
@@ -26,6 +26,17 @@ test('a cap of 5 gives exactly 5 redirects to 20 concurrent presses of Download'
   expect(statuses.filter((s) => s === 410)).toHaveLength(15);
   for (const response of responses.filter((r) => r.status() === 410)) expect(response.headers()['location']).toBeUndefined();
   expect((await db.share.findUniqueOrThrow({ where: { id: share.id } })).downloadCount).toBe(5);
+});
+
+test("a share page opened before the file moved into the form's address still downloads: the file as a form field is one download", async ({ db, user, requestAs }) => {
+  const file = await seedFile(db, user.id, { name: 'older-page.pdf' });
+  const token = createToken();
+  const share = await seedShare(db, user.id, file.id, { tokenHash: hashToken(token) });
+  const response = await postDownloadField(await requestAs(null), `/s/${token}`, file.id);
+  expect(response.status()).toBe(303);
+  expect(response.headers()['location']).toContain(file.storageKey.split('/').pop()!);
+  expect((await db.share.findUniqueOrThrow({ where: { id: share.id } })).downloadCount).toBe(1);
+  expect(await db.accessEvent.count({ where: { shareId: share.id, fileId: file.id, kind: 'download' } })).toBe(1);
 });
 
 test('link previews, scanners, range probes and other sites take no download; a press of Download on the page takes one', async ({ db, user, requestAs, browser }) => {

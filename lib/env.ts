@@ -96,6 +96,8 @@ const schema = z
     SOURCES_FILE: optional,
 
     CLAMAV_INFECTED: z.enum(['quarantine', 'delete'], { error: 'must be quarantine or delete' }).default('quarantine'),
+    // npm run bench only: serves the framework's ceiling (app/s/[token]/download/ceiling); never set in production.
+    BENCH_CEILING_ROUTE: bool,
   })
   .superRefine((env, ctx) => {
     const isProduction = env.NODE_ENV === 'production';

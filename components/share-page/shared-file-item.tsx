@@ -25,8 +25,7 @@ export function SharedFileItem({ token, file, isGrid, focusRef }: Props) {
       </div>
       {file.canPreview && <SharePreviewButton token={token} file={{ id: file.id, name: file.name }} />}
       {/* A form, not a link: previews, scanners and prefetchers follow links, people press buttons. */}
-      <form method="post" action={`/s/${token}/download`}>
-        <input type="hidden" name="file" value={file.id} />
+      <form method="post" action={`/s/${token}/download?file=${encodeURIComponent(file.id)}`}>
         <button type="submit" className={button.secondary} aria-label={t('downloadLabel', { name: file.name })}>
           {t('download')}
         </button>

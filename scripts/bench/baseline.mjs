@@ -1,6 +1,6 @@
 // The benchmark's baseline: the download path's work with no framework. A bare node:http server
 // that takes the Download form's POST, checks its Origin and User-Agent (the app's own list of
-// link-preview agents), reads the file id from the body, hashes the token, does one indexed read
+// link-preview agents), reads the file id from the address (as the form sends it), hashes the token, does one indexed read
 // and one write transaction with better-sqlite3, and answers 303 to a presigned GET.
 // Env: DATABASE_URL (file:), APP_URL, S3_*, BASELINE_PORT (default 3202). Run with plain node (>= 22.18,
 // which strips the types of the one .ts it imports; tsx would load that file as CommonJS, without
@@ -72,20 +72,15 @@ const NO_STORE = { 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer'
 const route = /^\/s\/([A-Za-z0-9_-]{43})\/download$/;
 const appOrigin = new URL(env.APP_URL).origin;
 
-async function formField(req, name) {
-  let body = '';
-  for await (const chunk of req) body += chunk;
-  return new URLSearchParams(body).get(name);
-}
-
 http
   .createServer(async (req, res) => {
-    const match = req.method === 'POST' && route.exec(req.url);
+    const url = new URL(req.url, 'http://baseline');
+    const match = req.method === 'POST' && route.exec(url.pathname);
     if (!match || req.headers.origin !== appOrigin || isLinkPreviewAgent(req.headers['user-agent'])) {
       res.writeHead(403, NO_STORE).end();
       return;
     }
-    const fileId = await formField(req, 'file');
+    const fileId = url.searchParams.get('file');
     const row = fileId && /^[a-z0-9]{1,64}$/i.test(fileId) ? find.get(createHash('sha256').update(match[1]).digest('hex'), fileId) : null;
     if (!row || row.revokedAt !== null || new Date(row.expiresAt) <= new Date()) {
       res.writeHead(row ? 410 : 404, NO_STORE).end();

@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
 # npm run bench: the share-link download path of the production build under load: the share page's
-# Download form (POST /s/<token>/download with the file id and the app's Origin, answered with a
-# 303 to a presigned GET). Four cases, measured in the same run and interleaved run by run (baseline,
-# sqlite, pg, pg2; then again), so that drift on a shared machine hits all of them alike:
+# Download form (POST /s/<token>/download?file=<id> with the app's Origin, answered with a
+# 303 to a presigned GET). Five cases, measured in the same run and interleaved run by run (ceiling,
+# baseline, sqlite, pg, pg2; then again), so that drift on a shared machine hits all of them alike:
+#   ceiling   the same build's constant route (app/s/[token]/download/ceiling, switched on by
+#             BENCH_CEILING_ROUTE, a 404 anywhere else): the same dynamic segment, off proxy.ts like
+#             the real route, answering a fixed 303 and doing nothing else. What Next.js alone
+#             allows on this machine: the headline is each case's ratio to it;
 #   baseline  a bare node:http server doing the same checks, lookup, write and presign on SQLite
-#             (baseline.mjs): the yardstick every case is divided by;
+#             (baseline.mjs): what the work costs with no framework;
 #   sqlite    the app, one instance, on SQLite (.data/bench/handoff.db);
 #   pg        the app, one instance, on PostgreSQL (a throwaway cluster in .data/bench/pg);
 #   pg2       the app, two instances on two ports, same PostgreSQL, same store. The load is split
@@ -16,6 +20,7 @@
 # Knobs: BENCH_RUNS (3), BENCH_DURATION (10s), BENCH_CONNECTIONS (50); ports BENCH_APP_PORT (3201),
 # BENCH_BASELINE_PORT (3202), BENCH_PG_APP_PORTS ("3203 3204"), BENCH_PG_PORT (3205),
 # BENCH_S3_PORT (9999), BENCH_SMTP_PORT (3209; nothing listens, no mail is sent on this path).
+# BENCH_CPU_PROF=<dir>: the SQLite instance writes a V8 CPU profile there when it stops (where the time goes).
 # Stops only what it started, also on Ctrl-C.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -24,7 +29,7 @@ app_port="${BENCH_APP_PORT:-3201}" base_port="${BENCH_BASELINE_PORT:-3202}" pg_p
 read -r pg_app_port pg_app2_port <<< "${BENCH_PG_APP_PORTS:-3203 3204}"
 s3_port="${BENCH_S3_PORT:-9999}" smtp_port="${BENCH_SMTP_PORT:-3209}"
 runs="${BENCH_RUNS:-3}" duration="${BENCH_DURATION:-10s}" conns="${BENCH_CONNECTIONS:-50}"
-cases=(baseline sqlite pg pg2)
+cases=(ceiling baseline sqlite pg pg2)
 
 # The load generator comes from Debian's packages, PostgreSQL too; install them when we can (root), else say how.
 if ! command -v wrk >/dev/null; then
@@ -41,7 +46,7 @@ command -v psql >/dev/null || { echo "bench: PostgreSQL is missing (bash scripts
 sqlite_url="file:$work/handoff.db" pg_url=$(bash scripts/postgres.sh url "$pg_port")
 export NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 CHECKPOINT_DISABLE=1 AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED=true
 export APP_URL="http://localhost:$app_port" DATABASE_URL="$sqlite_url"
-export AUTH_SECRET="bench-only-secret-not-for-production-0123456789" SIGNIN_ALLOWLIST='*'
+export AUTH_SECRET="bench-only-secret-not-for-production-0123456789" SIGNIN_ALLOWLIST='*' BENCH_CEILING_ROUTE=true
 export S3_ENDPOINT="http://127.0.0.1:$s3_port" S3_REGION=us-east-1 S3_BUCKET=handoff-bench S3_FORCE_PATH_STYLE=true
 export S3_ACCESS_KEY_ID=BENCHACCESSKEY000001 S3_SECRET_ACCESS_KEY=bench-secret-key-0000000000000000000001
 export SMTP_URL="smtp://127.0.0.1:$smtp_port" MAIL_FROM="Handoff <bench@localhost>" DOWNLOAD_URL_TTL_SECONDS=60
@@ -81,10 +86,11 @@ token=$(node -p 'require(process.argv[1]).token' "$work/seed.json")
 share_id=$(node -p 'require(process.argv[1]).shareId' "$work/seed.json")
 file_id=$(node -p 'require(process.argv[1]).fileId' "$work/seed.json")
 [[ $share_id =~ ^[a-z0-9]+$ ]] || { echo "bench: unexpected share id" >&2; exit 1; }
-# What the share page's Download button sends; wrk reads it from this script.
+# What the share page's Download button sends (the file id is in the address, the form has no
+# fields); wrk reads it from this script.
 cat > "$work/post.lua" <<LUA
 wrk.method = "POST"
-wrk.body = "file=$file_id"
+wrk.body = ""
 wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
 wrk.headers["Origin"] = "$APP_URL"
 LUA
@@ -99,23 +105,32 @@ start() { # NAME COMMAND...: a server in its own process group, logging to NAME.
 }
 start s3 node scripts/dev-s3.mjs --port "$s3_port" --dir "$work/s3" --bucket "$S3_BUCKET" --origin "$APP_URL" --access-key "$S3_ACCESS_KEY_ID" --secret-key "$S3_SECRET_ACCESS_KEY"
 start baseline node --disable-warning=MODULE_TYPELESS_PACKAGE_JSON scripts/bench/baseline.mjs
-start sqlite node scripts/server.mjs --hostname localhost --port "$app_port"
+start sqlite node ${BENCH_CPU_PROF:+--cpu-prof --cpu-prof-dir "$BENCH_CPU_PROF"} scripts/server.mjs --hostname localhost --port "$app_port"
 DATABASE_URL="$pg_url" start pg node scripts/server.mjs --hostname localhost --port "$pg_app_port"
 DATABASE_URL="$pg_url" start pg-2 node scripts/server.mjs --hostname localhost --port "$pg_app2_port"
 
 declare -A url=(
-  [baseline]="http://127.0.0.1:$base_port/s/$token/download"
-  [sqlite]="http://localhost:$app_port/s/$token/download"
-  [pg]="http://localhost:$pg_app_port/s/$token/download"
-  [pg-2]="http://localhost:$pg_app2_port/s/$token/download"
+  [ceiling]="http://localhost:$app_port/s/$token/download/ceiling?file=$file_id"
+  [baseline]="http://127.0.0.1:$base_port/s/$token/download?file=$file_id"
+  [sqlite]="http://localhost:$app_port/s/$token/download?file=$file_id"
+  [pg]="http://localhost:$pg_app_port/s/$token/download?file=$file_id"
+  [pg-2]="http://localhost:$pg_app2_port/s/$token/download?file=$file_id"
 )
+code=""
+for _ in $(seq 1 120); do
+  code=$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' -H "Origin: $APP_URL" -d "" "${url[ceiling]}" || true)
+  [ "$code" = "303 $APP_URL/ceiling" ] && break
+  sleep 0.5
+done
+[ "$code" = "303 $APP_URL/ceiling" ] || { echo "bench: the ceiling route does not answer its 303 (got: ${code:-nothing})" >&2; exit 1; }
+echo "   ceiling: $code"
 for name in baseline sqlite pg pg-2; do
   for _ in $(seq 1 120); do
-    code=$(curl -s -o /dev/null -w '%{http_code}' -H "Origin: $APP_URL" -d "file=$file_id" "${url[$name]}" || true)
+    code=$(curl -s -o /dev/null -w '%{http_code}' -H "Origin: $APP_URL" -d "" "${url[$name]}" || true)
     [ "$code" = 303 ] && break
     sleep 0.5
   done
-  location=$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' -H "Origin: $APP_URL" -d "file=$file_id" "${url[$name]}" || true)
+  location=$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' -H "Origin: $APP_URL" -d "" "${url[$name]}" || true)
   if [[ $location != "303 $S3_ENDPOINT/$S3_BUCKET/users/"* ]]; then
     echo "bench: $name does not answer 303 to a presigned URL (got: ${location:-nothing})" >&2
     tail -20 "$work/$name.log" >&2; exit 1
@@ -125,7 +140,9 @@ done
 
 # Downloads the case's database has recorded for the share: every 303 must be one of them.
 granted() {
-  if [[ $1 == pg* ]]; then
+  if [ "$1" = ceiling ]; then
+    echo 0 # records nothing: report.mjs counts only its non-3xx answers
+  elif [[ $1 == pg* ]]; then
     psql "$pg_url" -qAt -c "SELECT \"downloadCount\" FROM \"Share\" WHERE id = '$share_id'"
   else
     node -e 'const D = require("better-sqlite3"); const db = new D(process.argv[1], { readonly: true });

@@ -6,6 +6,8 @@ import { grantDownload, listShareFiles, unlockShare, viewShare } from '@/lib/sha
 import { createToken, hashToken } from '@/lib/shares/token';
 import { hashPassword, unlockCookieName } from '@/lib/password';
 import { renderMessage } from '@/lib/actions/user-error';
+import { accessStore, type AccessEvent } from '@/lib/shares/access-store';
+import { createId } from '@/lib/ids';
 
 const FIRST_PAGE = { search: '', after: null };
 
@@ -48,6 +50,41 @@ describe('download cap', () => {
     expect((await db.share.findUniqueOrThrow({ where: { id: share.id } })).downloadCount).toBe(5);
     expect(await db.accessEvent.count({ where: { shareId: share.id, kind: 'download' } })).toBe(5);
     expect(await viewShare(token)).toMatchObject({ gate: 'used-up' });
+  });
+
+  test('downloads of several shares at once: each capped exactly, each recorded once, and one that fails takes nothing from the others', async () => {
+    const capped = await shareOf({ maxDownloads: 4 });
+    const open = await shareOf({});
+    const failing = await shareOf({});
+    const store = await accessStore();
+    const event = (s: { share: { id: string }; fileIds: string[] }, id = createId()): AccessEvent => ({
+      id,
+      shareId: s.share.id,
+      recipientId: null,
+      fileId: s.fileIds[0]!,
+      kind: 'download',
+      at: new Date(),
+      userAgent: 'test',
+    });
+    // Two events with one id: the second breaks the primary key, so this grant fails as a whole.
+    const twice = createId();
+    const grants = [
+      ...Array.from({ length: 10 }, () => store.grant(capped.share.id, [event(capped)], null)),
+      store.grant(failing.share.id, [event(failing, twice), event(failing, twice)], null),
+      ...Array.from({ length: 5 }, () => store.grant(open.share.id, [event(open)], null)),
+    ];
+    const results = await Promise.allSettled(grants);
+    const taken = (from: number, to: number) => results.slice(from, to).map((r) => r.status === 'fulfilled' && r.value);
+    expect(taken(0, 10).filter(Boolean)).toHaveLength(4);
+    expect(results[10]!.status).toBe('rejected');
+    expect(taken(11, 16)).toEqual([true, true, true, true, true]);
+    const recorded = async (id: string) => ({
+      count: (await db.share.findUniqueOrThrow({ where: { id } })).downloadCount,
+      events: await db.accessEvent.count({ where: { shareId: id, kind: 'download' } }),
+    });
+    expect(await recorded(capped.share.id)).toEqual({ count: 4, events: 4 });
+    expect(await recorded(failing.share.id)).toEqual({ count: 0, events: 0 });
+    expect(await recorded(open.share.id)).toEqual({ count: 5, events: 5 });
   });
 });
 

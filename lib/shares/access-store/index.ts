@@ -83,6 +83,10 @@ export type AccessStore = {
   record(events: AccessEvent[]): Promise<void>;
 };
 
+// The dialect's module, imported once rather than on every request.
+let storeOf: Promise<() => AccessStore | Promise<AccessStore>> | undefined;
+
 export async function accessStore(): Promise<AccessStore> {
-  return dialect() === 'postgresql' ? (await import('./postgres')).postgresStore : (await import('./sqlite')).sqliteStore();
+  storeOf ??= dialect() === 'postgresql' ? import('./postgres').then((m) => () => m.postgresStore) : import('./sqlite').then((m) => m.sqliteStore);
+  return (await storeOf)();
 }
