@@ -2,8 +2,11 @@
 // prisma/postgresql/migrations for PostgreSQL) from one set of models (prisma/schema.prisma).
 // In each lane, the database the suite migrated must match the models exactly: a change to the
 // schema with a migration for one database only fails here, on the other database's lane.
+// (Prisma takes SQLite's FTS5 shadow tables for stray tables; their drops are no difference: see
+// scripts/fix-sqlite-migration.mjs.)
 import { execFileSync } from 'node:child_process';
 import { expect, test } from 'vitest';
+import { withoutSearchTableDrops } from '@/scripts/fix-sqlite-migration.mjs';
 
 const isPostgres = /^postgres/.test(process.env.DATABASE_URL ?? '');
 const schema = isPostgres ? 'prisma/postgresql/schema.prisma' : 'prisma/schema.prisma';
@@ -13,5 +16,5 @@ test(`the ${isPostgres ? 'PostgreSQL' : 'SQLite'} migrations build exactly the s
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  expect(diff.trim()).toBe('-- This is an empty migration.');
+  expect(withoutSearchTableDrops(diff).trim().replace('-- This is an empty migration.', '')).toBe('');
 }, 60_000);
