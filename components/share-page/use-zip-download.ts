@@ -19,10 +19,7 @@ export type ZipProgress = {
   announced: { percent: number; file: string };
 };
 export type ZipState =
-  | { phase: 'idle' | 'preparing' | 'cancelled' }
-  | { phase: 'running'; progress: ZipProgress }
-  | { phase: 'done'; where: ZipSaver['where'] }
-  | { phase: 'failed'; error: unknown };
+  { phase: 'idle' | 'preparing' | 'cancelled' } | { phase: 'running'; progress: ZipProgress } | { phase: 'done'; where: ZipSaver['where'] } | { phase: 'failed'; error: unknown };
 
 /** A "Download all": the save target first (the dialog needs the click), then one counted grant, then the zip streamed to it. */
 export function useZipDownload(token: string) {

@@ -13,7 +13,7 @@ export class ZipFileError extends Error {
     readonly file: string,
     readonly reason: 'missing' | 'refused' | 'network' | { status: number },
   ) {
-    super(`${file}: ${typeof reason === "string" ? reason : reason.status}`);
+    super(`${file}: ${typeof reason === 'string' ? reason : reason.status}`);
   }
 }
 
