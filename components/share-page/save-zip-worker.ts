@@ -47,6 +47,8 @@ function pump(reader: ReadableStreamDefaultReader<Uint8Array>, port: MessagePort
           port.postMessage({ type: 'done' });
           return resolve();
         }
+        // Copied, not transferred: measured in Chromium, fetched chunks handed to the worker are freed
+        // far later than copies (+1.1 GB against +0.45 GB of garbage for a 1.5 GB zip).
         port.postMessage({ type: 'chunk', chunk: value });
       } catch (error) {
         fail(error);
