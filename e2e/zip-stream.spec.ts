@@ -33,7 +33,7 @@ async function storedFile(db: Db, owner: TestUser, name: string, body: Buffer | 
 
 test('Download all of 3 × 500 MB streams to disk: the browser grows by far less than the zip, and every entry is intact', async ({ db, user, browser }, testInfo) => {
   test.skip(!process.env.DATABASE_URL?.startsWith('file:'), 'one database lane is enough: 1.5 GB through the bucket, and the database plays no part');
-  test.setTimeout(180_000);
+  test.setTimeout(240_000);
   const expected: Record<string, string> = {};
   const files = [];
   for (const [n, name] of ['one.bin', 'two.bin', 'three.bin'].entries()) {
