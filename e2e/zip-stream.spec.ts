@@ -55,7 +55,8 @@ test('Download all of 3 × 500 MB streams to disk: the browser grows by far less
   expect(await download.failure()).toBeNull();
   await expect(page.getByTestId('zip-status')).toHaveText('Done: shared-files.zip is in your downloads.');
   // The old way held the whole zip (1.5 GB and more). Streamed, what remains is garbage the
-  // collector has not caught up with yet: about 0.45 GB here, and no more for a 3 GB stream.
+  // collector has not caught up with yet: about 0.45 GB measured here; in a synthetic run, a 3 GB
+  // stream peaked no higher than a 1.5 GB one. (The issue's goal, under 200 MB, is not reached.)
   const grew = JSON.stringify({ before: before.byType, peak: peak.byType });
   expect(peak.total - before.total, `the browser's processes grew (bytes): ${grew}`).toBeLessThan(ZIP_BYTES / 2);
 
