@@ -8,7 +8,8 @@ import { storageOrigins } from '@/lib/storage/endpoint';
  * bucket (uploads, "download all" and text previews go straight there), images, media and frames
  * (previews) only from the app and the bucket, no framing of the app, no plugins. Forms may post
  * to the app, whose download answers redirect to the bucket or CloudFront, and sign-in may
- * redirect to the OIDC provider.
+ * redirect to the OIDC provider. Workers only from the app: the service worker that streams a
+ * "download all" zip to disk (public/zip-sw.js).
  */
 export function contentSecurityPolicy(nonce: string): string {
   const config = env();
@@ -27,6 +28,8 @@ export function contentSecurityPolicy(nonce: string): string {
     "font-src 'self'",
     `connect-src 'self' ${storage}`,
     `form-action 'self' ${storage}${oidc}`,
+    // Without it workers fall back to script-src, whose 'strict-dynamic' ignores 'self'.
+    "worker-src 'self'",
     "frame-ancestors 'none'",
     // PDF previews: the bucket's own origin in a frame, never a document of the app's.
     `frame-src ${storage}`,

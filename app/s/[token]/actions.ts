@@ -3,8 +3,8 @@
 import { cookies, headers } from 'next/headers';
 import { getLocale } from 'next-intl/server';
 import { z } from 'zod';
-import { grantDownload, unlockShare as unlock } from '@/lib/shares/access';
-import { signFileUrl } from '@/lib/storage/download-url';
+import { unlockShare as unlock } from '@/lib/shares/access';
+import { signBundleBatch, startBundle } from '@/lib/shares/bundle';
 import { clientIp, clientKey } from '@/lib/client-key';
 import { tokenAction } from '@/lib/actions/authed-action';
 import { renderMessage } from '@/lib/actions/user-error';
@@ -24,20 +24,21 @@ export async function unlockShare(token: string, _prev: UnlockState, form: FormD
   return {};
 }
 
-export type Bundle = { ok: true; files: { url: string; path: string; name: string }[] } | { ok: false; error: string };
+const tokenInput = z.string().min(1).max(200);
 
-/** "Download all": one counted download, and a short-lived URL for each file, fetched by the browser. */
-export async function bundleUrls(token: string): Promise<Bundle> {
+/** "Download all": one counted download; the file list and a ticket for each batch of URLs (lib/shares/bundle.ts). */
+export const bundleUrls = tokenAction(z.object({ token: tokenInput }), async ({ token }) => {
   const requestHeaders = await headers();
-  const grant = await grantDownload(token, null, { cookies: await cookies(), userAgent: requestHeaders.get('user-agent') });
-  if (!grant.ok) return { ok: false, error: renderMessage(await getLocale(), grant.reason) };
-  const ip = clientIp(requestHeaders);
-  const files = await Promise.all(grant.files.map(async (f) => ({ url: await signFileUrl(f, ip), path: f.path, name: f.name })));
-  return { ok: true, files };
-}
+  return startBundle(token, { cookies: await cookies(), userAgent: requestHeaders.get('user-agent') });
+});
+
+/** The short-lived URLs of one batch of a "download all", for a ticket its grant handed out. */
+export const bundleBatchUrls = tokenAction(z.object({ token: tokenInput, ticket: z.string().min(1).max(200_000) }), async ({ token, ticket }) => {
+  return signBundleBatch(token, ticket, clientIp(await headers()));
+});
 
 /** A preview of one shared file: refused exactly where its download would be, and recorded on the share's timeline. */
-export const previewFile = tokenAction(z.object({ token: z.string().min(1).max(200), fileId: id }), async ({ token, fileId }) => {
+export const previewFile = tokenAction(z.object({ token: tokenInput, fileId: id }), async ({ token, fileId }) => {
   const requestHeaders = await headers();
   return previewSharedFile(token, fileId, { cookies: await cookies(), userAgent: requestHeaders.get('user-agent'), clientIp: clientIp(requestHeaders) });
 });
