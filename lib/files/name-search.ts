@@ -2,6 +2,7 @@ import 'server-only';
 import { db, dialect } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { nameSearchKey } from '@/lib/names/search-key';
+import { like, likeLiteral } from '@/lib/names/search-sql';
 import type { CursorPosition } from '@/lib/files/cursor';
 import type { SortDir, SortKey } from '@/lib/files/list';
 
@@ -24,10 +25,6 @@ const searchKeyOf = (query: string) => nameSearchKey(query.trim());
 const TRIGRAM = 3;
 // Characters after which a new word starts in a name ("q3-invoice", "my_invoice", "(invoice)").
 const WORD_SEPARATORS = [' ', '-', '_', '.', '(', '['];
-
-/** The text as a LIKE pattern matches it literally: %, _ and the escape character itself escaped. */
-const likeLiteral = (text: string) => text.replace(/[\\%_]/g, '\\$&');
-const like = (column: Prisma.Sql, pattern: string) => Prisma.sql`${column} LIKE ${pattern} ESCAPE '\\'`;
 
 /**
  * 0: the whole name is the words; 1: it starts with them; 2: a word in it does; 3: they are

@@ -4,7 +4,7 @@ import { db } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { UserError } from '@/lib/actions/user-error';
 import { sortByNames } from '@/lib/names/sort-key';
-import { nameSearchKey } from '@/lib/names/search-key';
+import { nameHolds } from '@/lib/names/search-sql';
 import { previewKind } from '@/lib/files/preview-kind';
 import { withThumbnailUrls } from '@/lib/files/thumbnail';
 
@@ -68,13 +68,8 @@ async function folderTree(root: { id: string; name: string; ownerId: string }): 
   return [...paths].map(([folderId, path]) => ({ ownerId: root.ownerId, folderId, path }));
 }
 
-/** What a search finds: the folded words anywhere in the folded name (lib/names/search-key.ts), wildcards taken literally. */
-function namePattern(search: string): string {
-  const words = search.trim();
-  return words ? `%${nameSearchKey(words).replace(/[\\%_]/g, '\\$&')}%` : '%';
-}
-
-const matching = (pattern: string) => Prisma.sql`f."searchName" LIKE ${pattern} ESCAPE '\\'`;
+/** What a search finds: the folded words anywhere in the folded name, wildcards taken literally. */
+const matching = (search: string) => nameHolds(Prisma.sql`f."searchName"`, search);
 
 type CountRow = { count: number | bigint; bytes: number | bigint | string | null; thumbnails: number | bigint; matches: number | bigint | string | null };
 
@@ -83,7 +78,7 @@ export async function shareSummary(shareId: string, groups: Group[], search: str
   const folders = groups.filter((group) => group.folderId !== null);
   const owners = [...new Set(folders.map((group) => group.ownerId))];
   const columns = Prisma.sql`COUNT(*) AS "count", SUM(f."size") AS "bytes", COUNT(f."thumbnailKey") AS "thumbnails",
-    SUM(CASE WHEN ${matching(namePattern(search))} THEN 1 ELSE 0 END) AS "matches"`;
+    SUM(CASE WHEN ${matching(search)} THEN 1 ELSE 0 END) AS "matches"`;
   const parts = [
     Prisma.sql`SELECT ${columns} FROM "ShareItem" i JOIN "File" f ON f."id" = i."fileId" WHERE i."shareId" = ${shareId} AND ${READY_AND_CLEARED}`,
     ...(folders.length === 0
@@ -119,9 +114,9 @@ function decodeCursor(after: string): Cursor {
 type FileRow = { id: string; name: string; size: number | bigint; contentType: string; thumbnailKey: string | null; sortName: string };
 
 /** Up to `limit` files of one group after a key, in name order. */
-function groupFiles(shareId: string, group: Group, pattern: string, after: [string, string] | null, limit: number): Promise<FileRow[]> {
+function groupFiles(shareId: string, group: Group, search: string, after: [string, string] | null, limit: number): Promise<FileRow[]> {
   const afterKey = after ? Prisma.sql`AND (f."sortName" > ${after[0]} OR (f."sortName" = ${after[0]} AND f."id" > ${after[1]}))` : Prisma.empty;
-  const where = Prisma.sql`${READY_AND_CLEARED} AND ${matching(pattern)} ${afterKey} ORDER BY f."sortName", f."id" LIMIT ${limit}`;
+  const where = Prisma.sql`${READY_AND_CLEARED} AND ${matching(search)} ${afterKey} ORDER BY f."sortName", f."id" LIMIT ${limit}`;
   const columns = Prisma.sql`f."id", f."name", f."size", f."contentType", f."thumbnailKey", f."sortName"`;
   return group.folderId === null
     ? db().$queryRaw<FileRow[]>`SELECT ${columns} FROM "ShareItem" i JOIN "File" f ON f."id" = i."fileId" WHERE i."shareId" = ${shareId} AND ${where}`
@@ -138,12 +133,11 @@ function startOf(groups: Group[], after: string | null): { index: number; key: [
 
 /** One page of the share's files, matching `search`, after the cursor `after`. */
 export async function shareFilesPage(shareId: string, groups: Group[], query: ShareListQuery): Promise<ShareFilesPage> {
-  const pattern = namePattern(query.search);
   const start = startOf(groups, query.after);
   const found: (FileRow & { group: number })[] = [];
   // One row past the page tells whether there is a next one.
   for (let index = start.index; index < groups.length && found.length <= SHARE_PAGE_SIZE; index++) {
-    const rows = await groupFiles(shareId, groups[index]!, pattern, index === start.index ? start.key : null, SHARE_PAGE_SIZE + 1 - found.length);
+    const rows = await groupFiles(shareId, groups[index]!, query.search, index === start.index ? start.key : null, SHARE_PAGE_SIZE + 1 - found.length);
     found.push(...rows.map((row) => ({ ...row, group: index })));
   }
   const page = found.slice(0, SHARE_PAGE_SIZE);
