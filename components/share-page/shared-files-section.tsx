@@ -36,13 +36,3 @@ export async function SharedFilesSection({ token, search }: { token: string; sea
     </div>
   );
 }
-
-/** What shows while the list is on its way. */
-export async function SharedFilesLoading() {
-  const t = await getTranslations('recipient.list');
-  return (
-    <p className="mt-6 text-sm text-zinc-500" aria-busy="true">
-      {t('loading')}
-    </p>
-  );
-}

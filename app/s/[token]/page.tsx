@@ -3,12 +3,11 @@ import { cookies, headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { viewShare } from '@/lib/shares/access';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { Suspense } from 'react';
 import { z } from 'zod';
 import { LocalTime } from '@/components/ui/local-time';
 import { UnlockForm } from '@/components/ui/unlock-form';
 import { unlockShare } from '@/app/s/[token]/actions';
-import { SharedFilesLoading, SharedFilesSection } from '@/components/share-page/shared-files-section';
+import { SharedFilesSection } from '@/components/share-page/shared-files-section';
 
 // Link previewers must not index or cache a private share.
 export async function generateMetadata(): Promise<Metadata> {
@@ -50,10 +49,9 @@ export default async function SharePage({ params, searchParams }: Props) {
         {view.gate === 'open' && (
           <>
             {view.message && <blockquote className="mt-4 rounded-lg bg-zinc-50 px-4 py-3 text-sm whitespace-pre-wrap">{view.message}</blockquote>}
-            {/* The heading, message and expiry go out at once; the list follows as soon as it is read. */}
-            <Suspense fallback={<SharedFilesLoading />}>
-              <SharedFilesSection token={token} search={search} />
-            </Suspense>
+            {/* In the same response, not streamed behind a Suspense boundary: a streamed part needs
+                script to be shown, and the page must work without it. Its first page is small. */}
+            <SharedFilesSection token={token} search={search} />
             {view.downloadsLeft !== null && view.downloadsLeft !== undefined && <p className="mt-4 text-xs text-zinc-500">{t('downloadsLeft', { count: view.downloadsLeft })}</p>}
           </>
         )}
