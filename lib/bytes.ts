@@ -1,3 +1,5 @@
+import { numberFormat } from '@/lib/intl-formats';
+
 const UNITS: Record<string, number> = {
   b: 1,
   kb: 1e3,
@@ -26,7 +28,7 @@ export function formatBytes(bytes: number, locale = 'en'): string {
   if (bytes < 1000) {
     // Intl writes bytes as "5 byte" in English: keep the symbol every file manager shows.
     const symbol = locale === 'fr' ? 'o' : 'B';
-    return `${new Intl.NumberFormat(locale).format(bytes)} ${symbol}`;
+    return `${numberFormat(locale).format(bytes)} ${symbol}`;
   }
   let value = bytes;
   let unit: (typeof SIZE_UNITS)[number] = 'kilobyte';
@@ -36,5 +38,5 @@ export function formatBytes(bytes: number, locale = 'en'): string {
     if (value < 1000) break;
   }
   const digits = value < 10 ? 1 : 0;
-  return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+  return numberFormat(locale, { style: 'unit', unit, unitDisplay: 'short', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
 }

@@ -2,6 +2,7 @@
 
 import { useLocale, useTranslations } from 'next-intl';
 import { useIsClient } from '@/components/ui/use-is-client';
+import { dateFormat } from '@/lib/intl-formats';
 
 const FULL: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
 
@@ -11,10 +12,10 @@ function useCompactText(): (date: Date) => string {
   const t = useTranslations('common.time');
   return (date) => {
     const now = new Date();
-    if (date.toDateString() === now.toDateString()) return t('today', { time: date.toLocaleTimeString(locale, { hour: 'numeric', minute: '2-digit' }) });
+    if (date.toDateString() === now.toDateString()) return t('today', { time: dateFormat(locale, { hour: 'numeric', minute: '2-digit' }).format(date) });
     const options: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short' };
     if (date.getFullYear() !== now.getFullYear()) options.year = 'numeric';
-    return date.toLocaleDateString(locale, options);
+    return dateFormat(locale, options).format(date);
   };
 }
 
@@ -31,15 +32,15 @@ export function LocalTime({ iso, withTime = true, compact = false }: { iso: stri
   const date = new Date(iso);
   const options: Intl.DateTimeFormatOptions = withTime ? FULL : { dateStyle: 'medium' };
   if (!isClient) {
-    const utc = date.toLocaleString(locale, { ...(compact ? { dateStyle: 'medium' } : options), timeZone: 'UTC' });
+    const utc = dateFormat(locale, { ...(compact ? { dateStyle: 'medium' } : options), timeZone: 'UTC' }).format(date);
     return <time dateTime={iso}>{compact ? utc : `${utc} UTC`}</time>;
   }
   if (compact) {
     return (
-      <time dateTime={iso} title={date.toLocaleString(locale, FULL)}>
+      <time dateTime={iso} title={dateFormat(locale, FULL).format(date)}>
         {compactText(date)}
       </time>
     );
   }
-  return <time dateTime={iso}>{date.toLocaleString(locale, options)}</time>;
+  return <time dateTime={iso}>{dateFormat(locale, options).format(date)}</time>;
 }

@@ -7,6 +7,7 @@ import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { isEmailAllowed } from '@/lib/auth/allowlist';
 import { headers } from 'next/headers';
+import { cache } from 'react';
 import { admitSignInEmail, queueSignInEmail } from '@/lib/auth/signin-mail';
 import { clientKey } from '@/lib/client-key';
 import { SESSION_MAX_AGE_SECONDS, usesSecureCookies } from '@/lib/auth/session';
@@ -75,13 +76,17 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
 
 export type SessionUser = { id: string; email: string; name: string | null };
 
-/** Who this browser's session belongs to and how far it has got, or null when signed out. */
-export async function currentSignIn(): Promise<{ user: SessionUser; stage: SignInStage } | null> {
+/**
+ * Who this browser's session belongs to and how far it has got, or null when signed out. Read
+ * once per page render (the layout and the page both ask: three queries each); in actions and
+ * routes, where React keeps no render, every call reads it again.
+ */
+export const currentSignIn = cache(async (): Promise<{ user: SessionUser; stage: SignInStage } | null> => {
   const session = await auth();
   const user = session?.user;
   if (!session || !user?.id || !user.email) return null;
   return { user: { id: user.id, email: user.email, name: user.name ?? null }, stage: session.stage };
-}
+});
 
 /**
  * The fully signed-in user, or null (also while a second factor is still owed or must be set

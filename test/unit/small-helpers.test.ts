@@ -43,6 +43,11 @@ describe('bytes', () => {
     expect(formatBytes(1500)).toBe('1.5 kB');
     expect(formatBytes(250_000_000)).toBe('250 MB');
   });
+  test('formatters are kept per language and unit: one size never comes out in another’s way', () => {
+    const sizes = [formatBytes(1500, 'en'), formatBytes(1500, 'de'), formatBytes(1500, 'fr'), formatBytes(25_000, 'en')];
+    expect(sizes.map((size) => size.replace(/\s/g, ' '))).toEqual(['1.5 kB', '1,5 kB', '1,5 ko', '25 kB']);
+    expect(formatBytes(1500, 'en')).toBe('1.5 kB');
+  });
 });
 
 describe('share tokens', () => {
