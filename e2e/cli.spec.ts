@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect } from './fixtures';
 import { putObject, storedParts } from './fixtures/bucket';
-import { runCli, startCli, type CliResult } from './fixtures/cli';
+import { CLI, runCli, runCommand, startCli, type CliResult } from './fixtures/cli';
 import { appOrigin, postDownload } from './fixtures/download';
 import { instancePort, startInstance } from './fixtures/instance';
 import { emailsTo, firstLink, waitForEmail } from './fixtures/mail';
@@ -227,6 +227,36 @@ test.describe('bad input: a clear message, the documented exit code, nothing hal
       expect(unknown.stderr).toMatch(/^handoff: .+\n$/);
     }
   });
+});
+
+test('on a terminal, upload draws a progress bar with speed and time left on stderr, and ends it on a line of its own', async ({ db, user }, testInfo) => {
+  test.setTimeout(120_000);
+  // Its own server, where 64 MB is allowed (the suite's limit is 20 MB): 13 parts sent one at a time, long enough for the bar to redraw.
+  const instance = await startInstance(instancePort(testInfo.parallelIndex), { MAX_UPLOAD_SIZE: '100MB' });
+  try {
+    const token = await seedApiToken(db, user.id);
+    const content = randomBytes(64 * 1024 * 1024);
+    await writeFile(join(workDir(), 'dump.bin'), content);
+    // util-linux `script` runs the CLI on a pseudo-terminal and copies what it draws to its own stdout.
+    const cli = `${JSON.stringify(process.execPath)} ${JSON.stringify(`${process.cwd()}/${CLI}`)} upload dump.bin --parallel 1`;
+    const result = await runCommand('script', ['--quiet', '--return', '--command', cli, '/dev/null'], { env: jobEnv(token, instance.url), cwd: workDir() });
+    expect(result.code, result.stdout).toBe(0);
+    const draws = result.stdout.split('\r\x1b[2K').slice(1);
+    // The first draw, one or more while the parts go up (with a speed and the time left), the last at 100 %.
+    expect(draws[0]).toMatch(/^dump\.bin {2}\[\.{24}\] {3}0% /);
+    expect(
+      draws.some((draw) => /^dump\.bin {2}\[#*\.+\] +\d{1,2}% {2}[\d.]+ [kMG]?B\/s {2}(\d+ min )?\d+ s left$/.test(draw)),
+      result.stdout,
+    ).toBe(true);
+    const last = draws.at(-1)!;
+    expect(last).toMatch(/^dump\.bin {2}\[#{24}\] 100% {2}[\d.]+ [kMG]?B\/s {2}\r?\n/);
+    // The result comes after the bar, on a line of its own.
+    const file = await db.file.findFirstOrThrow({ where: { ownerId: user.id, name: 'dump.bin' } });
+    expect(last).toContain(file.id);
+    expect(file.size).toBe(BigInt(content.length));
+  } finally {
+    await instance.stop();
+  }
 });
 
 test('login stores the token in a private config file that whoami uses; HANDOFF_URL and HANDOFF_TOKEN override it', async ({ db, user, makeUser }) => {
