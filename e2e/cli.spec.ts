@@ -13,7 +13,7 @@ import { appOrigin, postDownload } from './fixtures/download';
 import { instancePort, startInstance } from './fixtures/instance';
 import { emailsTo, firstLink, waitForEmail } from './fixtures/mail';
 import { signDownloadUrlForTest } from './fixtures/sign';
-import { seedApiToken, seedFile, seedSource, uniqueEmail, type Db } from '../prisma/seed';
+import { seedApiToken, seedFile, seedFolder, seedSource, uniqueEmail, type Db } from '../prisma/seed';
 
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 
@@ -329,6 +329,20 @@ test('the other commands: upload into a new folder, ls, presign, shares, revoke,
 
   expect(await runCli(['rm', file.id], { env })).toMatchObject({ code: 0, stdout: `Deleted file ${file.id}.\n` });
   expect(json(await runCli(['ls', 'Reports/2026', '--json'], { env })).files).toEqual([]);
+});
+
+test('a folder past the first page of its parent is found by its path, and ls lists every folder', async ({ db, user }) => {
+  const token = await seedApiToken(db, user.id);
+  const env = jobEnv(token);
+  // A page holds 100 entries, subfolders first: "Reports" comes after 105 archives.
+  for (let i = 1; i <= 105; i++) await seedFolder(db, user.id, { name: `Archive ${String(i).padStart(3, '0')}` });
+  const reports = await seedFolder(db, user.id, { name: 'Reports' });
+  await writeFile(join(workDir(), 'q3.csv'), 'quarter,total\nq3,42\n');
+  const uploaded = json(await runCli(['upload', 'q3.csv', '--folder', 'Reports', '--json'], { env, cwd: workDir() }));
+  expect(uploaded.folder).toEqual({ id: reports.id, path: 'Reports' });
+  expect(await db.folder.count({ where: { ownerId: user.id } })).toBe(106);
+  const listed = json(await runCli(['ls', '--json'], { env }));
+  expect(listed.folders.map((folder: { name: string }) => folder.name)).toEqual([...Array.from({ length: 105 }, (_, i) => `Archive ${String(i + 1).padStart(3, '0')}`), 'Reports']);
 });
 
 test('storage sources: sources shows the mount, ls pages the live listing, share sends a bucket object where it is, and a path out of the mount is refused', async ({

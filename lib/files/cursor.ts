@@ -10,9 +10,12 @@ import { env } from '@/lib/env';
 export type CursorScope = { ownerId: string; folderId: string | null; query: string; sort: string; dir: string };
 /**
  * Where a page ended: its last row's sort value (as text) and id; in a search's best-first order,
- * also its rank (lib/files/name-search.ts), with its sort name as the value.
+ * also its rank (lib/files/name-search.ts), with its sort name as the value. isFolder: the page
+ * ended in the folder's subfolders (its value is that folder's sort name).
  */
-export type CursorPosition = { value: string; id: string; rank?: number };
+export type CursorPosition = { value: string; id: string; rank?: number; isFolder?: boolean };
+
+const FOLDER_MARK = 'folder';
 
 function mac(scope: CursorScope, payload: string): string {
   const signed = JSON.stringify(['files-cursor', scope.ownerId, scope.folderId, scope.query, scope.sort, scope.dir, payload]);
@@ -20,7 +23,8 @@ function mac(scope: CursorScope, payload: string): string {
 }
 
 export function encodeCursor(scope: CursorScope, position: CursorPosition): string {
-  const fields = position.rank === undefined ? [position.value, position.id] : [position.value, position.id, position.rank];
+  const mark = position.isFolder ? FOLDER_MARK : position.rank;
+  const fields = mark === undefined ? [position.value, position.id] : [position.value, position.id, mark];
   const payload = Buffer.from(JSON.stringify(fields)).toString('base64url');
   return `${payload}.${mac(scope, payload)}`;
 }
@@ -32,8 +36,9 @@ export function decodeCursor(scope: CursorScope, cursor: string): CursorPosition
   const expected = Buffer.from(mac(scope, payload));
   const actual = Buffer.from(given);
   if (actual.length !== expected.length || !timingSafeEqual(actual, expected)) return null;
-  const [value, id, rank] = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as unknown[];
+  const [value, id, mark] = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as unknown[];
   if (typeof value !== 'string' || typeof id !== 'string') return null;
-  if (rank === undefined) return { value, id };
-  return Number.isInteger(rank) ? { value, id, rank: rank as number } : null;
+  if (mark === undefined) return { value, id };
+  if (mark === FOLDER_MARK) return { value, id, isFolder: true };
+  return Number.isInteger(mark) ? { value, id, rank: mark as number } : null;
 }

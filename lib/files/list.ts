@@ -29,8 +29,12 @@ export type FileRow = {
 export type FolderRow = { id: string; name: string; createdAt: string };
 export type Crumb = { id: string; name: string };
 
+/**
+ * Entries a page: a folder's subfolders first, then its files, paged together as S3 pages
+ * prefixes with keys, so a page costs the same however many folders sit beside the files.
+ */
 const PAGE_SIZE = 100;
-// Folders come on the first page, all of them: people make folders by hand, a few hundred at most.
+// In a search, the matching folders come on the first page, the best first: at most this many.
 const MAX_FOLDERS = 1000;
 
 // Names sort by their stored key (lib/names/sort-key.ts): natural order, one value per name.
@@ -62,11 +66,9 @@ const sortValue: Record<SortKey, (text: string) => SortValue> = {
  * one does. (An OR there lets SQLite's planner, once it has statistics, split the walk in two
  * and sort what both give.)
  */
-function afterPosition(sort: SortKey, dir: SortDir, position: CursorPosition): Prisma.FileWhereInput {
-  const column = sortColumn[sort];
-  const value = sortValue[sort](position.value);
+function afterPosition(column: string, value: SortValue, dir: SortDir, id: string) {
   const [from, tiedUpTo] = dir === 'asc' ? (['gte', 'lte'] as const) : (['lte', 'gte'] as const);
-  return { [column]: { [from]: value }, NOT: { [column]: value, id: { [tiedUpTo]: position.id } } };
+  return { [column]: { [from]: value }, NOT: { [column]: value, id: { [tiedUpTo]: id } } };
 }
 
 /** The folder's ancestors, root first; null when the folder is not the owner's. */
@@ -113,7 +115,8 @@ const FILE_FIELDS = {
   thumbnailKey: true,
 } as const satisfies Prisma.FileSelect;
 type ListedFile = Prisma.FileGetPayload<{ select: typeof FILE_FIELDS }>;
-type Page = { files: ListedFile[]; next: CursorPosition | null };
+type ListedFolder = { id: string; name: string; createdAt: Date };
+type Page = { folders: ListedFolder[]; files: ListedFile[]; next: CursorPosition | null };
 
 /**
  * The query for one page of a folder's ready files, walking the index of its sort from the
@@ -121,21 +124,48 @@ type Page = { files: ListedFile[]; next: CursorPosition | null };
  * first: every row has the same one, but PostgreSQL only walks (owner, folder, sort value, id)
  * in order for "folderId IS NULL" (the top level) when the order says so.
  */
-export function folderPageQuery(input: ListInput & { sort: SortKey }, position: CursorPosition | null) {
+export function folderPageQuery(input: ListInput & { sort: SortKey }, position: CursorPosition | null, take = PAGE_SIZE + 1) {
   const where: Prisma.FileWhereInput = { ownerId: input.ownerId, sourceId: null, status: 'ready', folderId: input.folderId };
+  const column = sortColumn[input.sort];
   return {
-    where: position ? { AND: [where, afterPosition(input.sort, input.dir, position)] } : where,
-    orderBy: [{ folderId: input.dir }, { [sortColumn[input.sort]]: input.dir }, { id: input.dir }],
-    take: PAGE_SIZE + 1,
+    where: position ? { AND: [where, afterPosition(column, sortValue[input.sort](position.value), input.dir, position.id)] } : where,
+    orderBy: [{ folderId: input.dir }, { [column]: input.dir }, { id: input.dir }],
+    take,
     select: FILE_FIELDS,
   } satisfies Prisma.FileFindManyArgs;
 }
 
+/** Subfolders by name (the way asked when sorting by name, else A to Z), after a folder position. */
+function subfolders(input: ListInput, dir: SortDir, position: CursorPosition | null, take: number) {
+  const where: Prisma.FolderWhereInput = { ownerId: input.ownerId, sourceId: null, parentId: input.folderId };
+  return db().folder.findMany({
+    where: position ? { AND: [where, afterPosition('sortName', position.value, dir, position.id)] } : where,
+    orderBy: [{ parentId: dir }, { sortName: dir }, { id: dir }],
+    select: { id: true, name: true, createdAt: true, sortName: true },
+    take,
+  });
+}
+
+/**
+ * One page of a folder: its subfolders from the position on, then as many of its files as the
+ * page has room for. A position in the folders is marked `isFolder`; the page that ends on the
+ * last folder points on with that folder's position, so the next one starts with the files.
+ */
 async function folderPage(input: ListInput & { sort: SortKey }, position: CursorPosition | null): Promise<Page> {
-  const rows = await db().file.findMany(folderPageQuery(input, position));
-  const files = rows.slice(0, PAGE_SIZE);
-  const last = files.at(-1);
-  return { files, next: rows.length > PAGE_SIZE && last ? { value: sortText[input.sort](last), id: last.id } : null };
+  const inFolders = position === null || position.isFolder === true;
+  const folderDir = input.sort === 'name' ? input.dir : 'asc';
+  const folderRows = inFolders ? await subfolders(input, folderDir, position, PAGE_SIZE + 1) : [];
+  const folders = folderRows.slice(0, PAGE_SIZE);
+  const lastFolder = folders.at(-1);
+  const folderPosition = lastFolder && { value: lastFolder.sortName, id: lastFolder.id, isFolder: true };
+  if (folderRows.length > PAGE_SIZE) return { folders, files: [], next: folderPosition ?? null };
+  const room = PAGE_SIZE - folders.length;
+  const rows = await db().file.findMany(folderPageQuery(input, inFolders ? null : position, room + 1));
+  const files = rows.slice(0, room);
+  const lastFile = files.at(-1);
+  const hasMore = rows.length > room;
+  const next = lastFile ? { value: sortText[input.sort](lastFile), id: lastFile.id } : (folderPosition ?? null);
+  return { folders, files, next: hasMore ? next : null };
 }
 
 /** One page of search hits, in the order asked; the hits' rows loaded by id. */
@@ -146,28 +176,16 @@ async function searchPage(input: ListInput, order: SearchOrder, position: Cursor
   const byId = new Map(rows.map((row) => [row.id, row]));
   // A hit deleted between the two reads is simply left out.
   const files = pageHits.flatMap((hit) => byId.get(hit.id) ?? []);
-  return { files, next: hits.length > PAGE_SIZE ? (pageHits.at(-1)?.position ?? null) : null };
+  return { folders: position ? [] : await matchingFolders(input, order), files, next: hits.length > PAGE_SIZE ? (pageHits.at(-1)?.position ?? null) : null };
 }
 
-async function listFolders(input: ListInput, order: SearchOrder): Promise<FolderRow[]> {
-  const select = { id: true, name: true, createdAt: true } as const;
-  let folders: { id: string; name: string; createdAt: Date }[];
-  if (input.query) {
-    const ids = await searchFolders(input.ownerId, input.query, order, MAX_FOLDERS);
-    const rows = new Map((await db().folder.findMany({ where: { id: { in: ids } }, select })).map((row) => [row.id, row]));
-    folders = ids.flatMap((id) => rows.get(id) ?? []);
-  } else {
-    folders = await db().folder.findMany({
-      where: { ownerId: input.ownerId, sourceId: null, parentId: input.folderId },
-      orderBy: [{ sortName: order.sort === 'name' ? order.dir : 'asc' }, { id: 'asc' }],
-      select,
-      take: MAX_FOLDERS,
-    });
-  }
-  return folders.map((f) => ({ ...f, createdAt: f.createdAt.toISOString() }));
+async function matchingFolders(input: ListInput, order: SearchOrder): Promise<ListedFolder[]> {
+  const ids = await searchFolders(input.ownerId, input.query, order, MAX_FOLDERS);
+  const rows = new Map((await db().folder.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, createdAt: true } })).map((row) => [row.id, row]));
+  return ids.flatMap((id) => rows.get(id) ?? []);
 }
 
-/** One page of ready files, paged by key (an opaque cursor, see lib/files/cursor.ts), plus the folders on the first. */
+/** One page of folders and ready files, paged by key (an opaque cursor, see lib/files/cursor.ts). */
 export async function listFiles(given: ListInput): Promise<FileList> {
   const input = { ...given, query: given.query.trim() };
   const order: SearchOrder = { sort: input.sort ?? (input.query ? 'relevance' : 'name'), dir: input.dir };
@@ -175,7 +193,7 @@ export async function listFiles(given: ListInput): Promise<FileList> {
   const position = input.after ? decodeCursor(scope, input.after) : null;
   const page = input.query || order.sort === 'relevance' ? await searchPage(input, order, position) : await folderPage({ ...input, sort: order.sort }, position);
   return {
-    folders: position ? [] : await listFolders(input, order),
+    folders: page.folders.map(({ id, name, createdAt }) => ({ id, name, createdAt: createdAt.toISOString() })),
     files: (await withThumbnailUrls(page.files)).map(({ uploadRequestId, uploadedBy, scanStatus, storageKey, sortName, kind, ...f }) => ({
       ...f,
       size: Number(f.size),

@@ -5,9 +5,15 @@ import { CliError, EXIT } from './errors.mjs';
 
 const looksLikeId = (value) => /^[a-z0-9]{20,64}$/i.test(value);
 
+/** A folder's subfolder by name. Subfolders come first in the listing, a page at a time: look until the files start. */
 async function childFolder(api, parentId, name) {
-  const listing = await api.get('/files', { folder: parentId ?? undefined });
-  return listing.folders.find((folder) => folder.name === name) ?? null;
+  for (let cursor; ;) {
+    const page = await api.get('/files', { folder: parentId ?? undefined, cursor });
+    const found = page.folders.find((folder) => folder.name === name);
+    if (found) return found;
+    if (page.files.length > 0 || !page.nextCursor) return null;
+    cursor = page.nextCursor;
+  }
 }
 
 async function createFolder(api, parentId, name) {

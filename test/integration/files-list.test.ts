@@ -48,3 +48,65 @@ test('every sort pages through all files once, in order, and its cursors are ref
     }
   }
 });
+
+test('subfolders page with the files, first, so a page holds 100 entries however many folders there are', async () => {
+  const owner = await seedUser(db);
+  const parent = await db.folder.create({ data: { ownerId: owner.id, name: 'Projects' } });
+  // 150 subfolders and 60 files: pages of 100 folders, then 50 folders and 50 files, then 10 files.
+  const names = Array.from({ length: 150 }, (_, i) => `Project ${i + 1}`);
+  for (const name of names) await db.folder.create({ data: { ownerId: owner.id, parentId: parent.id, name } });
+  await db.file.createMany({
+    data: Array.from({ length: 60 }, (_, i) => ({
+      ownerId: owner.id,
+      folderId: parent.id,
+      name: `minutes ${i + 1}.txt`,
+      size: 60 - i,
+      contentType: 'text/plain',
+      storageKey: `users/${owner.id}/paged-${i}`,
+      status: 'ready',
+    })),
+  });
+  const natural = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
+
+  for (const [sort, dir] of [
+    ['name', 'asc'],
+    ['name', 'desc'],
+    ['size', 'asc'],
+    ['date', 'desc'],
+  ] as const) {
+    const pages: { folders: string[]; files: string[] }[] = [];
+    let after: string | null = null;
+    do {
+      const page = await listFiles({ ownerId: owner.id, folderId: parent.id, query: '', sort, dir, after });
+      pages.push({ folders: page.folders.map((f) => f.name), files: page.files.map((f) => f.name) });
+      after = page.nextCursor;
+    } while (after);
+    expect(
+      pages.map((p) => [p.folders.length, p.files.length]),
+      `${sort} ${dir}`,
+    ).toEqual([
+      [100, 0],
+      [50, 50],
+      [0, 10],
+    ]);
+    // Folders by name (the way asked when the list is by name, else A to Z), each once.
+    const folders = pages.flatMap((p) => p.folders);
+    const byName = [...names].sort(natural);
+    expect(folders).toEqual(sort === 'name' && dir === 'desc' ? byName.reverse() : byName);
+    expect(new Set(pages.flatMap((p) => p.files)).size).toBe(60);
+  }
+});
+
+test('a page that ends on the last folder points on to the files, and an empty folder has one page', async () => {
+  const owner = await seedUser(db);
+  for (let i = 0; i < 100; i++) await db.folder.create({ data: { ownerId: owner.id, name: `Box ${i}` } });
+  const input = { ownerId: owner.id, folderId: null, query: '', sort: null, dir: 'asc' as const };
+  const first = await listFiles({ ...input, after: null });
+  expect([first.folders.length, first.files.length, first.nextCursor]).toEqual([100, 0, null]);
+
+  await db.file.create({ data: { ownerId: owner.id, name: 'after the boxes.txt', size: 1, contentType: 'text/plain', storageKey: `users/${owner.id}/after`, status: 'ready' } });
+  const again = await listFiles({ ...input, after: null });
+  expect([again.folders.length, again.files.length]).toEqual([100, 0]);
+  const second = await listFiles({ ...input, after: again.nextCursor });
+  expect(second).toMatchObject({ folders: [], files: [{ name: 'after the boxes.txt' }], nextCursor: null, isFirstPage: false, isCursorRefused: false });
+});

@@ -26,7 +26,8 @@ export const listFilesOp = operation({
   path: '/files',
   tag: 'Files',
   summary: 'List a folder, or search every folder',
-  description: 'Folders (first page only) and up to 100 ready files per page, in the same order as the Files page. Pass `nextCursor` back as `cursor` for the next page.',
+  description:
+    'Up to 100 entries per page, in the same order as the Files page: the folder’s subfolders first, then its ready files (in a search, the matching folders on the first page). Pass `nextCursor` back as `cursor` for the next page.',
   scope: 'files:read',
   query: z.object({
     folder: id.optional().meta({ description: 'A folder’s id; the top level when left out.' }),

@@ -73,14 +73,15 @@ export async function upload(argv) {
 }
 
 async function listAll(api, folderId) {
-  const first = await api.get('/files', { folder: folderId ?? undefined });
-  const files = [...first.files];
-  for (let cursor = first.nextCursor; cursor;) {
+  const folders = [];
+  const files = [];
+  for (let cursor; ;) {
     const page = await api.get('/files', { folder: folderId ?? undefined, cursor });
+    folders.push(...page.folders);
     files.push(...page.files);
     cursor = page.nextCursor;
+    if (!cursor) return { folders, files };
   }
-  return { folders: first.folders, files };
 }
 
 const SOURCE_PAGING = { all: { type: 'boolean' }, after: { type: 'string' }, limit: { type: 'string' } };
