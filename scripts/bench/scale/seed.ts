@@ -8,7 +8,7 @@
 // Sizes, dates and names come from a fixed-seed generator, so every run seeds the same data.
 // Prints {"big": {...}, "small": {...}, "shareToken"} as JSON for bench.mjs.
 import { randomBytes } from 'node:crypto';
-import { connect, seedSession, seedUser, type Db } from '../../../prisma/seed';
+import { connect, seedApiToken, seedSession, seedUser, type Db } from '../../../prisma/seed';
 import { hashToken } from '../../../lib/shares/token';
 import { fileKind } from '@/lib/files/kind';
 
@@ -40,6 +40,7 @@ async function seedAccount(db: Db, email: string, layout: Layout, seed: number) 
   const random = generator(seed);
   const user = await seedUser(db, { email, name: email.split('@')[0] });
   const session = await seedSession(db, user.id, 30);
+  const apiToken = await seedApiToken(db, user.id, { scopes: ['files:read'] });
   const rootCount = layout.files / 10;
   const sharedCount = layout.files / 10;
   const perFolder = (layout.files - rootCount - sharedCount) / layout.folders;
@@ -80,7 +81,7 @@ async function seedAccount(db: Db, email: string, layout: Layout, seed: number) 
       await db.file.createMany({ data: rows });
     }
   }
-  return { user, session, shared, folderId: folders[0]!.id, files: n };
+  return { user, session, apiToken, shared, folderId: folders[0]!.id, files: n };
 }
 
 async function main() {
@@ -95,7 +96,7 @@ async function main() {
   });
   await db.$disconnect();
   console.error(`== seeded ${big.files} + ${small.files} files in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-  const account = (a: typeof big) => ({ session: a.session, folderId: a.folderId, files: a.files });
+  const account = (a: typeof big) => ({ session: a.session, apiToken: a.apiToken, folderId: a.folderId, files: a.files });
   console.log(JSON.stringify({ big: account(big), small: account(small), shareToken, sharedFiles: bigFiles / 10, searched: SEARCHED }));
 }
 
