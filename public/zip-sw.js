@@ -222,7 +222,7 @@
       { highWaterMark: 0 }
     );
   }
-  var READ_BYTES = 2 * 1024 * 1024;
+  var READ_BYTES = 8 * 1024 * 1024;
   function chunksOf(body) {
     let byob;
     try {
