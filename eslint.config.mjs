@@ -6,7 +6,7 @@ import nextTypescript from 'eslint-config-next/typescript';
 import jsxA11y from 'eslint-plugin-jsx-a11y';
 
 export default defineConfig([
-  globalIgnores(['lib/generated/**', '.next/**', 'node_modules/**', 'playwright-report/**', 'blob-report/**', 'test-results/**', '.data/**', 'next-env.d.ts']),
+  globalIgnores(['lib/generated/**', '.next/**', 'node_modules/**', 'playwright-report/**', 'blob-report/**', 'test-results/**', '.data/**', 'next-env.d.ts', 'public/zip-sw.js']),
   ...nextVitals,
   ...nextTypescript,
   // eslint-config-next registers the jsx-a11y plugin already (with a few of its rules): only the rules here.

@@ -14,7 +14,6 @@ import { createToken, hashToken } from '../lib/shares/token';
 
 const SHARE_ACTIONS = 'app/s/[token]/actions.ts';
 const MB = 1024 * 1024;
-const ZIP_BYTES = 3 * 500 * MB;
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 async function shareOf(db: Db, owner: TestUser, files: { id: string }[]) {
@@ -31,7 +30,7 @@ async function storedFile(db: Db, owner: TestUser, name: string, body: Buffer | 
   return file;
 }
 
-test('Download all of 3 × 500 MB streams to disk: the browser grows by far less than the zip, and every entry is intact', async ({ db, user, browser }, testInfo) => {
+test('Download all of 3 × 500 MB streams to disk: the browser grows by less than 200 MB, and every entry is intact', async ({ db, user, browser }, testInfo) => {
   test.skip(!process.env.DATABASE_URL?.startsWith('file:'), 'one database lane is enough: 1.5 GB through the bucket, and the database plays no part');
   test.setTimeout(240_000);
   const expected: Record<string, string> = {};
@@ -54,11 +53,11 @@ test('Download all of 3 × 500 MB streams to disk: the browser grows by far less
   const peak = await peakMemoryWhile(browser, download.saveAs(saved));
   expect(await download.failure()).toBeNull();
   await expect(page.getByTestId('zip-status')).toHaveText('Done: shared-files.zip is in your downloads.');
-  // The old way held the whole zip (1.5 GB and more). Streamed, what remains is garbage the
-  // collector has not caught up with yet: about 0.45 GB measured here; in a synthetic run, a 3 GB
-  // stream peaked no higher than a 1.5 GB one. (The issue's goal, under 200 MB, is not reached.)
+  // The zip is made in the service worker and each chunk is garbage once the download has it: what
+  // the browser gains is that garbage until it is collected, not the zip (the issue's bound: 200 MB).
   const grew = JSON.stringify({ before: before.byType, peak: peak.byType });
-  expect(peak.total - before.total, `the browser's processes grew (bytes): ${grew}`).toBeLessThan(ZIP_BYTES / 2);
+  testInfo.annotations.push({ type: 'browser memory, bytes', description: grew });
+  expect(peak.total - before.total, `the browser's processes grew (bytes): ${grew}`).toBeLessThan(200 * MB);
 
   expect(await zipEntryHashes(saved)).toEqual(expected);
   expect((await db.share.findUniqueOrThrow({ where: { id: shareId } })).downloadCount).toBe(1);
@@ -97,9 +96,10 @@ test('Cancel stops the fetches and the download, and keeps no partial zip', asyn
   const { token } = await shareOf(db, user, files);
   const context = await browser.newContext({ acceptDownloads: true });
   const page = await context.newPage();
-  // The bucket never answers for the second file, so the zip waits there until Cancel.
+  // The bucket never answers for the second file, so the zip waits there until Cancel. The service
+  // worker fetches it: the context's routes see its requests, the page's do not.
   let stalledFetch = false;
-  await page.route(
+  await context.route(
     (url) => url.pathname.endsWith(files[1]!.storageKey),
     () => {
       stalledFetch = true;

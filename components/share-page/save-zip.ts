@@ -1,9 +1,10 @@
 import { canSaveThroughWorker, saveThroughWorker } from '@/components/share-page/save-zip-worker';
+import { zipStream, type ZipJob } from '@/components/share-page/zip-stream';
 
 // Where a "Download all" zip goes, chosen before anything is counted: a file the person picks
-// (File System Access API: the zip is written to it as it is made), else a browser download fed
-// by a service worker; both keep memory flat. Browsers with neither (a private window without
-// service workers) get the zip assembled in memory, as before.
+// (File System Access API: the page makes the zip and writes it there as it is made), else a
+// browser download that a service worker makes the zip for; both keep memory flat. Browsers with
+// neither (a private window without service workers) get the zip assembled in memory, as before.
 
 type SaveFilePicker = (options: { suggestedName: string; types: { description: string; accept: Record<string, string[]> }[] }) => Promise<FileSystemFileHandle>;
 type RemovableHandle = FileSystemFileHandle & { remove?: () => Promise<void> };
@@ -11,7 +12,8 @@ type RemovableHandle = FileSystemFileHandle & { remove?: () => Promise<void> };
 export type ZipSaver = {
   /** 'picked': a file the person chose; 'downloads': the browser's downloads. */
   where: 'picked' | 'downloads';
-  save: (zip: ReadableStream<Uint8Array>, size: bigint, signal: AbortSignal) => Promise<void>;
+  /** Makes the zip of `job` (`size` bytes long) and saves it; resolves when the last byte is handed over. */
+  save: (job: ZipJob, size: bigint) => Promise<void>;
   /** Drops what a failed or cancelled save left behind, where the browser lets a page do that. */
   discard: () => Promise<void>;
 };
@@ -28,15 +30,15 @@ export async function chooseZipSaver(name: string): Promise<ZipSaver | null> {
       throw error;
     }
   }
-  if (canSaveThroughWorker()) return { where: 'downloads', save: (zip, size, signal) => saveThroughWorker(zip, name, size, signal), discard: async () => {} };
-  return { where: 'downloads', save: (zip) => saveInMemory(zip, name), discard: async () => {} };
+  if (canSaveThroughWorker()) return { where: 'downloads', save: (job, size) => saveThroughWorker(job, name, size), discard: async () => {} };
+  return { where: 'downloads', save: (job) => saveInMemory(zipStream(job), name), discard: async () => {} };
 }
 
 function pickedFile(handle: RemovableHandle): ZipSaver {
   return {
     where: 'picked',
     // Writes go to a side file the browser swaps in at the end; an abort throws it away.
-    save: async (zip, _size, signal) => zip.pipeTo(await handle.createWritable(), { signal }),
+    save: async (job) => zipStream(job).pipeTo(await handle.createWritable(), { signal: job.signal }),
     discard: async () => {
       // The picked file itself was created empty; Chromium lets the page remove it.
       await handle.remove?.().catch(() => {});

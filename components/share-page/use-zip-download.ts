@@ -3,7 +3,7 @@
 import { useRef, useState } from 'react';
 import { bundleBatchUrls, bundleUrls } from '@/app/s/[token]/actions';
 import { chooseZipSaver, type ZipSaver } from '@/components/share-page/save-zip';
-import { RefusedByApp, zipLength, zipStream } from '@/components/share-page/zip-stream';
+import { RefusedByApp, zipLength, type ZipJob } from '@/components/share-page/zip-stream';
 
 export const ZIP_NAME = 'shared-files.zip';
 const RENDER_EVERY_MS = 250;
@@ -21,7 +21,7 @@ export type ZipProgress = {
 export type ZipState =
   { phase: 'idle' | 'preparing' | 'cancelled' } | { phase: 'running'; progress: ZipProgress } | { phase: 'done'; where: ZipSaver['where'] } | { phase: 'failed'; error: unknown };
 
-/** A "Download all": the save target first (the dialog needs the click), then one counted grant, then the zip streamed to it. */
+/** A "Download all": the save target first (the dialog needs the click), then one counted grant, then the zip made and streamed to it. */
 export function useZipDownload(token: string) {
   const [state, setState] = useState<ZipState>({ phase: 'idle' });
   const abort = useRef<AbortController | null>(null);
@@ -46,7 +46,7 @@ export function useZipDownload(token: string) {
         shownAt = Date.now();
         setState({ phase: 'running', progress: withEstimates(progress) });
       };
-      const zip = zipStream({
+      const job: ZipJob = {
         ...bundle.data,
         signBatch: async (ticket) => {
           const batch = await bundleBatchUrls({ token, ticket });
@@ -56,8 +56,8 @@ export function useZipDownload(token: string) {
         signal: controller.signal,
         onFile: (file) => report({ file }),
         onBytes: (written) => report({ written }),
-      });
-      await saver.save(zip, total, controller.signal);
+      };
+      await saver.save(job, total);
       setState({ phase: 'done', where: saver.where });
     } catch (error) {
       await saver?.discard();
