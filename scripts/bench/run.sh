@@ -79,7 +79,9 @@ trap 'exit 130' INT TERM
 rm -rf "$work" && mkdir -p "$work"
 echo "== databases: SQLite ($work/handoff.db), PostgreSQL (:$pg_port, $work/pg)"
 pg_started=yes
-bash scripts/postgres.sh start "$work/pg" "$pg_port"
+# Durable, as a real server runs: every download's commit waits for its flush to disk (the tests'
+# clusters skip it), as SQLite's are (synchronous=FULL, its default, also in WAL mode).
+bash scripts/postgres.sh start "$work/pg" "$pg_port" durable
 for url in "$sqlite_url" "$pg_url"; do
   DATABASE_URL="$url" npx prisma migrate deploy >> "$work/migrate.log" 2>&1 || { cat "$work/migrate.log"; exit 1; }
 done
