@@ -1,14 +1,15 @@
 import 'server-only';
 import type { Database } from 'better-sqlite3';
+import type { Pool } from 'pg';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
 import { env } from '@/lib/env';
 import { isDatabaseBusyError } from '@/lib/db-busy';
 import { withSortNames } from '@/lib/names/sort-name-extension';
-import { dialectOf, postgresClient, type Dialect } from '@/lib/database-url';
+import { dialectOf, postgresClient, postgresPool, type Dialect } from '@/lib/database-url';
 
 // One client per process; dev hot reload re-evaluates modules, so keep it on globalThis.
-const globalForDb = globalThis as unknown as { handoffDb?: PrismaClient; handoffSqlite?: Database };
+const globalForDb = globalThis as unknown as { handoffDb?: PrismaClient; handoffSqlite?: Database; handoffPostgres?: Pool };
 
 /**
  * Prisma's SQLite adapter runs every statement on one better-sqlite3 connection. Keeping a
@@ -60,7 +61,7 @@ function retryWhenBusy<Q extends Queryable>(queryable: Q): Q {
 
 function createClient() {
   const url = env().DATABASE_URL;
-  if (dialectOf(url) === 'postgresql') return withSortNames(postgresClient(url));
+  if (dialectOf(url) === 'postgresql') return withSortNames(postgresClient(url, (globalForDb.handoffPostgres = postgresPool(url))));
   const client = new PrismaClient({ adapter: new SharedConnection({ url, timeout: 0 }) });
   // WAL lets readers (share pages) run while a writer holds the lock. It is stored in the file,
   // so one call per process is enough; failure only costs concurrency.
@@ -83,6 +84,16 @@ export async function sqlite(): Promise<Database> {
   if (!globalForDb.handoffSqlite) await db().$connect();
   if (!globalForDb.handoffSqlite) throw new Error('the Prisma SQLite adapter did not expose its connection');
   return globalForDb.handoffSqlite;
+}
+
+/**
+ * On PostgreSQL, the pool under db(): the download hot path (lib/shares/access-store/postgres.ts)
+ * runs its prepared statements straight on it, within the same connection limit as Prisma.
+ */
+export function postgres(): Pool {
+  db();
+  if (!globalForDb.handoffPostgres) throw new Error('DATABASE_URL does not name a PostgreSQL database');
+  return globalForDb.handoffPostgres;
 }
 
 /**

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # A throwaway PostgreSQL cluster on 127.0.0.1 for the tests and benchmarks:
-#   postgres.sh install | start DIR PORT | stop DIR | url PORT
+#   postgres.sh install | start DIR PORT [durable] | stop DIR | url PORT
 # `start` makes a fresh cluster in DIR (initdb, trust auth on loopback, fsync off: test data
-# only; ICU's en-US collation by default, like most real servers, so code that relies on byte
+# only, unless `durable`: then every commit is flushed to disk as on a real server, for the
+# benchmarks of paths that commit; ICU's en-US collation by default, like most real servers, so code that relies on byte
 # order must say COLLATE "C"), starts it and creates the database `handoff`. `url` prints its DATABASE_URL. As root,
 # the server runs as the `postgres` user (PostgreSQL refuses to run as root). The system's own
 # clusters are left alone, and installing does not create one.
@@ -32,8 +33,9 @@ as_owner() {
 }
 
 start() {
-  [[ $# -eq 2 ]] || die "usage: start DIR PORT"
-  local dir port=$2 bin
+  [[ $# -eq 2 || ${3:-} == durable ]] || die "usage: start DIR PORT [durable]"
+  local dir port=$2 bin durability="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+  [[ ${3:-} == durable ]] && durability="" # PostgreSQL's own defaults: fsync, synchronous_commit, full_page_writes on
   dir=$(realpath -m "$1")
   [[ $port =~ ^[0-9]+$ ]] && ((port > 0 && port < 65536)) || die "PORT must be a number in 1..65535"
   bin=$(bin_dir)
@@ -44,7 +46,7 @@ start() {
   as_owner "$bin/initdb" -D "$dir/data" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 --locale-provider=icu --icu-locale=en-US >"$dir/initdb.log" 2>&1 ||
     { cat "$dir/initdb.log" >&2; die "initdb failed"; }
   as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 \
-    -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" start >/dev/null ||
+    -o "-c listen_addresses=127.0.0.1 -p $port -k $dir $durability -c max_connections=200" start >/dev/null ||
     { tail -20 "$dir/server.log" >&2; die "PostgreSQL did not start on 127.0.0.1:$port"; }
   "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -qAt -c 'CREATE DATABASE handoff' >/dev/null
 }
@@ -62,5 +64,5 @@ case "${1:-}" in
   start) shift; start "$@" ;;
   stop) shift; stop "$@" ;;
   url) echo "postgresql://postgres@127.0.0.1:${2:?usage: url PORT}/handoff" ;;
-  *) die "usage: $0 install | start DIR PORT | stop DIR | url PORT" ;;
+  *) die "usage: $0 install | start DIR PORT [durable] | stop DIR | url PORT" ;;
 esac

@@ -46,6 +46,9 @@ function parseRun(target, i) {
   const requests = sum('requests');
   // The ceiling records nothing: only wrk's count of non-2xx/3xx answers speaks for it.
   const granted = target === 'ceiling' ? requests : Number(readFileSync(`${work}/${target}-${i}.granted`, 'utf8'));
+  // CPU milliseconds per request: the case's server(s), then PostgreSQL's processes (run.sh's cpu).
+  const [appTicks, dbTicks, hz] = readFileSync(`${work}/${target}-${i}.cpu`, 'utf8').trim().split(' ').map(Number);
+  const perRequest = (ticks) => +(((ticks / hz) * 1000) / Math.max(requests, 1)).toFixed(3);
   return {
     rps: +sum('rps').toFixed(1),
     p50: worst('p50'),
@@ -55,6 +58,8 @@ function parseRun(target, i) {
     // Every 303 is a committed access, so requests - granted is a lower bound on the non-303s.
     non303: Math.max(sum('notOk'), requests - granted, 0),
     errors: sum('errors'),
+    appCpuMs: perRequest(appTicks),
+    dbCpuMs: target.startsWith('pg') ? perRequest(dbTicks) : 0,
     ...(parts.length > 1 && { perInstanceRps: parts.map((p) => p.rps) }),
   };
 }
@@ -74,6 +79,8 @@ for (const [target, label] of Object.entries(CASES)) {
     p99Ms: +median(runs.map((r) => r.p99)).toFixed(2),
     non303: runs.reduce((a, r) => a + r.non303, 0),
     socketErrors: runs.reduce((a, r) => a + r.errors, 0),
+    appCpuMs: +median(runs.map((r) => r.appCpuMs)).toFixed(3),
+    dbCpuMs: +median(runs.map((r) => r.dbCpuMs)).toFixed(3),
     runs,
   };
 }
@@ -95,16 +102,17 @@ const fmt = (x) => x.toFixed(x < 10 ? 2 : 1);
 console.log(`\nPOST /s/<token>/download (the Download form) -> 303, ${config.connections} connections x ${config.duration}, median of ${runCount} runs each`);
 console.log(`(${config.tool}; ${config.cpus} cores, node ${config.node}, ${config.commit})`);
 console.log(
-  `${'server'.padEnd(24)}${pad('/ceiling', 9)}${pad('req/s', 8)}${pad('p50 ms', 9)}${pad('p99 ms', 9)}${pad('non-303', 9)}${pad('errors', 8)}${pad('/base', 7)}   runs (req/s)`,
+  `${'server'.padEnd(24)}${pad('/ceiling', 9)}${pad('req/s', 8)}${pad('p50 ms', 9)}${pad('p99 ms', 9)}${pad('non-303', 9)}${pad('errors', 8)}${pad('/base', 7)}${pad('cpu ms', 8)}${pad('db ms', 7)}   runs (req/s)`,
 );
 for (const c of Object.values(cases)) {
   console.log(
-    `${c.label.padEnd(24)}${pad(c.ratioToCeiling.toFixed(2), 9)}${pad(c.rps.toFixed(0), 8)}${pad(fmt(c.p50Ms), 9)}${pad(fmt(c.p99Ms), 9)}${pad(c.non303, 9)}${pad(c.socketErrors, 8)}${pad(c.ratioToBaseline.toFixed(2), 7)}   ${c.runs.map((x) => x.rps.toFixed(0)).join(' ')}`,
+    `${c.label.padEnd(24)}${pad(c.ratioToCeiling.toFixed(2), 9)}${pad(c.rps.toFixed(0), 8)}${pad(fmt(c.p50Ms), 9)}${pad(fmt(c.p99Ms), 9)}${pad(c.non303, 9)}${pad(c.socketErrors, 8)}${pad(c.ratioToBaseline.toFixed(2), 7)}${pad(c.appCpuMs.toFixed(2), 8)}${pad(c.dbCpuMs ? c.dbCpuMs.toFixed(2) : '-', 7)}   ${c.runs.map((x) => x.rps.toFixed(0)).join(' ')}`,
   );
 }
 console.log(
   `headline: the app on SQLite reaches ${cases.sqlite.ratioToCeiling.toFixed(2)}x of the framework's ceiling, on PostgreSQL ${cases.pg.ratioToCeiling.toFixed(2)}x (x2: ${cases.pg2.ratioToCeiling.toFixed(2)}x, two instances against one ceiling instance)`,
 );
+console.log("cpu ms, db ms: CPU time per request of the case's server(s) and of PostgreSQL's processes (median of the runs)");
 console.log(`PostgreSQL x2 / x1 req/s: ${result.postgresTwoOverOne.toFixed(2)}  (x2: two wrk at once, half the connections each; req/s summed, the worse p50/p99 kept)`);
 console.log(`load average before/after: ${config.loadAvgBefore.join(' ')} / ${result.loadAvgAfter.join(' ')}   -> ${work}/result.json`);
 if (Object.values(cases).some((c) => c.non303)) {

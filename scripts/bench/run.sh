@@ -20,7 +20,9 @@
 # Knobs: BENCH_RUNS (3), BENCH_DURATION (10s), BENCH_CONNECTIONS (50); ports BENCH_APP_PORT (3201),
 # BENCH_BASELINE_PORT (3202), BENCH_PG_APP_PORTS ("3203 3204"), BENCH_PG_PORT (3205),
 # BENCH_S3_PORT (9999), BENCH_SMTP_PORT (3209; nothing listens, no mail is sent on this path).
-# BENCH_CPU_PROF=<dir>: the SQLite instance writes a V8 CPU profile there when it stops (where the time goes).
+# BENCH_CPU_PROF=<dir>: the SQLite instance and the first PostgreSQL one write V8 CPU profiles there
+# when they stop (sqlite.cpuprofile, pg.cpuprofile: where the time goes). Every run also records the
+# CPU time the case's servers and PostgreSQL's processes used, per request (the report's CPU columns).
 # Stops only what it started, also on Ctrl-C.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -77,7 +79,9 @@ trap 'exit 130' INT TERM
 rm -rf "$work" && mkdir -p "$work"
 echo "== databases: SQLite ($work/handoff.db), PostgreSQL (:$pg_port, $work/pg)"
 pg_started=yes
-bash scripts/postgres.sh start "$work/pg" "$pg_port"
+# Durable, as a real server runs: every download's commit waits for its flush to disk (the tests'
+# clusters skip it), as SQLite's are (synchronous=FULL, its default, also in WAL mode).
+bash scripts/postgres.sh start "$work/pg" "$pg_port" durable
 for url in "$sqlite_url" "$pg_url"; do
   DATABASE_URL="$url" npx prisma migrate deploy >> "$work/migrate.log" 2>&1 || { cat "$work/migrate.log"; exit 1; }
 done
@@ -98,15 +102,19 @@ LUA
 bash scripts/bench/build-if-stale.sh "$work"
 
 echo "== starting the dev S3 on :$s3_port, the baseline on :$base_port, the app on :$app_port (SQLite) and :$pg_app_port, :$pg_app2_port (PostgreSQL)"
+declare -A pid_of=()
 start() { # NAME COMMAND...: a server in its own process group, logging to NAME.log
   local name=$1; shift
   setsid "$@" > "$work/$name.log" 2>&1 &
-  pids+=($!)
+  pids+=($!) && pid_of[$name]=$!
 }
+profile() { [ -z "${BENCH_CPU_PROF:-}" ] || echo "--cpu-prof --cpu-prof-dir $BENCH_CPU_PROF --cpu-prof-name $1.cpuprofile"; }
 start s3 node scripts/dev-s3.mjs --port "$s3_port" --dir "$work/s3" --bucket "$S3_BUCKET" --origin "$APP_URL" --access-key "$S3_ACCESS_KEY_ID" --secret-key "$S3_SECRET_ACCESS_KEY"
 start baseline node --disable-warning=MODULE_TYPELESS_PACKAGE_JSON scripts/bench/baseline.mjs
-start sqlite node ${BENCH_CPU_PROF:+--cpu-prof --cpu-prof-dir "$BENCH_CPU_PROF"} scripts/server.mjs --hostname localhost --port "$app_port"
-DATABASE_URL="$pg_url" start pg node scripts/server.mjs --hostname localhost --port "$pg_app_port"
+# shellcheck disable=SC2046 # profile's words are meant to split (BENCH_CPU_PROF has no spaces)
+start sqlite node $(profile sqlite) scripts/server.mjs --hostname localhost --port "$app_port"
+# shellcheck disable=SC2046
+DATABASE_URL="$pg_url" start pg node $(profile pg) scripts/server.mjs --hostname localhost --port "$pg_app_port"
 DATABASE_URL="$pg_url" start pg-2 node scripts/server.mjs --hostname localhost --port "$pg_app2_port"
 
 declare -A url=(
@@ -149,6 +157,26 @@ granted() {
       console.log(db.prepare("SELECT downloadCount FROM Share WHERE id = ?").pluck().get(process.argv[2]))' "$work/handoff.db" "$share_id"
   fi
 }
+# CPU time used so far (clock ticks, all threads) by the case's servers, then by PostgreSQL's
+# processes (the postmaster and its backends): what each request costs, whatever else the machine runs.
+ticks() {
+  local pid total=0
+  for pid in "$@"; do
+    [ -r "/proc/$pid/stat" ] && total=$((total + $(awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null || echo 0)))
+  done
+  echo "$total"
+}
+cpu() { # CASE: "<app ticks> <postgres ticks>"
+  local app postmaster
+  case $1 in
+    ceiling | sqlite) app=(${pid_of[sqlite]}) ;;
+    baseline) app=(${pid_of[baseline]}) ;;
+    pg) app=(${pid_of[pg]}) ;;
+    pg2) app=(${pid_of[pg]} ${pid_of[pg-2]}) ;;
+  esac
+  postmaster=$(head -1 "$work/pg/data/postmaster.pid")
+  echo "$(ticks "${app[@]}") $(ticks "$postmaster" $(pgrep -P "$postmaster"))"
+}
 load() { # CASE DURATION OUT_PREFIX [--latency]: wrk on the case's instance(s); pg2 splits the connections over both
   local name=$1 time=$2 out=$3 a b; shift 3
   local wrk=(wrk -t1 -d"$time" --timeout 10s -s "$work/post.lua" "$@")
@@ -174,10 +202,12 @@ for name in "${cases[@]}"; do load "$name" 5s "$work/warmup-$name"; done
 echo "== $runs x (${cases[*]}), $conns connections x $duration each"
 for i in $(seq 1 "$runs"); do
   for name in "${cases[@]}"; do
-    before=$(granted "$name")
+    before=$(granted "$name") cpu_before=$(cpu "$name")
     load "$name" "$duration" "$work/$name-$i" --latency
     sleep 1 # let in-flight requests finish before counting recorded downloads
     echo $(($(granted "$name") - before)) > "$work/$name-$i.granted"
+    read -r app_after pg_after <<< "$(cpu "$name")" && read -r app_before pg_before <<< "$cpu_before"
+    echo "$((app_after - app_before)) $((pg_after - pg_before)) $(getconf CLK_TCK)" > "$work/$name-$i.cpu"
     echo "   run $i $name: $(grep -h 'Requests/sec' "$work/$name-$i"*.wrk | tr -s ' ' | paste -sd+)"
   done
 done

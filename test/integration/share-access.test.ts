@@ -2,7 +2,7 @@
 // versioned unlocks, "available from", download caps, per-recipient links, shared folders.
 import { afterAll, describe, expect, test } from 'vitest';
 import { connect, seedFile, seedFolder, seedUser, uniqueEmail } from '@/prisma/seed';
-import { grantDownload, listShareFiles, unlockShare, viewShare } from '@/lib/shares/access';
+import { grantDownload, grantPreview, listShareFiles, unlockShare, viewShare } from '@/lib/shares/access';
 import { createToken, hashToken } from '@/lib/shares/token';
 import { hashPassword, unlockCookieName } from '@/lib/password';
 import { renderMessage } from '@/lib/actions/user-error';
@@ -170,6 +170,31 @@ test('"available from": closed before, open after, on the server clock', async (
   const after = new Date(from.getTime() + 1000);
   expect(await viewShare(token, { now: after })).toMatchObject({ gate: 'open' });
   expect(await grantDownload(token, null, { now: after })).toMatchObject({ ok: true });
+});
+
+test('times are kept in UTC on a server in any time zone: "available from", expiry, and each download and preview as recorded', async () => {
+  const zone = process.env.TZ;
+  // 14 hours east of UTC: a stored time read as local time would be half a day early, a time written as local half a day late.
+  process.env.TZ = 'Pacific/Kiritimati';
+  try {
+    const from = new Date(Date.now() + 3600_000);
+    const later = await shareOf({ availableFrom: from });
+    expect(await viewShare(later.token)).toMatchObject({ gate: 'not-yet', availableFrom: from, expiresAt: later.share.expiresAt });
+    expect(await grantDownload(later.token, null)).toMatchObject({ ok: false, gate: 'not-yet' });
+
+    const { share, token, fileIds } = await shareOf({});
+    const [downloadedAt, previewedAt] = [new Date(Date.now() - 1000), new Date()];
+    expect(await grantDownload(token, null, { now: downloadedAt })).toMatchObject({ ok: true });
+    expect(await grantPreview(token, fileIds[0]!, { now: previewedAt })).toMatchObject({ ok: true });
+    const events = await db.accessEvent.findMany({ where: { shareId: share.id }, orderBy: { at: 'asc' }, select: { kind: true, at: true } });
+    expect(events).toEqual([
+      { kind: 'download', at: downloadedAt },
+      { kind: 'preview', at: previewedAt },
+    ]);
+  } finally {
+    if (zone === undefined) delete process.env.TZ;
+    else process.env.TZ = zone;
+  }
 });
 
 describe('per-recipient links', () => {

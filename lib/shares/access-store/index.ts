@@ -6,7 +6,7 @@ import { dialect } from '@/lib/db';
 // same transaction as the access's record. The statements below are the same on both databases;
 // how they run differs: ./sqlite.ts prepares them once on Prisma's own SQLite connection and
 // runs the grant as a transaction of three; ./postgres.ts sends the grant as one statement (the
-// same UPDATE in a data-modifying CTE) through Prisma's PostgreSQL adapter.
+// same UPDATE in a data-modifying CTE), prepared once per connection of the pool under Prisma.
 
 /** A share by its own token's hash or a recipient's, with its owner and its items: one row per item. */
 export const LOAD = `
