@@ -8,12 +8,11 @@ import { listApiTokens } from '@/lib/api/tokens';
 import { TOKEN_EXPIRY_PRESETS } from '@/lib/api/token-input';
 import { TokenList } from '@/components/tokens/token-list';
 import { NewTokenForm } from '@/components/tokens/new-token-form';
+import { SettingsSection, EmptyNote } from '@/components/ui/settings-section';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('settings.tokens'))('title') };
 }
-
-const section = 'rounded-xl border border-zinc-200 bg-white p-5';
 
 export default async function ApiTokensPage() {
   const user = await currentUser();
@@ -42,23 +41,15 @@ export default async function ApiTokensPage() {
         })}
       </p>
       {rows.length === 0 ? (
-        <p className="rounded-lg bg-zinc-50 px-4 py-3 text-sm text-zinc-700" data-testid="tokens-empty">
-          {t('empty')}
-        </p>
+        <EmptyNote testId="tokens-empty">{t('empty')}</EmptyNote>
       ) : (
-        <section aria-labelledby="tokens-heading" className={section}>
-          <h2 id="tokens-heading" className="mb-3 font-semibold">
-            {t('listHeading')}
-          </h2>
+        <SettingsSection id="tokens-heading" heading={t('listHeading')}>
           <TokenList tokens={rows} />
-        </section>
+        </SettingsSection>
       )}
-      <section aria-labelledby="new-token-heading" className={section}>
-        <h2 id="new-token-heading" className="mb-3 font-semibold">
-          {t('newHeading')}
-        </h2>
+      <SettingsSection id="new-token-heading" heading={t('newHeading')}>
         <NewTokenForm presets={[...TOKEN_EXPIRY_PRESETS]} meUrl={new URL('/api/v1/me', env().APP_URL).href} />
-      </section>
+      </SettingsSection>
     </div>
   );
 }
