@@ -17,6 +17,7 @@ import { formatBytes } from '@/lib/bytes';
 import { mountsOf } from '@/lib/sources/mounts';
 import { SourceFolders } from '@/components/sources/source-folders';
 import { FolderBreadcrumb } from '@/components/files/folder-breadcrumb';
+import { linkTag } from '@/components/ui/link-tag';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('files.page');
@@ -85,11 +86,7 @@ export default async function FilesPage({ searchParams }: Props) {
         <p className="mb-3 text-sm text-zinc-600 wrap-anywhere">
           {t.rich('results', {
             query,
-            clear: (chunks) => (
-              <Link href={folderId ? `/files?folder=${folderId}` : '/files'} className="underline">
-                {chunks}
-              </Link>
-            ),
+            clear: linkTag(folderId ? `/files?folder=${folderId}` : '/files'),
           })}
         </p>
       )}

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { currentUser } from '@/lib/auth';
@@ -9,6 +8,7 @@ import { TOKEN_EXPIRY_PRESETS } from '@/lib/api/token-input';
 import { TokenList } from '@/components/tokens/token-list';
 import { NewTokenForm } from '@/components/tokens/new-token-form';
 import { SettingsSection, EmptyNote } from '@/components/ui/settings-section';
+import { inlineLink, linkTag } from '@/components/ui/link-tag';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('settings.tokens'))('title') };
@@ -33,11 +33,7 @@ export default async function ApiTokensPage() {
       <h1 className="text-lg font-semibold">{t('title')}</h1>
       <p className="text-sm text-zinc-600">
         {t.rich('intro', {
-          link: (chunks) => (
-            <Link href="/docs/api" className="font-medium text-zinc-900 underline underline-offset-2">
-              {chunks}
-            </Link>
-          ),
+          link: linkTag('/docs/api', inlineLink),
         })}
       </p>
       {rows.length === 0 ? (
