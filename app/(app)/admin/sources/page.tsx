@@ -6,7 +6,7 @@ import { isAdmin } from '@/lib/auth/admin';
 import { listSources } from '@/lib/sources/admin';
 import { SourceList } from '@/components/admin/source-list';
 import { SourceForm } from '@/components/admin/source-form';
-import { SettingsSection, EmptyNote } from '@/components/ui/settings-section';
+import { PageSection, EmptyNote } from '@/components/ui/page-section';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('admin.sources'))('title') };
@@ -24,13 +24,13 @@ export default async function AdminSourcesPage() {
       {sources.length === 0 ? (
         <EmptyNote testId="sources-empty">{t('empty')}</EmptyNote>
       ) : (
-        <SettingsSection id="sources-heading" heading={t('listHeading')}>
+        <PageSection id="sources-heading" heading={t('listHeading')}>
           <SourceList sources={sources} />
-        </SettingsSection>
+        </PageSection>
       )}
-      <SettingsSection id="new-source-heading" heading={t('newHeading')}>
+      <PageSection id="new-source-heading" heading={t('newHeading')}>
         <SourceForm />
-      </SettingsSection>
+      </PageSection>
     </div>
   );
 }

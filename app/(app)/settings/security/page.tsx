@@ -8,7 +8,7 @@ import { PasskeySettings } from '@/components/security/passkey-settings';
 import { TotpSettings } from '@/components/security/totp-settings';
 import { RecoveryCodeSettings } from '@/components/security/recovery-code-settings';
 import { SignOutEverywhere } from '@/components/security/sign-out-everywhere';
-import { SettingsSection } from '@/components/ui/settings-section';
+import { PageSection } from '@/components/ui/page-section';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('auth.security'))('title') };
@@ -28,19 +28,19 @@ export default async function SecurityPage() {
           {t('mustSetUp')}
         </p>
       )}
-      <SettingsSection id="passkeys-heading" heading={t('passkeysHeading')} intro={t('passkeysIntro')}>
+      <PageSection id="passkeys-heading" heading={t('passkeysHeading')} intro={t('passkeysIntro')}>
         <PasskeySettings passkeys={settings.passkeys} />
-      </SettingsSection>
-      <SettingsSection id="totp-heading" heading={t('totpHeading')} intro={t('totpIntro')}>
+      </PageSection>
+      <PageSection id="totp-heading" heading={t('totpHeading')} intro={t('totpIntro')}>
         <TotpSettings isOn={settings.hasTotp} setup={settings.totpSetup} hasPasskey={settings.passkeys.length > 0} />
-      </SettingsSection>
-      <SettingsSection id="recovery-heading" heading={t('recoveryHeading')} intro={t('recoveryIntro')}>
+      </PageSection>
+      <PageSection id="recovery-heading" heading={t('recoveryHeading')} intro={t('recoveryIntro')}>
         <RecoveryCodeSettings codesLeft={settings.recoveryCodesLeft} hasSecondFactor={hasSecondFactor} />
-      </SettingsSection>
+      </PageSection>
       {settings.isSecondFactorRequired && <p className="text-sm text-zinc-600">{t('required')}</p>}
-      <SettingsSection id="everywhere-heading" heading={t('everywhereHeading')} intro={t('everywhereIntro')}>
+      <PageSection id="everywhere-heading" heading={t('everywhereHeading')} intro={t('everywhereIntro')}>
         <SignOutEverywhere />
-      </SettingsSection>
+      </PageSection>
     </div>
   );
 }

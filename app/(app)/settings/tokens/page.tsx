@@ -7,7 +7,7 @@ import { listApiTokens } from '@/lib/api/tokens';
 import { TOKEN_EXPIRY_PRESETS } from '@/lib/api/token-input';
 import { TokenList } from '@/components/tokens/token-list';
 import { NewTokenForm } from '@/components/tokens/new-token-form';
-import { SettingsSection, EmptyNote } from '@/components/ui/settings-section';
+import { PageSection, EmptyNote } from '@/components/ui/page-section';
 import { inlineLink, linkTag } from '@/components/ui/link-tag';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -39,13 +39,13 @@ export default async function ApiTokensPage() {
       {rows.length === 0 ? (
         <EmptyNote testId="tokens-empty">{t('empty')}</EmptyNote>
       ) : (
-        <SettingsSection id="tokens-heading" heading={t('listHeading')}>
+        <PageSection id="tokens-heading" heading={t('listHeading')}>
           <TokenList tokens={rows} />
-        </SettingsSection>
+        </PageSection>
       )}
-      <SettingsSection id="new-token-heading" heading={t('newHeading')}>
+      <PageSection id="new-token-heading" heading={t('newHeading')}>
         <NewTokenForm presets={[...TOKEN_EXPIRY_PRESETS]} meUrl={new URL('/api/v1/me', env().APP_URL).href} />
-      </SettingsSection>
+      </PageSection>
     </div>
   );
 }

@@ -1,5 +1,5 @@
-/** One part of a settings page: a card under its own heading, with a line on what it is for when it needs one. */
-export function SettingsSection({ id, heading, intro, children }: { id: string; heading: string; intro?: string; children: React.ReactNode }) {
+/** One part of a page (settings, a share, a rule): a card under its own heading, with a line on what it is for when it needs one. */
+export function PageSection({ id, heading, intro, children }: { id: string; heading: string; intro?: string; children: React.ReactNode }) {
   return (
     <section aria-labelledby={id} className="rounded-xl border border-zinc-200 bg-white p-5">
       <h2 id={id} className={intro ? 'font-semibold' : 'mb-3 font-semibold'}>
