@@ -1,21 +1,12 @@
-import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { SCOPES } from '@/lib/api/scopes';
 import { SCOPE_KEYS } from '@/components/tokens/scope-keys';
+import { inlineLink, linkTag } from '@/components/ui/link-tag';
 
 function code(chunks: React.ReactNode) {
   return <code className="rounded bg-zinc-100 px-1 font-mono text-[0.9em] break-words">{chunks}</code>;
 }
 
-function linkTo(href: string) {
-  return function link(chunks: React.ReactNode) {
-    return (
-      <Link href={href} className="font-medium text-zinc-900 underline underline-offset-2">
-        {chunks}
-      </Link>
-    );
-  };
-}
 const paragraph = 'text-sm text-zinc-700';
 
 /** What every call shares: the base URL, tokens and scopes, rate limits, retries and errors. */
@@ -32,7 +23,7 @@ export function ApiIntro({ baseUrl, requestsPerMinute }: { baseUrl: string; requ
         {baseUrl}
       </pre>
       <h3 className="font-semibold">{t('apiDocs.auth')}</h3>
-      <p className={paragraph}>{t.rich('apiDocs.authText', { code, link: linkTo('/settings/tokens') })}</p>
+      <p className={paragraph}>{t.rich('apiDocs.authText', { code, link: linkTag('/settings/tokens', inlineLink) })}</p>
       <h3 className="font-semibold">{t('apiDocs.scopes')}</h3>
       <p className={paragraph}>{t('apiDocs.scopesText')}</p>
       <dl className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
@@ -48,7 +39,7 @@ export function ApiIntro({ baseUrl, requestsPerMinute }: { baseUrl: string; requ
       <h3 className="font-semibold">{t('apiDocs.idempotency')}</h3>
       <p className={paragraph}>{t.rich('apiDocs.idempotencyText', { code })}</p>
       <h3 className="font-semibold">{t('apiDocs.errors')}</h3>
-      <p className={paragraph}>{t.rich('apiDocs.errorsText', { code, link: linkTo('#problems') })}</p>
+      <p className={paragraph}>{t.rich('apiDocs.errorsText', { code, link: linkTag('#problems', inlineLink) })}</p>
     </section>
   );
 }

@@ -4,7 +4,7 @@ import { useState, useTransition } from 'react';
 import { useTranslations } from 'next-intl';
 import { passkeySignInOptions, signInWithPasskey } from '@/app/(auth)/signin/actions';
 import { authenticateWithPasskey, usePromptError } from '@/components/auth/passkey-ceremony';
-import { useIsHydrated } from '@/components/auth/use-is-hydrated';
+import { useIsClient } from '@/components/ui/use-is-client';
 import { button } from '@/components/ui/styles';
 
 /** Signs in with a passkey alone: the browser offers the passkeys it holds for this site. */
@@ -14,7 +14,7 @@ export function PasskeySignIn({ callbackUrl }: { callbackUrl: string }) {
   const [error, setError] = useState<string | null>(null);
   const [isPending, startTransition] = useTransition();
   // A passkey is asked for by script: until it runs, the button would do nothing.
-  const isHydrated = useIsHydrated();
+  const isHydrated = useIsClient();
   function signIn() {
     setError(null);
     startTransition(async () => {

@@ -5,7 +5,7 @@ import { useTranslations } from 'next-intl';
 import { finishWithPasskey, secondFactorPasskeyOptions, submitRecoveryCode, submitTotpCode } from '@/app/(auth)/signin/second-factor/actions';
 import { authenticateWithPasskey, usePromptError } from '@/components/auth/passkey-ceremony';
 import { PostedCodeForm } from '@/components/auth/code-form';
-import { useIsHydrated } from '@/components/auth/use-is-hydrated';
+import { useIsClient } from '@/components/ui/use-is-client';
 import { button } from '@/components/ui/styles';
 
 type Props = { callbackUrl: string; hasPasskey: boolean; hasTotp: boolean; hasRecoveryCodes: boolean };
@@ -17,7 +17,7 @@ export function SecondFactorForms({ callbackUrl, hasPasskey, hasTotp, hasRecover
   const [error, setError] = useState<string | null>(null);
   const [isPending, startTransition] = useTransition();
   // A passkey is asked for by script: until it runs, the button would do nothing.
-  const isHydrated = useIsHydrated();
+  const isHydrated = useIsClient();
   function usePasskey() {
     setError(null);
     startTransition(async () => {

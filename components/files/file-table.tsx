@@ -7,7 +7,7 @@ import { FileKindIcon, FileKindText } from '@/components/files/file-kind';
 import { ThumbnailImage } from '@/components/files/thumbnail-image';
 import { SelectAll } from '@/components/files/select-all';
 import { LocalTime } from '@/components/ui/local-time';
-import { FolderIcon } from '@/components/ui/icons';
+import { cell, FolderNameCell, ItemTable, nameCell } from '@/components/files/item-table';
 import { SELECTION_FORM } from '@/components/files/selection';
 import { previewKind } from '@/lib/files/preview-kind';
 
@@ -19,10 +19,6 @@ type Props = {
   dir: SortDir;
   base: Record<string, string | undefined>;
 };
-
-// Every column but the name is as narrow as its content and never wraps; the name takes the rest.
-const cell = 'whitespace-nowrap px-3 py-2.5 text-zinc-600';
-const nameCell = 'w-full max-w-0 px-3 py-2.5';
 
 export function FileTable({ folders, files, sort, dir, base }: Props) {
   const t = useTranslations('files');
@@ -42,90 +38,75 @@ export function FileTable({ folders, files, sort, dir, base }: Props) {
     );
   };
   return (
-    <div className="overflow-x-auto rounded-xl border border-zinc-200 bg-white">
-      <table className="w-full text-left text-sm">
-        <thead className="border-b border-zinc-200 text-zinc-600">
-          <tr>
-            <th scope="col" className="w-px py-2 pl-4">
-              <SelectAll />
-            </th>
-            {header('name', t('table.name'))}
-            {header('size', t('table.size'))}
-            {header('type', t('table.kind'), 'hidden md:table-cell')}
-            {header('date', t('table.added'), 'hidden sm:table-cell')}
-            <th scope="col" className="w-px px-3 py-2">
-              <span className="sr-only">{t('table.actions')}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-zinc-100">
-          {folders.map((folder) => (
-            <tr key={folder.id} data-testid="folder-row">
-              <td className="py-2.5 pl-4">
-                <SelectBox item={{ kind: 'folder', id: folder.id, name: folder.name }} />
-              </td>
-              <td className={nameCell}>
-                <Link href={`/files?folder=${folder.id}`} className="flex items-center gap-2 font-medium hover:underline" title={folder.name}>
-                  <FolderIcon />
-                  <span className="truncate">{folder.name}</span>
-                </Link>
-              </td>
-              <td className={`${cell} text-zinc-500`}>—</td>
-              <td className={`${cell} hidden md:table-cell`}>
-                <span data-testid="file-kind">{t('kinds.folder')}</span>
-              </td>
-              <td className={`${cell} hidden sm:table-cell`}>
-                <LocalTime iso={folder.createdAt} compact />
-              </td>
-              <td className="py-1.5 pr-3">
-                <ItemActions item={{ kind: 'folder', id: folder.id, name: folder.name }} />
-              </td>
-            </tr>
-          ))}
-          {files.map((file) => (
-            <tr key={file.id} data-testid="file-row">
-              <td className="py-2.5 pl-4">
-                <SelectBox item={{ kind: 'file', id: file.id, name: file.name, size: file.size }} />
-              </td>
-              <td className={nameCell}>
-                <span className="flex items-center gap-2">
-                  {file.thumbnailUrl ? <ThumbnailImage url={file.thumbnailUrl} className="-my-1 size-7" /> : <FileKindIcon contentType={file.contentType} name={file.name} />}
-                  <span className="min-w-0 truncate font-medium" title={file.name}>
-                    {file.name}
-                  </span>
-                  {file.scan && (
-                    <span
-                      className={`shrink-0 rounded px-1.5 py-0.5 text-xs ${file.scan === 'scanning' ? 'bg-zinc-100 text-zinc-600' : 'bg-red-50 font-medium text-red-700'}`}
-                      data-testid="scan-status"
-                    >
-                      {t(`scan.${file.scan}`)}
-                    </span>
-                  )}
-                  {file.isFromRequest && (
-                    <span className="min-w-0 truncate text-xs text-zinc-500" data-testid="sent-by" title={t('table.sentBy', { name: file.sentBy ?? t('table.someone') })}>
-                      {t('table.sentBy', { name: file.sentBy ?? t('table.someone') })}
-                    </span>
-                  )}
+    <ItemTable
+      selectAll={<SelectAll />}
+      columns={
+        <>
+          {header('name', t('table.name'))}
+          {header('size', t('table.size'))}
+          {header('type', t('table.kind'), 'hidden md:table-cell')}
+          {header('date', t('table.added'), 'hidden sm:table-cell')}
+        </>
+      }
+      actionsLabel={t('table.actions')}
+    >
+      {folders.map((folder) => (
+        <tr key={folder.id} data-testid="folder-row">
+          <td className="py-2.5 pl-4">
+            <SelectBox item={{ kind: 'folder', id: folder.id, name: folder.name }} />
+          </td>
+          <FolderNameCell href={`/files?folder=${folder.id}`} name={folder.name} />
+          <td className={`${cell} text-zinc-500`}>—</td>
+          <td className={`${cell} hidden md:table-cell`}>
+            <span data-testid="file-kind">{t('kinds.folder')}</span>
+          </td>
+          <td className={`${cell} hidden sm:table-cell`}>
+            <LocalTime iso={folder.createdAt} compact />
+          </td>
+          <td className="py-1.5 pr-3">
+            <ItemActions item={{ kind: 'folder', id: folder.id, name: folder.name }} />
+          </td>
+        </tr>
+      ))}
+      {files.map((file) => (
+        <tr key={file.id} data-testid="file-row">
+          <td className="py-2.5 pl-4">
+            <SelectBox item={{ kind: 'file', id: file.id, name: file.name, size: file.size }} />
+          </td>
+          <td className={nameCell}>
+            <span className="flex items-center gap-2">
+              {file.thumbnailUrl ? <ThumbnailImage url={file.thumbnailUrl} className="-my-1 size-7" /> : <FileKindIcon contentType={file.contentType} name={file.name} />}
+              <span className="min-w-0 truncate font-medium" title={file.name}>
+                {file.name}
+              </span>
+              {file.scan && (
+                <span
+                  className={`shrink-0 rounded px-1.5 py-0.5 text-xs ${file.scan === 'scanning' ? 'bg-zinc-100 text-zinc-600' : 'bg-red-50 font-medium text-red-700'}`}
+                  data-testid="scan-status"
+                >
+                  {t(`scan.${file.scan}`)}
                 </span>
-              </td>
-              <td className={cell}>{formatBytes(file.size, locale)}</td>
-              <td className={`${cell} hidden md:table-cell`}>
-                <FileKindText contentType={file.contentType} name={file.name} />
-              </td>
-              <td className={`${cell} hidden sm:table-cell`}>
-                <LocalTime iso={file.createdAt} compact />
-              </td>
-              <td className="py-1.5 pr-3">
-                <ItemActions
-                  item={{ kind: 'file', id: file.id, name: file.name, size: file.size }}
-                  isPreviewable={!file.scan && previewKind(file.contentType, file.name) !== null}
-                />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+              )}
+              {file.isFromRequest && (
+                <span className="min-w-0 truncate text-xs text-zinc-500" data-testid="sent-by" title={t('table.sentBy', { name: file.sentBy ?? t('table.someone') })}>
+                  {t('table.sentBy', { name: file.sentBy ?? t('table.someone') })}
+                </span>
+              )}
+            </span>
+          </td>
+          <td className={cell}>{formatBytes(file.size, locale)}</td>
+          <td className={`${cell} hidden md:table-cell`}>
+            <FileKindText contentType={file.contentType} name={file.name} />
+          </td>
+          <td className={`${cell} hidden sm:table-cell`}>
+            <LocalTime iso={file.createdAt} compact />
+          </td>
+          <td className="py-1.5 pr-3">
+            <ItemActions item={{ kind: 'file', id: file.id, name: file.name, size: file.size }} isPreviewable={!file.scan && previewKind(file.contentType, file.name) !== null} />
+          </td>
+        </tr>
+      ))}
+    </ItemTable>
   );
 }
 

@@ -6,6 +6,7 @@ import { useTranslations } from 'next-intl';
 import { loadFolderRule, saveFolderRule } from '@/app/(app)/files/actions';
 import type { ActionResult } from '@/lib/actions/result';
 import { Dialog } from '@/components/ui/dialog';
+import { FormError } from '@/components/ui/form-error';
 import { FieldError } from '@/components/ui/field-error';
 import { button, field, label } from '@/components/ui/styles';
 import { ActionForm } from '@/components/ui/action-form';
@@ -63,9 +64,7 @@ export function FolderRuleDialog({ folder, onClose }: { folder: { id: string; na
             </label>
             <textarea id="rule-message" name="message" rows={2} defaultValue={rule?.message ?? ''} className={field} />
           </div>
-          <p aria-live="polite" className="text-sm text-red-600">
-            {state && !state.ok && Object.keys(errors).length === 0 ? state.error : ''}
-          </p>
+          <FormError state={state} />
           <div className="flex justify-end gap-2">
             {rule && (
               <button type="submit" name="intent" value="remove" disabled={isPending} className={button.secondary}>

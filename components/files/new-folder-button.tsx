@@ -5,7 +5,8 @@ import { useTranslations } from 'next-intl';
 import { createFolder } from '@/app/(app)/files/actions';
 import type { ActionResult } from '@/lib/actions/result';
 import { Dialog } from '@/components/ui/dialog';
-import { button, field, label } from '@/components/ui/styles';
+import { button } from '@/components/ui/styles';
+import { NameField } from '@/components/files/name-field';
 import { ActionForm } from '@/components/ui/action-form';
 import { DialogButtons } from '@/components/ui/dialog-buttons';
 
@@ -33,15 +34,7 @@ function NewFolderDialog({ parentId, onClose }: { parentId: string | null; onClo
     <Dialog open onClose={onClose} title={t('title')}>
       <ActionForm action={formAction} className="space-y-4">
         <input type="hidden" name="parentId" value={parentId ?? ''} />
-        <div className="space-y-1.5">
-          <label htmlFor="folder-name" className={label}>
-            {t('name')}
-          </label>
-          <input id="folder-name" name="name" required maxLength={255} className={field} autoFocus aria-describedby="folder-error" />
-          <p id="folder-error" aria-live="polite" className="text-sm text-red-600">
-            {state && !state.ok ? state.error : ''}
-          </p>
-        </div>
+        <NameField id="folder-name" errorId="folder-error" label={t('name')} error={state && !state.ok ? state.error : ''} />
         <DialogButtons onCancel={onClose} isPending={isPending} submit={t('submit')} pending={t('pending')} />
       </ActionForm>
     </Dialog>

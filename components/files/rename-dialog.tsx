@@ -5,7 +5,7 @@ import { useTranslations } from 'next-intl';
 import { renameItem } from '@/app/(app)/files/actions';
 import type { ActionResult } from '@/lib/actions/result';
 import { Dialog } from '@/components/ui/dialog';
-import { field, label } from '@/components/ui/styles';
+import { NameField } from '@/components/files/name-field';
 import type { Item } from '@/components/files/item-actions';
 import { ActionForm } from '@/components/ui/action-form';
 import { DialogButtons } from '@/components/ui/dialog-buttons';
@@ -22,15 +22,7 @@ export function RenameDialog({ item, open, onClose }: { item: Item; open: boolea
       <ActionForm action={formAction} className="space-y-4">
         <input type="hidden" name="kind" value={item.kind} />
         <input type="hidden" name="id" value={item.id} />
-        <div className="space-y-1.5">
-          <label htmlFor={`rename-${item.id}`} className={label}>
-            {t('name')}
-          </label>
-          <input id={`rename-${item.id}`} name="name" defaultValue={item.name} required maxLength={255} className={field} autoFocus aria-describedby={`rename-error-${item.id}`} />
-          <p id={`rename-error-${item.id}`} aria-live="polite" className="text-sm text-red-600">
-            {state && !state.ok ? state.error : ''}
-          </p>
-        </div>
+        <NameField id={`rename-${item.id}`} errorId={`rename-error-${item.id}`} label={t('name')} defaultValue={item.name} error={state && !state.ok ? state.error : ''} />
         <DialogButtons onCancel={onClose} isPending={isPending} submit={t('submit')} pending={t('pending')} />
       </ActionForm>
     </Dialog>

@@ -5,6 +5,7 @@ import { useLocale, useTranslations } from 'next-intl';
 import { createRequest } from '@/app/(app)/requests/actions';
 import type { ActionResult } from '@/lib/actions/result';
 import { Dialog } from '@/components/ui/dialog';
+import { FormError } from '@/components/ui/form-error';
 import { LinkField } from '@/components/ui/link-field';
 import { LocalTime } from '@/components/ui/local-time';
 import { FieldError } from '@/components/ui/field-error';
@@ -118,9 +119,7 @@ function RequestForm({ folders, maxUpload, onClose }: Props & { onClose: () => v
           <TextField id={idFor('password')} label={t('password')} name="password" type="password" autoComplete="new-password" errors={errors.password} />
         </div>
       </details>
-      <p aria-live="polite" className="text-sm text-red-600">
-        {state && !state.ok && Object.keys(errors).length === 0 ? state.error : ''}
-      </p>
+      <FormError state={state} />
       <DialogButtons onCancel={onClose} isPending={isPending} submit={t('create')} pending={t('creating')} />
     </ActionForm>
   );

@@ -1,11 +1,11 @@
 'use client';
 
-import { useState, useTransition } from 'react';
 import { useTranslations } from 'next-intl';
 import { cancelTotpSetup, confirmTotpSetup, passkeyConfirmOptions, startTotpSetup, turnOffTotp } from '@/app/(app)/settings/security/actions';
 import { authenticateWithPasskey, usePromptError } from '@/components/auth/passkey-ceremony';
 import { CodeForm } from '@/components/auth/code-form';
 import { button } from '@/components/ui/styles';
+import { useServerAction } from '@/components/ui/use-server-action';
 
 type Setup = { secret: string; uri: string; qrSvg: string };
 type Props = { isOn: boolean; setup: Setup | null; hasPasskey: boolean };
@@ -17,22 +17,9 @@ export function TotpSettings({ isOn, setup, hasPasskey }: Props) {
   return <StartSetup />;
 }
 
-function useAction() {
-  const [error, setError] = useState<string | null>(null);
-  const [isPending, startTransition] = useTransition();
-  const run = (action: () => Promise<{ ok: true } | { ok: false; error: string }>) => {
-    setError(null);
-    startTransition(async () => {
-      const result = await action();
-      if (!result.ok) setError(result.error);
-    });
-  };
-  return { error, isPending, run };
-}
-
 function StartSetup() {
   const t = useTranslations('auth.totp');
-  const { error, isPending, run } = useAction();
+  const { error, isPending, run } = useServerAction();
   return (
     <div className="space-y-1.5">
       <button type="button" onClick={() => run(() => startTotpSetup({}))} disabled={isPending} className={button.secondary}>
@@ -47,7 +34,7 @@ function StartSetup() {
 
 function ConfirmSetup({ setup }: { setup: Setup }) {
   const t = useTranslations('auth.totp');
-  const { error, isPending, run } = useAction();
+  const { error, isPending, run } = useServerAction();
   const grouped = setup.secret.match(/.{1,4}/g)?.join(' ') ?? setup.secret;
   return (
     <div className="space-y-4">
@@ -85,7 +72,7 @@ function ConfirmSetup({ setup }: { setup: Setup }) {
 function TurnOff({ hasPasskey }: { hasPasskey: boolean }) {
   const t = useTranslations('auth.totp');
   const promptError = usePromptError();
-  const { error, isPending, run } = useAction();
+  const { error, isPending, run } = useServerAction();
   return (
     <div className="space-y-3">
       <p className="text-sm font-medium text-emerald-800" data-testid="totp-status">

@@ -1,11 +1,11 @@
 'use client';
 
-import Link from 'next/link';
 import { useEffect, useRef } from 'react';
 import { useTranslations } from 'next-intl';
 import { LinkField } from '@/components/ui/link-field';
 import { LocalTime } from '@/components/ui/local-time';
 import { DoneButton } from '@/components/ui/dialog-buttons';
+import { linkTag } from '@/components/ui/link-tag';
 
 /** url is null when this dialog's submission had already made the share (another tab, a retry). */
 export type CreatedShare = { id: string; url: string | null; expiresAt: string; recipients: string[] };
@@ -44,11 +44,7 @@ export function ShareCreated({ created, what, onClose }: Props) {
       ) : (
         <p role="status" className="rounded-lg bg-amber-50 px-4 py-3 text-sm text-amber-900">
           {t.rich('alreadyMade', {
-            link: (chunks) => (
-              <Link href={`/shares/${created.id}`} className="font-medium underline">
-                {chunks}
-              </Link>
-            ),
+            link: linkTag(`/shares/${created.id}`, 'font-medium underline'),
           })}
         </p>
       )}

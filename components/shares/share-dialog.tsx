@@ -6,6 +6,7 @@ import { createShare, emailLocaleDefault } from '@/app/(app)/shares/actions';
 import type { Locale } from '@/i18n/locales';
 import type { ActionResult } from '@/lib/actions/result';
 import { Dialog } from '@/components/ui/dialog';
+import { FormError } from '@/components/ui/form-error';
 import { FieldError } from '@/components/ui/field-error';
 import { endOfLocalDay, localToIso } from '@/components/ui/dates';
 import { field, label } from '@/components/ui/styles';
@@ -156,9 +157,7 @@ export function ShareDialog({ items, open, onClose, create = createAppShare }: P
               </label>
             </div>
           </details>
-          <p aria-live="polite" className="text-sm text-red-600">
-            {state && !state.ok && Object.keys(errors).length === 0 ? state.error : ''}
-          </p>
+          <FormError state={state} />
           <DialogButtons onCancel={onClose} isPending={isPending} submit={t('create')} pending={t('creating')} />
         </ActionForm>
       )}

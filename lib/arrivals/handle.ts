@@ -8,6 +8,7 @@ import { mountFor, keyIn, type Mount } from '@/lib/sources/mounts';
 import { globMatches, pathUnder } from '@/lib/sources/keys';
 import { fileFor } from '@/lib/sources/objects';
 import { notifyOwnerOfArrival } from '@/lib/arrivals/owner-email';
+import { RULE_SETTINGS_SELECT } from '@/lib/arrivals/rule-select';
 
 /** How an object was seen: a bucket notification, a poll of the bucket, or an upload through the app. */
 export type Via = 'notification' | 'poll' | 'upload';
@@ -23,16 +24,7 @@ export type SeenObject = { key: string; etag: string; size: number; lastModified
 const RULE_SELECT = {
   id: true,
   prefix: true,
-  pattern: true,
-  minSize: true,
-  maxSize: true,
-  recipients: true,
-  message: true,
-  days: true,
-  maxDownloads: true,
-  passwordHash: true,
-  notifyOwner: true,
-  locale: true,
+  ...RULE_SETTINGS_SELECT,
   createdAt: true,
   owner: { select: { id: true, email: true, name: true } },
 } as const;

@@ -3,6 +3,7 @@ import { db } from '@/lib/db';
 import type { Delivery } from '@/lib/shares/list';
 import { mountsOf } from '@/lib/sources/mounts';
 import type { MountUser } from '@/lib/sources/keys';
+import { RULE_SETTINGS_SELECT } from '@/lib/arrivals/rule-select';
 
 /** A rule as the rules page shows and edits it (never its password, only whether it has one). */
 export type RuleSummary = {
@@ -33,16 +34,7 @@ const SUMMARY_SELECT = {
   prefix: true,
   folderId: true,
   folder: { select: { name: true } },
-  pattern: true,
-  minSize: true,
-  maxSize: true,
-  recipients: true,
-  message: true,
-  days: true,
-  maxDownloads: true,
-  passwordHash: true,
-  notifyOwner: true,
-  locale: true,
+  ...RULE_SETTINGS_SELECT,
   enabled: true,
   arrivals: { orderBy: { seenAt: 'desc' }, take: 1, select: { seenAt: true } },
 } as const;

@@ -4,12 +4,8 @@
 # what .env files would add, writes the random test file once per size, starts radosgw, migrates and
 # seeds the database (scripts/bench/<name>/seed.ts), builds if stale, starts the app and runs
 # scripts/bench/<name>/bench.mjs. Stops only what it started.
-for file in .env.example .env .env.local .env.production .env.production.local; do
-  [ -f "$file" ] || continue
-  while IFS='=' read -r name _; do
-    if [[ $name =~ ^[A-Z0-9_]+$ ]] && [ -z "${!name+x}" ]; then export "$name="; fi
-  done < "$file"
-done
+source scripts/bench/app.sh
+blank_env_files
 
 if (exec 3<>"/dev/tcp/127.0.0.1/$app_port") 2>/dev/null; then echo "bench:$bench_name: port $app_port is already in use" >&2; exit 1; fi
 
@@ -49,16 +45,10 @@ npx tsx scripts/bench/$bench_name/seed.ts > "$work/seed.json"
 bash scripts/bench/build-if-stale.sh "$work"
 
 echo "== starting the app on :$app_port"
-setsid node scripts/server.mjs --hostname localhost --port "$app_port" > "$work/app.log" 2>&1 &
-pids+=($!)
-export BENCH_APP_SID=$! BENCH_WORK="$work" BENCH_RUNS="$runs" BENCH_RGW_DIR="$work/rgw"
-for _ in $(seq 1 120); do
-  code=$(curl -s -o /dev/null -w '%{http_code}' "$APP_URL/signin" || true)
-  [ "$code" = 200 ] && break
-  kill -0 "$BENCH_APP_SID" 2>/dev/null || { echo "bench:$bench_name: the app exited" >&2; tail -20 "$work/app.log" >&2; exit 1; }
-  sleep 0.5
-done
-[ "$code" = 200 ] || { echo "bench:$bench_name: the app did not answer GET /signin with 200 (got $code)" >&2; tail -20 "$work/app.log" >&2; exit 1; }
+start_app "$work/app.log"
+pids+=("$app_pid")
+export BENCH_APP_SID=$app_pid BENCH_WORK="$work" BENCH_RUNS="$runs" BENCH_RGW_DIR="$work/rgw"
+wait_for_app "bench:$bench_name" "$work/app.log" 120
 
 echo "== $runs x ($bench_what), alternating"
 node scripts/bench/$bench_name/bench.mjs

@@ -1,25 +1,18 @@
 // Arrival rules: a new object in a source's bucket is shared with the rule's people once, however
 // many notifications, polls and instances report it. Real radosgw; the bucket is written with
 // its owner's own client, never through the app.
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { connect, seedSource, seedUser, uniqueEmail } from '@/prisma/seed';
 import { handleArrival } from '@/lib/arrivals/handle';
 import { pollSource } from '@/lib/arrivals/poll';
 import { createRule, ruleInput } from '@/lib/arrivals/rules';
 import { ruleHistory } from '@/lib/arrivals/list';
 import { drainOutbox } from '@/lib/mail/outbox';
-import { newBucket, putObject } from '@/test/support/bucket';
+import { putObject } from '@/test/support/bucket';
+import { bucketForThisFile } from '@/test/support/source-bucket';
 
 const db = connect();
-let bucket: string;
-beforeAll(async () => {
-  bucket = await newBucket();
-});
-afterAll(async () => {
-  // Sources mounted for everyone would show on every later test's files page.
-  await db.storageSource.deleteMany({ where: { bucket, ownerId: null } });
-  await db.$disconnect();
-});
+const bucket = await bucketForThisFile(db);
 
 const inbox = async (address: string) =>
   (await (await fetch(`${process.env.MAIL_API_URL}/api/messages?to=${encodeURIComponent(address)}`)).json()) as { subject: string; text: string }[];

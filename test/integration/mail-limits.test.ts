@@ -6,6 +6,7 @@ import { takeFrom } from '@/lib/rate-limit';
 import { createShare } from '@/lib/shares/create';
 import { drainOutbox } from '@/lib/mail/outbox';
 import { UserError } from '@/lib/actions/user-error';
+import { shareInput } from '@/test/support/share-input';
 
 const db = connect();
 const owners: string[] = [];
@@ -26,19 +27,7 @@ async function owner(name: string) {
   return { id: user.id, email: user.email, name: user.name };
 }
 
-const shareWith = async (who: Awaited<ReturnType<typeof owner>>, recipients: string[]) =>
-  createShare(who, {
-    fileIds: [(await seedFile(db, who.id)).id],
-    folderIds: [],
-    expiresAt: new Date(Date.now() + 86400_000),
-    availableFrom: null,
-    recipients,
-    message: null,
-    password: null,
-    maxDownloads: null,
-    notifyOnFirstDownload: false,
-    submissionId: null,
-  });
+const shareWith = async (who: Awaited<ReturnType<typeof owner>>, recipients: string[]) => createShare(who, shareInput({ fileIds: [(await seedFile(db, who.id)).id], recipients }));
 
 const people = (n: number, prefix: string) => Array.from({ length: n }, (_, i) => uniqueEmail(`${prefix}${i}`));
 

@@ -5,6 +5,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
+import { shareInput } from '@/test/support/share-input';
 
 const SMTP_PORT = 2626;
 const HTTP_PORT = 8126;
@@ -39,18 +40,7 @@ test('an SMTP outage delays mail but loses none, and nothing is sent twice', asy
   const owner = { id: user.id, email: user.email, name: user.name };
   const file = await seedFile(db, owner.id, { name: 'outage.pdf' });
   const recipients = [uniqueEmail('first'), uniqueEmail('second')];
-  const share = await createShare(owner, {
-    fileIds: [file.id],
-    folderIds: [],
-    expiresAt: new Date(Date.now() + 86400_000),
-    availableFrom: null,
-    recipients,
-    message: null,
-    password: null,
-    maxDownloads: null,
-    notifyOnFirstDownload: false,
-    submissionId: null,
-  });
+  const share = await createShare(owner, shareInput({ fileIds: [file.id], recipients }));
 
   await drainOutbox();
   const queued = await shareDetail(owner.id, share.id);

@@ -8,6 +8,7 @@ import { addRecipients, resendInvite, updateShare } from '@/lib/shares/manage';
 import { notifyFirstDownload } from '@/lib/shares/notify';
 import { drainOutbox } from '@/lib/mail/outbox';
 import type { Locale } from '@/i18n/locales';
+import { shareInput } from '@/test/support/share-input';
 
 const db = connect();
 afterAll(() => db.$disconnect());
@@ -30,19 +31,7 @@ const SPANISH_DATE = /\p{L}+, \d+ de (enero|febrero|marzo|abril|mayo|junio|julio
 
 async function share(user: { id: string; email: string; name: string | null }, recipients: string[], locale?: Locale) {
   const file = await seedFile(db, user.id, { name: 'informe.pdf', size: 2_500_000 });
-  return createShare(user, {
-    fileIds: [file.id],
-    folderIds: [],
-    expiresAt: new Date(Date.now() + 3 * 86400_000),
-    availableFrom: null,
-    recipients,
-    message: null,
-    password: null,
-    maxDownloads: null,
-    notifyOnFirstDownload: false,
-    submissionId: null,
-    locale,
-  });
+  return createShare(user, shareInput({ fileIds: [file.id], expiresAt: new Date(Date.now() + 3 * 86400_000), recipients, locale }));
 }
 
 test('a share with Spanish emails invites in Spanish (subject, button, date, size), though its owner uses English', async () => {

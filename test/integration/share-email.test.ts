@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, expect, test } from 'vitest';
+import { shareInput } from '@/test/support/share-input';
 
 // This file's own SMTP server keeps each message's raw bytes, headers and all.
 const received: { rcpt: string[]; raw: string }[] = [];
@@ -36,18 +37,7 @@ afterAll(async () => {
 
 async function shareWith(owner: { id: string; email: string; name: string | null }, recipient: string) {
   const file = await seedFile(db, owner.id, { name: 'report.pdf' });
-  await createShare(owner, {
-    fileIds: [file.id],
-    folderIds: [],
-    expiresAt: new Date(Date.now() + 86400_000),
-    availableFrom: null,
-    recipients: [recipient],
-    message: 'See attached.',
-    password: null,
-    maxDownloads: null,
-    notifyOnFirstDownload: false,
-    submissionId: null,
-  });
+  await createShare(owner, shareInput({ fileIds: [file.id], recipients: [recipient], message: 'See attached.' }));
   await drainOutbox();
   const message = received.find((m) => m.rcpt.includes(recipient));
   if (!message) throw new Error(`nothing reached ${recipient}`);

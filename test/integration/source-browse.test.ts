@@ -2,7 +2,7 @@
 // and ids that must never reach another prefix, and every action on an object (link, preview,
 // download, delete, upload) and on a folder (a snapshot shared as a folder). Real radosgw; the
 // bucket is written with its owner's own client, never through the app.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { HeadObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { connect, seedSource, seedUser } from '@/prisma/seed';
 import { browseSource } from '@/lib/sources/browse';
@@ -14,29 +14,14 @@ import { shareFiles } from '@/lib/shares/contents';
 import { listFiles } from '@/lib/files/list';
 import { signFileUrl } from '@/lib/storage/download-url';
 import { hashToken } from '@/lib/shares/token';
-import { deleteObject, newBucket, outsideClient, putObject, sha256 } from '@/test/support/bucket';
+import { deleteObject, outsideClient, putObject, sha256 } from '@/test/support/bucket';
+import { shareInput } from '@/test/support/share-input';
+import { bucketForThisFile } from '@/test/support/source-bucket';
 
 const db = connect();
-let bucket: string;
-beforeAll(async () => {
-  bucket = await newBucket();
-});
-// Sources mounted for everyone show in every person's files page: none outlive this file.
-afterAll(async () => {
-  await db.storageSource.deleteMany({ where: { bucket, ownerId: null } });
-  await db.$disconnect();
-});
+const bucket = await bucketForThisFile(db);
 
-const OPTIONS: ShareOptions = {
-  expiresAt: new Date(Date.now() + 86400_000),
-  availableFrom: null,
-  recipients: [],
-  message: null,
-  password: null,
-  maxDownloads: null,
-  notifyOnFirstDownload: false,
-  submissionId: null,
-};
+const OPTIONS: ShareOptions = shareInput();
 
 const names = (page: Awaited<ReturnType<typeof browseSource>>) => ({ folders: page.listing.folders.map((f) => f.name), objects: page.listing.objects.map((o) => o.name) });
 

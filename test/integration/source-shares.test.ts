@@ -1,7 +1,7 @@
 // A bucket people already have, mounted as a storage source: its objects are shared where they
 // are (never copied), and an object deleted or replaced outside Handoff after it was shared
 // answers "removed", never S3's XML. Real radosgw; the bucket is written with a client of its own.
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { connect, seedSource, seedUser } from '@/prisma/seed';
 import { sourceFile } from '@/lib/sources/objects';
@@ -12,32 +12,15 @@ import { hashToken } from '@/lib/shares/token';
 import { createDirectLink } from '@/lib/files/direct-link';
 import { previewOwnFile } from '@/lib/files/preview';
 import { forgetSourceStore } from '@/lib/sources/store';
-import { deleteObject, newBucket, outsideClient, putObject, sha256 } from '@/test/support/bucket';
+import { deleteObject, outsideClient, putObject, sha256 } from '@/test/support/bucket';
+import { shareInput } from '@/test/support/share-input';
+import { bucketForThisFile } from '@/test/support/source-bucket';
 
 const db = connect();
-let bucket: string;
-beforeAll(async () => {
-  bucket = await newBucket();
-});
-afterAll(async () => {
-  // Sources mounted for everyone would show on every later test's files page.
-  await db.storageSource.deleteMany({ where: { bucket, ownerId: null } });
-  await db.$disconnect();
-});
+const bucket = await bucketForThisFile(db);
 
 async function shareOf(user: { id: string; email: string; name: string | null }, fileId: string) {
-  const share = await createShare(user, {
-    fileIds: [fileId],
-    folderIds: [],
-    expiresAt: new Date(Date.now() + 86400_000),
-    availableFrom: null,
-    recipients: [],
-    message: null,
-    password: null,
-    maxDownloads: null,
-    notifyOnFirstDownload: false,
-    submissionId: null,
-  });
+  const share = await createShare(user, shareInput({ fileIds: [fileId] }));
   return share.url!.split('/s/')[1]!;
 }
 

@@ -17,6 +17,7 @@ import { unlockRequest } from '@/lib/requests/access';
 import { unlockCookieName } from '@/lib/password';
 import { confirmSenderThumbnail, confirmSenderUpload, prepareSenderThumbnail, startSenderUpload } from '@/lib/requests/uploads';
 import { fileIdFromHandle } from '@/lib/requests/handle';
+import { requestInput } from '@/test/support/request-input';
 
 const db = connect();
 afterAll(() => db.$disconnect());
@@ -130,16 +131,7 @@ const noCookies: Jar = { get: () => undefined };
 
 async function openRequestOf(password: string | null = null) {
   const owner = await seedUser(db);
-  const created = await createRequest(owner.id, {
-    title: 'Holiday photos',
-    message: null,
-    expiresAt: new Date(Date.now() + 86400_000),
-    password,
-    maxFiles: null,
-    maxFileSize: null,
-    allowedTypes: [],
-    folderId: null,
-  });
+  const created = await createRequest(owner.id, requestInput({ title: 'Holiday photos', password }));
   return { owner, id: created.id, token: new URL(created.url).pathname.split('/').pop()! };
 }
 

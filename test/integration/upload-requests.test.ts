@@ -13,6 +13,7 @@ import { setFolderRule } from '@/lib/files/folder-rules';
 import { drainOutbox } from '@/lib/mail/outbox';
 import { bucket, s3 } from '@/lib/storage/s3';
 import { postForm, randomBody, s3Code } from '@/test/support/s3';
+import { requestInput } from '@/test/support/request-input';
 
 const db = connect();
 afterAll(() => db.$disconnect());
@@ -27,17 +28,7 @@ const inbox = async (address: string) =>
 async function makeRequest(input: Partial<CreateRequestInput> = {}) {
   const owner = await seedUser(db, { name: 'Olivia Owner', email: uniqueEmail('owner') });
   const folder = await seedFolder(db, owner.id, { name: 'Incoming' });
-  const created = await createRequest(owner.id, {
-    title: 'Signed contracts',
-    message: null,
-    expiresAt: new Date(Date.now() + 86400_000),
-    password: null,
-    maxFiles: null,
-    maxFileSize: null,
-    allowedTypes: [],
-    folderId: folder.id,
-    ...input,
-  });
+  const created = await createRequest(owner.id, requestInput({ title: 'Signed contracts', folderId: folder.id, ...input }));
   return { owner, folder, id: created.id, token: new URL(created.url).pathname.split('/').pop()!, url: created.url };
 }
 

@@ -6,6 +6,7 @@
 // counters. Set USAGE_SEED to replay a run; a failure names its seed and the steps that led there.
 import { afterAll, expect, test } from 'vitest';
 import { postForm, randomBody } from '@/test/support/s3';
+import { requestInput } from '@/test/support/request-input';
 
 const QUOTA = 10_000_000;
 process.env.STORAGE_QUOTA = String(QUOTA); // this file's own quota, set before the configuration is read
@@ -71,16 +72,7 @@ test('usage counters equal the real sums after every step of a random mix of ope
   const people: Person[] = [];
   for (let i = 0; i < 2; i++) {
     const user = await seedUser(db);
-    const request = await createRequest(user.id, {
-      title: 'Send files',
-      message: null,
-      expiresAt: new Date(Date.now() + 86400_000),
-      password: null,
-      maxFiles: null,
-      maxFileSize: null,
-      allowedTypes: [],
-      folderId: null,
-    });
+    const request = await createRequest(user.id, requestInput());
     people.push({ id: user.id, requestToken: new URL(request.url).pathname.split('/').pop()!, folders: [] });
   }
   const uploads = new Map<string, Upload>();

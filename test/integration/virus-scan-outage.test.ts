@@ -5,6 +5,7 @@ import { connect, createServer, type AddressInfo } from 'node:net';
 import { afterAll, expect, test } from 'vitest';
 import { connect as connectDb, seedUser } from '@/prisma/seed';
 import { postForm } from '@/test/support/s3';
+import { shareInput } from '@/test/support/share-input';
 
 const port = await new Promise<number>((resolve) => {
   const probe = createServer().listen(0, '127.0.0.1', () => {
@@ -35,18 +36,7 @@ test('while clamd cannot be reached a file stays pending and unshareable; when i
   // The confirmation started a round of its own; whichever round holds the file, none passes it.
   for (let round = 0; round < 3; round++) await scanPendingFiles();
   await expect.poll(status).toBe('pending');
-  const share = {
-    fileIds: [prepared.fileId],
-    folderIds: [],
-    expiresAt: new Date(Date.now() + 86400_000),
-    availableFrom: null,
-    recipients: [],
-    message: null,
-    password: null,
-    maxDownloads: null,
-    notifyOnFirstDownload: false,
-    submissionId: null,
-  };
+  const share = shareInput({ fileIds: [prepared.fileId] });
   await expect(createShare(owner, share)).rejects.toThrow('"numbers.csv" is still being checked for viruses.');
 
   const relay = createServer((client) => {

@@ -7,6 +7,8 @@ import { afterAll, expect, test } from 'vitest';
 import { connect, seedFolder, seedUser, uniqueEmail } from '@/prisma/seed';
 import { EICAR } from '@/test/support/eicar';
 import { postForm } from '@/test/support/s3';
+import { requestInput } from '@/test/support/request-input';
+import { shareInput } from '@/test/support/share-input';
 
 // Scanning is on for this file only (each test file loads the app's modules afresh).
 process.env.CLAMAV_URL = process.env.TEST_CLAMAV_URL;
@@ -56,19 +58,6 @@ async function scanned(ids: string[]) {
   throw new Error('the files were not scanned');
 }
 
-const shareInput = (fileIds: string[], folderIds: string[] = []) => ({
-  fileIds,
-  folderIds,
-  expiresAt: new Date(Date.now() + 86400_000),
-  availableFrom: null,
-  recipients: [],
-  message: null,
-  password: null,
-  maxDownloads: null,
-  notifyOnFirstDownload: false,
-  submissionId: null,
-});
-
 test('a file is shareable only once clamd calls it clean; an infected one is quarantined, refused everywhere, and its owner told', async () => {
   const owner = await seedUser(db, { name: 'Scan Owner' });
   const folder = await seedFolder(db, owner.id, { name: 'Inbox' });
@@ -100,12 +89,12 @@ test('a file is shareable only once clamd calls it clean; an infected one is qua
   expect(ruleShares.map((s) => s.items.map((i) => i.fileId))).toEqual([[cleanId]]);
 
   // Sharing, direct links and a shared folder: the infected file is refused or left out.
-  await expect(createShare(owner, shareInput([cleanId, infectedId]))).rejects.toThrow('"invoice.exe" contained a virus and cannot be shared.');
+  await expect(createShare(owner, shareInput({ fileIds: [cleanId, infectedId] }))).rejects.toThrow('"invoice.exe" contained a virus and cannot be shared.');
   await expect(createDirectLink(owner.id, infectedId, 60)).rejects.toThrow('"invoice.exe" contained a virus and cannot be shared.');
-  const folderShare = await createShare(owner, shareInput([], [folder.id]));
+  const folderShare = await createShare(owner, shareInput({ folderIds: [folder.id] }));
   const all = await grantDownload(new URL(folderShare.url!).pathname.split('/')[2]!, null);
   expect(all.ok && all.files.map((f) => f.name)).toEqual(['notes.txt']);
-  await createShare(owner, shareInput([cleanId]));
+  await createShare(owner, shareInput({ fileIds: [cleanId] }));
 
   // The scanner sends it on its own; a drain here only makes that sooner.
   await drainOutbox();
@@ -118,7 +107,7 @@ test('a file still waiting for its scan cannot be shared or linked, and says why
   const file = await db.file.create({
     data: { ownerId: owner.id, name: 'fresh.pdf', size: 10, contentType: 'application/pdf', storageKey: `users/${owner.id}/waiting`, status: 'ready', scanStatus: 'pending' },
   });
-  await expect(createShare(owner, shareInput([file.id]))).rejects.toThrow('"fresh.pdf" is still being checked for viruses.');
+  await expect(createShare(owner, shareInput({ fileIds: [file.id] }))).rejects.toThrow('"fresh.pdf" is still being checked for viruses.');
   await expect(createDirectLink(owner.id, file.id, 60)).rejects.toThrow('"fresh.pdf" is still being checked for viruses.');
   expect(await labels(owner.id)).toEqual([['fresh.pdf', 'scanning']]);
   await db.file.delete({ where: { id: file.id } });
@@ -131,7 +120,7 @@ test('files too large for clamd, or archives past its limits, are reported as no
   const verdicts = await scanned([tooLarge, bomb]);
   expect(verdicts.get(tooLarge)).toMatchObject({ scanStatus: 'failed', scanDetail: "larger than the virus scanner takes (clamd's StreamMaxLength)" });
   expect(verdicts.get(bomb)).toMatchObject({ scanStatus: 'failed', scanDetail: "past the virus scanner's limits (Heuristics.Limits.Exceeded.MaxFileSize)" });
-  await expect(createShare(owner, shareInput([bomb]))).rejects.toThrow('"zeros.gz" could not be checked for viruses, so it cannot be shared.');
+  await expect(createShare(owner, shareInput({ fileIds: [bomb] }))).rejects.toThrow('"zeros.gz" could not be checked for viruses, so it cannot be shared.');
   expect(await labels(owner.id)).toEqual([
     ['video.raw', 'failed'],
     ['zeros.gz', 'failed'],
@@ -151,16 +140,7 @@ test('the owner is told of an infected file in their own language', async () => 
 
 test('files sent through a request are scanned before the owner is told, and infected ones are named as removed', async () => {
   const owner = await seedUser(db, { email: uniqueEmail('req-owner') });
-  const created = await createRequest(owner.id, {
-    title: 'Scans',
-    message: null,
-    expiresAt: new Date(Date.now() + 86400_000),
-    password: null,
-    maxFiles: null,
-    maxFileSize: null,
-    allowedTypes: [],
-    folderId: null,
-  });
+  const created = await createRequest(owner.id, requestInput({ title: 'Scans' }));
   const token = new URL(created.url).pathname.split('/').pop()!;
   const noCookies = { get: () => undefined };
   const ids = [];

@@ -16,6 +16,8 @@ import { folderRule } from '@/lib/files/folder-rules';
 import { formatBytes } from '@/lib/bytes';
 import { mountsOf } from '@/lib/sources/mounts';
 import { SourceFolders } from '@/components/sources/source-folders';
+import { FolderBreadcrumb } from '@/components/files/folder-breadcrumb';
+import { linkTag } from '@/components/ui/link-tag';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('files.page');
@@ -49,31 +51,12 @@ export default async function FilesPage({ searchParams }: Props) {
   return (
     <div>
       <div className="mb-4 flex flex-wrap items-center gap-3">
-        {/* The breadcrumb shows where this is; the heading names it for those who jump by headings. */}
-        <h1 className="sr-only">{crumbs.at(-1)?.name ?? t('myFiles')}</h1>
-        <nav aria-label={t('breadcrumb')} className="min-w-0 flex-1 basis-full sm:basis-0">
-          <ol className="flex flex-wrap items-center gap-1 text-lg font-semibold wrap-anywhere">
-            <li>
-              <Link href="/files" className="hover:underline">
-                {t('myFiles')}
-              </Link>
-            </li>
-            {crumbs.map((crumb, index) => (
-              <li key={crumb.id} className="flex min-w-0 items-center gap-1">
-                <span aria-hidden className="text-zinc-400">
-                  /
-                </span>
-                {index === crumbs.length - 1 ? (
-                  <span aria-current="page">{crumb.name}</span>
-                ) : (
-                  <Link href={`/files?folder=${crumb.id}`} className="hover:underline">
-                    {crumb.name}
-                  </Link>
-                )}
-              </li>
-            ))}
-          </ol>
-        </nav>
+        <FolderBreadcrumb
+          label={t('breadcrumb')}
+          home={t('myFiles')}
+          steps={crumbs.map((crumb) => ({ key: crumb.id, name: crumb.name, href: `/files?folder=${crumb.id}` }))}
+          className="basis-full sm:basis-0"
+        />
         <form role="search" action="/files" className="flex min-w-0 flex-1 items-center gap-2 sm:flex-none">
           <label htmlFor="q" className="sr-only">
             {t('searchLabel')}
@@ -103,11 +86,7 @@ export default async function FilesPage({ searchParams }: Props) {
         <p className="mb-3 text-sm text-zinc-600 wrap-anywhere">
           {t.rich('results', {
             query,
-            clear: (chunks) => (
-              <Link href={folderId ? `/files?folder=${folderId}` : '/files'} className="underline">
-                {chunks}
-              </Link>
-            ),
+            clear: linkTag(folderId ? `/files?folder=${folderId}` : '/files'),
           })}
         </p>
       )}

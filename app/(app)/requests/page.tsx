@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { currentUser } from '@/lib/auth';
@@ -9,6 +8,7 @@ import { folderChoices, listRequests, type RequestSummary } from '@/lib/requests
 import { LocalTime } from '@/components/ui/local-time';
 import { NewRequestButton } from '@/components/requests/request-dialog';
 import { RequestActions } from '@/components/requests/request-actions';
+import { linkTag } from '@/components/ui/link-tag';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('requests.owner'))('metaTitle') };
@@ -66,11 +66,7 @@ async function RequestCard({ request }: { request: RequestSummary }) {
             <span data-testid="request-received">{t('received', { count: request.received })}</span>{' '}
             {t.rich('into', {
               folder: request.folderName ?? t('myFiles'),
-              link: (chunks) => (
-                <Link href={request.folderId ? `/files?folder=${request.folderId}` : '/files'} className="underline">
-                  {chunks}
-                </Link>
-              ),
+              link: linkTag(request.folderId ? `/files?folder=${request.folderId}` : '/files'),
             })}{' '}
             {request.status === 'open' && t.rich('openUntil', { time })}
             {request.status === 'expired' && t.rich('expiredOn', { time })}

@@ -6,6 +6,7 @@ import { currentUser } from '@/lib/auth';
 import { listShares, type ShareSummary } from '@/lib/shares/list';
 import { LocalTime } from '@/components/ui/local-time';
 import { RevokeButton } from '@/components/shares/revoke-button';
+import { linkTag } from '@/components/ui/link-tag';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('shares.list');
@@ -33,11 +34,7 @@ export default async function SharesPage({ searchParams }: Props) {
           <h2 className="text-base font-semibold">{t('emptyTitle')}</h2>
           <p className="mt-1 text-sm text-zinc-600">
             {t.rich('emptyHint', {
-              link: (chunks) => (
-                <Link href="/files" className="underline">
-                  {chunks}
-                </Link>
-              ),
+              link: linkTag('/files'),
             })}
           </p>
         </div>

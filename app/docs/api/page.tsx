@@ -9,6 +9,7 @@ import { ApiIntro } from '@/components/api-docs/api-intro';
 import { OperationSection } from '@/components/api-docs/operation-section';
 import { ProblemList } from '@/components/api-docs/problem-list';
 import { LogoMark, PRODUCT_NAME } from '@/components/ui/logo-mark';
+import { inlineLink } from '@/components/ui/link-tag';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('settings.apiDocs'))('metaTitle') };
@@ -39,7 +40,7 @@ export default async function ApiDocsPage() {
           <p className="text-sm text-zinc-700">
             {t.rich('lead', {
               link: (chunks) => (
-                <a href="/api/v1/openapi.json" className="font-medium text-zinc-900 underline underline-offset-2">
+                <a href="/api/v1/openapi.json" className={inlineLink}>
                   {chunks}
                 </a>
               ),

@@ -30,12 +30,8 @@ export AUTH_SECRET="bench-only-secret-not-for-production-0123456789" SIGNIN_ALLO
 export S3_ENDPOINT="http://127.0.0.1:$s3_port" S3_REGION=us-east-1 S3_BUCKET=handoff-bench-scale S3_FORCE_PATH_STYLE=true
 export S3_ACCESS_KEY_ID=BENCHSCALEKEY0000001 S3_SECRET_ACCESS_KEY=bench-scale-secret-key-00000000000000001
 export SMTP_URL="smtp://127.0.0.1:$smtp_port" MAIL_FROM="Handoff <bench@localhost>"
-for file in .env.example .env .env.local .env.production .env.production.local; do
-  [ -f "$file" ] || continue
-  while IFS='=' read -r name _; do
-    if [[ $name =~ ^[A-Z0-9_]+$ ]] && [ -z "${!name+x}" ]; then export "$name="; fi
-  done < "$file"
-done
+source scripts/bench/app.sh
+blank_env_files
 
 for port in "$app_port" "$s3_port" "$pg_port"; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "bench:scale: port $port is already in use" >&2; exit 1; fi
@@ -77,15 +73,8 @@ for database in $databases; do
   npx tsx scripts/bench/scale/seed.ts > "$work/seed-$database.json"
 
   echo "== $database: starting the app on :$app_port"
-  setsid node scripts/server.mjs --hostname localhost --port "$app_port" > "$work/app-$database.log" 2>&1 &
-  app_pid=$!
-  for _ in $(seq 1 240); do
-    code=$(curl -s -o /dev/null -w '%{http_code}' "$APP_URL/signin" || true)
-    [ "$code" = 200 ] && break
-    kill -0 "$app_pid" 2>/dev/null || { echo "bench:scale: the app exited" >&2; tail -20 "$work/app-$database.log" >&2; exit 1; }
-    sleep 0.5
-  done
-  [ "$code" = 200 ] || { echo "bench:scale: the app did not answer GET /signin with 200 (got $code)" >&2; tail -20 "$work/app-$database.log" >&2; exit 1; }
+  start_app "$work/app-$database.log"
+  wait_for_app bench:scale "$work/app-$database.log" 240
   # What the server does once at start (filling keys, statistics) is not what is measured.
   sleep "${BENCH_SETTLE_SECONDS:-5}"
 

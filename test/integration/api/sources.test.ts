@@ -2,25 +2,18 @@
 // token's owner, the live listing and its paging, the file that stands for an object (shared,
 // linked, read; never renamed or deleted here), and every path, id or cursor that tries to reach
 // another prefix answering a problem, never a listing.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { connect, seedSource } from '@/prisma/seed';
 import { createSourceFileOp, listSourceObjectsOp, listSourcesOp } from '@/lib/api/operations/sources';
 import { deleteFileOp, getFileOp, listFilesOp, presignFileOp, updateFileOp } from '@/lib/api/operations/files';
 import { createShareOp } from '@/lib/api/operations/shares';
 import { answer, apiUser, callApi } from '@/test/support/api';
-import { newBucket, outsideClient, putObject, sha256 } from '@/test/support/bucket';
+import { outsideClient, putObject, sha256 } from '@/test/support/bucket';
 import { HeadObjectCommand } from '@aws-sdk/client-s3';
+import { bucketForThisFile } from '@/test/support/source-bucket';
 
 const db = connect();
-let bucket: string;
-beforeAll(async () => {
-  bucket = await newBucket();
-});
-afterAll(async () => {
-  // Sources mounted for everyone would show on every later test's files page.
-  await db.storageSource.deleteMany({ where: { bucket, ownerId: null } });
-  await db.$disconnect();
-});
+const bucket = await bucketForThisFile(db);
 
 const type = (slug: string) => `/docs/api#problem-${slug}`;
 

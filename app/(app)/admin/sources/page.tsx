@@ -6,12 +6,11 @@ import { isAdmin } from '@/lib/auth/admin';
 import { listSources } from '@/lib/sources/admin';
 import { SourceList } from '@/components/admin/source-list';
 import { SourceForm } from '@/components/admin/source-form';
+import { PageSection, EmptyNote } from '@/components/ui/page-section';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('admin.sources'))('title') };
 }
-
-const section = 'rounded-xl border border-zinc-200 bg-white p-5';
 
 /** Admins only: anyone else gets the app's "not found" page, which says nothing of what is here. */
 export default async function AdminSourcesPage() {
@@ -23,23 +22,15 @@ export default async function AdminSourcesPage() {
       <h1 className="text-lg font-semibold">{t('title')}</h1>
       <p className="text-sm text-zinc-600">{t('intro')}</p>
       {sources.length === 0 ? (
-        <p className="rounded-lg bg-zinc-50 px-4 py-3 text-sm text-zinc-700" data-testid="sources-empty">
-          {t('empty')}
-        </p>
+        <EmptyNote testId="sources-empty">{t('empty')}</EmptyNote>
       ) : (
-        <section aria-labelledby="sources-heading" className={section}>
-          <h2 id="sources-heading" className="mb-3 font-semibold">
-            {t('listHeading')}
-          </h2>
+        <PageSection id="sources-heading" heading={t('listHeading')}>
           <SourceList sources={sources} />
-        </section>
+        </PageSection>
       )}
-      <section aria-labelledby="new-source-heading" className={section}>
-        <h2 id="new-source-heading" className="mb-3 font-semibold">
-          {t('newHeading')}
-        </h2>
+      <PageSection id="new-source-heading" heading={t('newHeading')}>
         <SourceForm />
-      </section>
+      </PageSection>
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { ruleHistory, type ArrivalEntry } from '@/lib/arrivals/list';
 import { LocalTime } from '@/components/ui/local-time';
 import { ruleWhere } from '@/components/arrivals/rule-where';
 import { formatBytes } from '@/lib/bytes';
+import { PageSection } from '@/components/ui/page-section';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('arrivals.history');
@@ -34,10 +35,7 @@ export default async function RuleHistoryPage({ params }: Props) {
         <h1 className="mt-2 text-lg font-semibold break-words">{ruleWhere(rule, t)}</h1>
         <p className="mt-1 text-sm text-zinc-600">{t('summary', { pattern: rule.pattern ?? '*', recipients: format.list(rule.recipients), days: rule.days })}</p>
       </div>
-      <section aria-labelledby="history-heading" className="rounded-xl border border-zinc-200 bg-white p-5">
-        <h2 id="history-heading" className="mb-3 font-semibold">
-          {t('history.title')}
-        </h2>
+      <PageSection id="history-heading" heading={t('history.title')}>
         {arrivals.length === 0 ? (
           <p className="text-sm text-zinc-600">{t('history.empty')}</p>
         ) : (
@@ -47,7 +45,7 @@ export default async function RuleHistoryPage({ params }: Props) {
             ))}
           </ol>
         )}
-      </section>
+      </PageSection>
     </div>
   );
 }

@@ -8,12 +8,11 @@ import { PasskeySettings } from '@/components/security/passkey-settings';
 import { TotpSettings } from '@/components/security/totp-settings';
 import { RecoveryCodeSettings } from '@/components/security/recovery-code-settings';
 import { SignOutEverywhere } from '@/components/security/sign-out-everywhere';
+import { PageSection } from '@/components/ui/page-section';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('auth.security'))('title') };
 }
-
-const section = 'rounded-xl border border-zinc-200 bg-white p-5';
 
 export default async function SecurityPage() {
   // Also for someone who must set up a second factor before anything else (REQUIRE_SECOND_FACTOR).
@@ -29,35 +28,19 @@ export default async function SecurityPage() {
           {t('mustSetUp')}
         </p>
       )}
-      <section aria-labelledby="passkeys-heading" className={section}>
-        <h2 id="passkeys-heading" className="font-semibold">
-          {t('passkeysHeading')}
-        </h2>
-        <p className="mt-1 mb-4 text-sm text-zinc-600">{t('passkeysIntro')}</p>
+      <PageSection id="passkeys-heading" heading={t('passkeysHeading')} intro={t('passkeysIntro')}>
         <PasskeySettings passkeys={settings.passkeys} />
-      </section>
-      <section aria-labelledby="totp-heading" className={section}>
-        <h2 id="totp-heading" className="font-semibold">
-          {t('totpHeading')}
-        </h2>
-        <p className="mt-1 mb-4 text-sm text-zinc-600">{t('totpIntro')}</p>
+      </PageSection>
+      <PageSection id="totp-heading" heading={t('totpHeading')} intro={t('totpIntro')}>
         <TotpSettings isOn={settings.hasTotp} setup={settings.totpSetup} hasPasskey={settings.passkeys.length > 0} />
-      </section>
-      <section aria-labelledby="recovery-heading" className={section}>
-        <h2 id="recovery-heading" className="font-semibold">
-          {t('recoveryHeading')}
-        </h2>
-        <p className="mt-1 mb-4 text-sm text-zinc-600">{t('recoveryIntro')}</p>
+      </PageSection>
+      <PageSection id="recovery-heading" heading={t('recoveryHeading')} intro={t('recoveryIntro')}>
         <RecoveryCodeSettings codesLeft={settings.recoveryCodesLeft} hasSecondFactor={hasSecondFactor} />
-      </section>
+      </PageSection>
       {settings.isSecondFactorRequired && <p className="text-sm text-zinc-600">{t('required')}</p>}
-      <section aria-labelledby="everywhere-heading" className={section}>
-        <h2 id="everywhere-heading" className="font-semibold">
-          {t('everywhereHeading')}
-        </h2>
-        <p className="mt-1 mb-4 text-sm text-zinc-600">{t('everywhereIntro')}</p>
+      <PageSection id="everywhere-heading" heading={t('everywhereHeading')} intro={t('everywhereIntro')}>
         <SignOutEverywhere />
-      </section>
+      </PageSection>
     </div>
   );
 }

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { currentUser } from '@/lib/auth';
@@ -8,12 +7,12 @@ import { listApiTokens } from '@/lib/api/tokens';
 import { TOKEN_EXPIRY_PRESETS } from '@/lib/api/token-input';
 import { TokenList } from '@/components/tokens/token-list';
 import { NewTokenForm } from '@/components/tokens/new-token-form';
+import { PageSection, EmptyNote } from '@/components/ui/page-section';
+import { inlineLink, linkTag } from '@/components/ui/link-tag';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('settings.tokens'))('title') };
 }
-
-const section = 'rounded-xl border border-zinc-200 bg-white p-5';
 
 export default async function ApiTokensPage() {
   const user = await currentUser();
@@ -34,31 +33,19 @@ export default async function ApiTokensPage() {
       <h1 className="text-lg font-semibold">{t('title')}</h1>
       <p className="text-sm text-zinc-600">
         {t.rich('intro', {
-          link: (chunks) => (
-            <Link href="/docs/api" className="font-medium text-zinc-900 underline underline-offset-2">
-              {chunks}
-            </Link>
-          ),
+          link: linkTag('/docs/api', inlineLink),
         })}
       </p>
       {rows.length === 0 ? (
-        <p className="rounded-lg bg-zinc-50 px-4 py-3 text-sm text-zinc-700" data-testid="tokens-empty">
-          {t('empty')}
-        </p>
+        <EmptyNote testId="tokens-empty">{t('empty')}</EmptyNote>
       ) : (
-        <section aria-labelledby="tokens-heading" className={section}>
-          <h2 id="tokens-heading" className="mb-3 font-semibold">
-            {t('listHeading')}
-          </h2>
+        <PageSection id="tokens-heading" heading={t('listHeading')}>
           <TokenList tokens={rows} />
-        </section>
+        </PageSection>
       )}
-      <section aria-labelledby="new-token-heading" className={section}>
-        <h2 id="new-token-heading" className="mb-3 font-semibold">
-          {t('newHeading')}
-        </h2>
+      <PageSection id="new-token-heading" heading={t('newHeading')}>
         <NewTokenForm presets={[...TOKEN_EXPIRY_PRESETS]} meUrl={new URL('/api/v1/me', env().APP_URL).href} />
-      </section>
+      </PageSection>
     </div>
   );
 }

@@ -11,6 +11,7 @@ import { SettingsForm } from '@/components/shares/settings-form';
 import { AddRecipientsForm } from '@/components/shares/add-recipients-form';
 import { RecipientActions } from '@/components/shares/recipient-actions';
 import { UserAgentLabel } from '@/components/shares/user-agent-label';
+import { PageSection } from '@/components/ui/page-section';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('shares.detail');
@@ -48,10 +49,7 @@ export default async function ShareDetailPage({ params }: Props) {
         </p>
       </div>
 
-      <section aria-labelledby="settings-heading" className="rounded-xl border border-zinc-200 bg-white p-5">
-        <h2 id="settings-heading" className="mb-3 font-semibold">
-          {t('detail.settings')}
-        </h2>
+      <PageSection id="settings-heading" heading={t('detail.settings')}>
         <SettingsForm
           share={{
             id: share.id,
@@ -64,12 +62,9 @@ export default async function ShareDetailPage({ params }: Props) {
           }}
           disabled={share.status === 'revoked'}
         />
-      </section>
+      </PageSection>
 
-      <section aria-labelledby="recipients-heading" className="rounded-xl border border-zinc-200 bg-white p-5">
-        <h2 id="recipients-heading" className="mb-3 font-semibold">
-          {t('detail.recipients')}
-        </h2>
+      <PageSection id="recipients-heading" heading={t('detail.recipients')}>
         {share.recipients.length === 0 ? (
           <p className="text-sm text-zinc-600">{t('detail.nobodyEmailed')}</p>
         ) : (
@@ -80,12 +75,9 @@ export default async function ShareDetailPage({ params }: Props) {
           </ul>
         )}
         {isActive && <AddRecipientsForm shareId={share.id} />}
-      </section>
+      </PageSection>
 
-      <section aria-labelledby="timeline-heading" className="rounded-xl border border-zinc-200 bg-white p-5">
-        <h2 id="timeline-heading" className="mb-3 font-semibold">
-          {t('detail.timeline')}
-        </h2>
+      <PageSection id="timeline-heading" heading={t('detail.timeline')}>
         {share.timeline.length === 0 ? (
           <p className="text-sm text-zinc-600">{t('detail.nothingYet')}</p>
         ) : (
@@ -103,7 +95,7 @@ export default async function ShareDetailPage({ params }: Props) {
             ))}
           </ol>
         )}
-      </section>
+      </PageSection>
     </div>
   );
 }
