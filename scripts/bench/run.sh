@@ -26,6 +26,7 @@
 # Stops only what it started, also on Ctrl-C.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+source scripts/use-node.sh
 work="$PWD/.data/bench"
 app_port="${BENCH_APP_PORT:-3201}" base_port="${BENCH_BASELINE_PORT:-3202}" pg_port="${BENCH_PG_PORT:-3205}"
 read -r pg_app_port pg_app2_port <<< "${BENCH_PG_APP_PORTS:-3203 3204}"

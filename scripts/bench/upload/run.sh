@@ -9,6 +9,7 @@
 # Ports: app 3301, S3 7490. Stops only what it started.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
+source scripts/use-node.sh
 work="$PWD/.data/bench-upload"
 app_port=3301 s3_port=7490
 runs="${BENCH_RUNS:-3}" size="${BENCH_SIZE:-1GiB}"
