@@ -1,5 +1,5 @@
-# The app under a bench, sourced by scripts/bench/scale/run.sh and scripts/bench/upload-stack.sh
-# after they set the app's whole configuration, APP_URL and app_port.
+# The app under a bench, sourced by scripts/bench/run.sh, scripts/bench/scale/run.sh and
+# scripts/bench/upload-stack.sh after they set the app's whole configuration, APP_URL and app_port.
 
 # Every setting a .env file names that the bench left unset is set, empty: Next.js would otherwise
 # fill it from the file, and the bench would measure a configuration it did not choose.

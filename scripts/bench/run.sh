@@ -54,12 +54,8 @@ export S3_ENDPOINT="http://127.0.0.1:$s3_port" S3_REGION=us-east-1 S3_BUCKET=han
 export S3_ACCESS_KEY_ID=BENCHACCESSKEY000001 S3_SECRET_ACCESS_KEY=bench-secret-key-0000000000000000000001
 export SMTP_URL="smtp://127.0.0.1:$smtp_port" MAIL_FROM="Handoff <bench@localhost>" DOWNLOAD_URL_TTL_SECONDS=60
 export BASELINE_PORT="$base_port"
-for file in .env.example .env .env.local .env.production .env.production.local; do
-  [ -f "$file" ] || continue
-  while IFS='=' read -r name _; do
-    if [[ $name =~ ^[A-Z0-9_]+$ ]] && [ -z "${!name+x}" ]; then export "$name="; fi
-  done < "$file"
-done
+source scripts/bench/app.sh
+blank_env_files
 
 for port in "$app_port" "$base_port" "$pg_app_port" "$pg_app2_port" "$pg_port" "$s3_port"; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "bench: port $port is already in use" >&2; exit 1; fi
