@@ -3,7 +3,9 @@
 // starts: no sort of all the person's files, on the first page or a deep one, at the top level
 // or in a folder. Without statistics the planners guess (PostgreSQL reads the whole account
 // through the status index and sorts it; SQLite walks every file by date for a deep page of the
-// top level), and PostgreSQL walks the index for "folderId IS NULL" only when the order names it.
+// top level), and PostgreSQL walks the index for "folderId IS NULL" only when the order names it,
+// and then, with an ordered index on folderId alone and rows stored a folder at a time, reads the
+// whole top level through that index and sorts it.
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
@@ -47,7 +49,7 @@ afterAll(async () => {
 
 const FILES = 20_000;
 const AT_TOP = 2_000;
-const FOLDERS = 20;
+const FOLDERS = 100;
 
 /** 20,000 ready files for one person (2,000 at the top level, the rest in 20 folders), 200 for another. */
 async function seedAccount(ownerId: string, otherId: string) {
@@ -55,8 +57,11 @@ async function seedAccount(ownerId: string, otherId: string) {
     await db()
       .$executeRaw`INSERT INTO "Folder" ("id", "ownerId", "name", "sortName", "searchName") VALUES (${`${ownerId}-d${f}`}, ${ownerId}, ${`Folder ${f}`}, ${`folder ${f}`}, ${`folder ${f}`})`;
   }
-  // One second apart, written as Prisma writes dates.
-  const createdAt = Prisma.raw(isPostgres ? "now() - g * interval '1 second'" : "strftime('%Y-%m-%dT%H:%M:%f+00:00', 'now', '-' || g || ' seconds')");
+  // Stored a folder at a time, as an import writes them (the top level first), with dates in no
+  // particular order: the order of the rows on disk follows the folder, not the date or size.
+  // Written as Prisma writes dates, one second apart.
+  const ago = Prisma.raw(`((g * 7919) % ${FILES + 200})`);
+  const createdAt = isPostgres ? Prisma.sql`now() - ${ago} * interval '1 second'` : Prisma.sql`strftime('%Y-%m-%dT%H:%M:%f+00:00', 'now', '-' || ${ago} || ' seconds')`;
   // In batches: each row's usage trigger updates its owner's counter row, and one transaction
   // updating a row 20,000 times keeps every old version of it on PostgreSQL until it ends.
   for (let from = 0; from < FILES + 200; from += 1000) {
@@ -67,7 +72,7 @@ async function seedAccount(ownerId: string, otherId: string) {
     await db().$executeRaw`
       INSERT INTO "File" ("id", "ownerId", "folderId", "name", "sortName", "searchName", "size", "contentType", "kind", "storageKey", "status", "createdAt", "updatedAt")
       SELECT 'f' || g, CASE WHEN g < ${FILES} THEN ${ownerId} ELSE ${otherId} END,
-             CASE WHEN g < ${AT_TOP} OR g >= ${FILES} THEN NULL ELSE ${ownerId} || '-d' || (g % ${Prisma.raw(String(FOLDERS))}) END,
+             CASE WHEN g < ${AT_TOP} OR g >= ${FILES} THEN NULL ELSE ${ownerId} || '-d' || ((g - ${Prisma.raw(String(AT_TOP))}) / ${Prisma.raw(String((FILES - AT_TOP) / FOLDERS))}) END,
              'report ' || g || '.pdf', 'report ' || g, 'report ' || g || '.pdf', (g * 7919) % 100000, 'application/pdf',
              CASE g % 4 WHEN 0 THEN 'pdf' WHEN 1 THEN 'image' WHEN 2 THEN 'text' ELSE 'word' END,
              'users/x/f' || g, 'ready', ${createdAt}, ${createdAt}
