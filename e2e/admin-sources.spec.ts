@@ -58,6 +58,11 @@ test('an admin adds a source with its own credentials: the secret never reaches 
     .getByRole('navigation', { name: m('shell.nav.main') })
     .getByRole('link', { name: m('shell.nav.admin') })
     .click();
+  await expect(page).toHaveURL(/\/admin\/users$/);
+  await page
+    .getByRole('navigation', { name: m('admin.title') })
+    .getByRole('link', { name: m('admin.sources.title') })
+    .click();
   await expect(page).toHaveURL(/\/admin\/sources$/);
   await addSource(page, { name, bucket, prefix: 'reports/', endpoint: otherEndpoint(), accessKeyId: process.env.S3_ACCESS_KEY_ID!, secretAccessKey: secret });
 

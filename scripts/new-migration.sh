@@ -13,8 +13,11 @@ work="$PWD/.data/migration" port="${MIGRATION_PG_PORT:-5498}"
 echo "== SQLite (a scratch copy of the migrations' database)"
 rm -rf "$work" && mkdir -p "$work"
 DATABASE_URL="file:$work/sqlite.db" npx prisma migrate deploy >/dev/null
-DATABASE_URL="file:$work/sqlite.db" npx prisma migrate dev --create-only --name "$name"
-latest=$(ls -d prisma/migrations/*_"$name" | tail -1)
+# A diff, not `migrate dev --create-only`: that one stops (non-interactive) on the drops of FTS5's
+# shadow tables it would make, which fix-sqlite-migration.mjs removes anyway.
+latest="prisma/migrations/$(date -u +%Y%m%d%H%M%S)_$name"
+mkdir -p "$latest"
+DATABASE_URL="file:$work/sqlite.db" npx prisma migrate diff --from-config-datasource --to-schema prisma/schema.prisma --script >"$latest/migration.sql"
 node scripts/fix-sqlite-migration.mjs "$latest/migration.sql"
 
 echo "== PostgreSQL (a throwaway cluster on 127.0.0.1:$port)"

@@ -47,7 +47,11 @@ export default async function AppLayout({ children }: { children: React.ReactNod
               <NavLink href="/shares">{t('shares')}</NavLink>
               <NavLink href="/requests">{t('requests')}</NavLink>
               <NavLink href="/rules">{t('rules')}</NavLink>
-              {showAdmin && <NavLink href="/admin/sources">{t('admin')}</NavLink>}
+              {showAdmin && (
+                <NavLink href="/admin/users" section="/admin">
+                  {t('admin')}
+                </NavLink>
+              )}
             </nav>
           )}
           <div className="ml-auto flex min-w-0 items-center gap-1">

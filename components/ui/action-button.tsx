@@ -6,8 +6,8 @@ import { useServerAction } from '@/components/ui/use-server-action';
 type Props = {
   label: string;
   pending: string;
-  /** Asked first (the browser's own confirm) for what cannot be undone. */
-  confirm: string;
+  /** Asked first (the browser's own confirm) for what cannot be undone; none for what can. */
+  confirm?: string;
   action: () => Promise<{ ok: true } | { ok: false; error: string }>;
   onDone?: () => void;
   style: 'secondary' | 'danger';
@@ -19,7 +19,7 @@ type Props = {
 export function ActionButton({ label, pending, confirm, action, onDone, style, isInline = false }: Props) {
   const { error, isPending, run } = useServerAction();
   const onClick = () => {
-    if (window.confirm(confirm)) run(action, onDone);
+    if (!confirm || window.confirm(confirm)) run(action, onDone);
   };
   const Box = isInline ? 'span' : 'div';
   const Message = isInline ? 'span' : 'p';

@@ -5,8 +5,8 @@ import { usePathname } from 'next/navigation';
 
 /** A link of the app's navigation. Inside a popover (the phones' account menu), choosing it closes that
  * popover, as the layout stays on screen across client navigations. */
-export function NavLink({ href, children }: { href: string; children: React.ReactNode }) {
-  const isCurrent = usePathname().startsWith(href);
+export function NavLink({ href, section = href, children }: { href: string; /** Where it is current: below this path. */ section?: string; children: React.ReactNode }) {
+  const isCurrent = usePathname().startsWith(section);
   return (
     <Link
       href={href}

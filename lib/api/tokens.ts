@@ -60,18 +60,28 @@ export type TokenCaller = { user: SessionUser; tokenId: string; scopes: Scope[] 
 
 /**
  * Who a bearer token belongs to, or null for anything that is not a live token: malformed,
- * unknown, revoked, expired. Checked on every request, so revoking works on the next one.
+ * unknown, revoked, expired, or its user disabled by an admin. Checked on every request, so
+ * revoking or disabling works on the next one.
  */
 export async function authenticateToken(token: string, clientIp: string | null, now = new Date()): Promise<TokenCaller | null> {
   if (!TOKEN_PATTERN.test(token)) return null;
   const row = await db().apiToken.findUnique({
     where: { tokenHash: hash(token) },
-    select: { id: true, scopes: true, expiresAt: true, revokedAt: true, lastUsedAt: true, lastUsedIp: true, user: { select: { id: true, email: true, name: true } } },
+    select: {
+      id: true,
+      scopes: true,
+      expiresAt: true,
+      revokedAt: true,
+      lastUsedAt: true,
+      lastUsedIp: true,
+      user: { select: { id: true, email: true, name: true, disabledAt: true } },
+    },
   });
-  if (!row || row.revokedAt || row.expiresAt <= now) return null;
+  if (!row || row.revokedAt || row.expiresAt <= now || row.user.disabledAt) return null;
   const stale = !row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_GRANULARITY_MS || row.lastUsedIp !== clientIp;
   if (stale) await db().apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now, lastUsedIp: clientIp } });
-  return { user: row.user, tokenId: row.id, scopes: row.scopes.split(' ').filter(isScope) };
+  const { id, email, name } = row.user;
+  return { user: { id, email, name }, tokenId: row.id, scopes: row.scopes.split(' ').filter(isScope) };
 }
 
 /** The calling token as whoami shows it. */

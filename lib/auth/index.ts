@@ -5,7 +5,7 @@ import Nodemailer from 'next-auth/providers/nodemailer';
 import { PrismaAdapter } from '@auth/prisma-adapter';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
-import { isEmailAllowed } from '@/lib/auth/allowlist';
+import { recordSignIn, signInRefusal } from '@/lib/auth/admission';
 import { headers } from 'next/headers';
 import { cache } from 'react';
 import { admitSignInEmail, queueSignInEmail } from '@/lib/auth/signin-mail';
@@ -16,7 +16,8 @@ import { stageOfSession, type SignInStage } from '@/lib/auth/stage';
 declare module 'next-auth' {
   interface Session {
     user: { id: string } & DefaultSession['user'];
-    stage: SignInStage;
+    /** null: the account was disabled by an admin; the session counts for nothing. */
+    stage: SignInStage | null;
   }
 }
 
@@ -60,7 +61,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
       // Runs when a link is requested and again when it is used: refuse both for outsiders. Before
       // a link is made, its email is counted against the sign-in limits (lib/auth/signin-mail.ts).
       async signIn({ user, email }) {
-        if (!isEmailAllowed(user.email, config.SIGNIN_ALLOWLIST, config.NODE_ENV === 'production')) return false;
+        const refusal = await signInRefusal(user.email);
+        if (refusal) return refusal === 'disabled' ? '/signin?error=AccountDisabled' : false;
         if (!email?.verificationRequest || !user.email) return true;
         const refused = await admitSignInEmail(user.email, clientKey(await headers()));
         return refused ? '/signin?error=TooManyEmails' : true;
@@ -69,6 +71,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
         session.user.id = user.id;
         session.stage = await stageOfSession(session.sessionToken, user.id);
         return session;
+      },
+    },
+    events: {
+      async signIn({ user }) {
+        if (user.id) await recordSignIn(user.id);
       },
     },
   };
@@ -84,7 +91,7 @@ export type SessionUser = { id: string; email: string; name: string | null };
 export const currentSignIn = cache(async (): Promise<{ user: SessionUser; stage: SignInStage } | null> => {
   const session = await auth();
   const user = session?.user;
-  if (!session || !user?.id || !user.email) return null;
+  if (!session?.stage || !user?.id || !user.email) return null;
   return { user: { id: user.id, email: user.email, name: user.name ?? null }, stage: session.stage };
 });
 

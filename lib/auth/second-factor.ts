@@ -1,9 +1,8 @@
 import 'server-only';
 import { generateAuthenticationOptions, type AuthenticationResponseJSON, type PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/server';
 import { db } from '@/lib/db';
-import { env } from '@/lib/env';
 import { UserError } from '@/lib/actions/user-error';
-import { isEmailAllowed } from '@/lib/auth/allowlist';
+import { recordSignIn, signInRefusal } from '@/lib/auth/admission';
 import { bindChallenge } from '@/lib/auth/challenge-cookie';
 import { relyingParty, splitTransports, verifyPasskeyAnswer } from '@/lib/auth/passkeys';
 import { renewSessionWithSecondFactor, startSession } from '@/lib/auth/session';
@@ -24,11 +23,10 @@ export async function passkeySignInOptions(): Promise<PublicKeyCredentialRequest
 export async function signInWithPasskey(response: AuthenticationResponseJSON, callbackUrl: unknown): Promise<Continue> {
   const userId = await verifyPasskeyAnswer(response, 'sign-in', null);
   const user = await db().user.findUnique({ where: { id: userId }, select: { email: true } });
-  const config = env();
-  if (!user || !isEmailAllowed(user.email, config.SIGNIN_ALLOWLIST, config.NODE_ENV === 'production')) {
-    throw new UserError('auth.errors.accountNotAllowed');
-  }
+  const refusal = user ? await signInRefusal(user.email) : 'not-allowed';
+  if (refusal) throw new UserError(refusal === 'disabled' ? 'auth.errors.accountDisabled' : 'auth.errors.accountNotAllowed');
   await startSession(userId);
+  await recordSignIn(userId);
   return { redirectTo: safeCallback(callbackUrl) };
 }
 

@@ -33,12 +33,16 @@ function countsAsSecondFactor(user: { totp: { confirmedAt: Date | null } | null;
   return user._count.passkeys > 0 || Boolean(user.totp?.confirmedAt);
 }
 
-/** The stage of one session (Auth.js's session callback asks on every request). */
-export async function stageOfSession(sessionToken: string, userId: string): Promise<SignInStage> {
+/**
+ * The stage of one session (Auth.js's session callback asks on every request), or null when an
+ * admin has disabled its user: then the session works for nothing from the next request on.
+ */
+export async function stageOfSession(sessionToken: string, userId: string): Promise<SignInStage | null> {
   const user = await db().user.findUnique({
     where: { id: userId },
-    select: { ...secondFactorSelect, sessions: { where: { sessionToken }, select: { secondFactorAt: true } } },
+    select: { ...secondFactorSelect, disabledAt: true, sessions: { where: { sessionToken }, select: { secondFactorAt: true } } },
   });
+  if (user?.disabledAt) return null;
   const hasGiven = Boolean(user?.sessions[0]?.secondFactorAt);
   return stageOf(Boolean(user && countsAsSecondFactor(user)), hasGiven, env().REQUIRE_SECOND_FACTOR);
 }

@@ -23,7 +23,7 @@ const SELECT = {
   maxFiles: true,
   maxFileSize: true,
   allowedTypes: true,
-  owner: { select: { name: true, email: true } },
+  owner: { select: { name: true, email: true, disabledAt: true } },
 } as const;
 
 async function load(token: string) {
@@ -35,7 +35,8 @@ type Loaded = NonNullable<Awaited<ReturnType<typeof load>>>;
 
 function gateOf(request: Loaded | null, cookies: CookieJar, now: Date): RequestGate {
   if (!request) return 'unknown';
-  if (request.closedAt) return 'closed';
+  // An owner disabled by an admin: closed until they are enabled again.
+  if (request.closedAt || request.owner.disabledAt) return 'closed';
   if (request.expiresAt.getTime() <= now.getTime()) return 'expired';
   if (request.passwordHash && !isUnlocked(request.id, request.passwordVersion, cookies?.get(unlockCookieName(request.id))?.value)) return 'locked';
   return 'open';

@@ -33,7 +33,8 @@ type Loaded = {
     passwordHash: string | null;
     passwordVersion: number;
     notifyOnFirstDownload: boolean;
-    owner: { name: string | null; email: string };
+    /** disabledAt: set while an admin has disabled the owner (lib/admin/users.ts). */
+    owner: { name: string | null; email: string; disabledAt: Date | null };
   };
   recipient: { id: string; email: string; revokedAt: Date | null } | null;
   /** Ready files named directly by the share and cleared by the virus scan; null when it also holds folders (listed separately). */
@@ -61,7 +62,7 @@ async function load(token: string): Promise<Loaded | null> {
       passwordHash: first.passwordHash,
       passwordVersion: Number(first.passwordVersion),
       notifyOnFirstDownload: Boolean(first.notifyOnFirstDownload),
-      owner: { name: first.ownerName, email: first.ownerEmail },
+      owner: { name: first.ownerName, email: first.ownerEmail, disabledAt: date(first.ownerDisabledAt) },
     },
     recipient: first.recipientId ? { id: first.recipientId, email: first.recipientEmail ?? '', revokedAt: date(first.recipientRevokedAt) } : null,
     directFiles: hasFolders
@@ -91,7 +92,8 @@ export type Gate = 'unknown' | 'revoked' | 'expired' | 'not-yet' | 'used-up' | '
 function gate(loaded: Loaded | null, request: RequestInfo, now: Date): Gate {
   if (!loaded) return 'unknown';
   const { share, recipient } = loaded;
-  if (share.revokedAt || recipient?.revokedAt) return 'revoked';
+  // An owner disabled by an admin: off, as if revoked, until they are enabled again.
+  if (share.revokedAt || recipient?.revokedAt || share.owner.disabledAt) return 'revoked';
   if (share.expiresAt.getTime() <= now.getTime()) return 'expired';
   if (share.availableFrom && share.availableFrom.getTime() > now.getTime()) return 'not-yet';
   if (share.maxDownloads !== null && share.downloadCount >= share.maxDownloads) return 'used-up';

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
-import { isAdmin } from '@/lib/auth/admin';
+import { assertAdmin } from '@/lib/auth/admin';
 import { UserError } from '@/lib/actions/user-error';
 import { displayName } from '@/lib/validation/names';
 import { sealSecret } from '@/lib/sources/credentials';
@@ -61,11 +61,6 @@ export type SourceRow = {
   hookUrl: string;
   commands: NotificationCommands;
 };
-
-/** Refuses anyone but an admin, without saying what is there. */
-export async function assertAdmin(user: { id: string; email: string }): Promise<void> {
-  if (!(await isAdmin(user))) throw new UserError('common.errors.invalidRequest');
-}
 
 export async function listSources(admin: { id: string; email: string }): Promise<SourceRow[]> {
   await assertAdmin(admin);

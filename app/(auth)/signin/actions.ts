@@ -3,10 +3,9 @@
 import { redirect } from 'next/navigation';
 import { getLocale } from 'next-intl/server';
 import { z } from 'zod';
-import { env } from '@/lib/env';
 import { signIn } from '@/lib/auth';
 import { emailSignInLink } from '@/lib/auth/email-signin';
-import { isEmailAllowed } from '@/lib/auth/allowlist';
+import { signInRefusal } from '@/lib/auth/admission';
 import { safeCallback } from '@/lib/auth/stage';
 import { passkeySignInOptions as signInOptions, signInWithPasskey as passkeySignIn } from '@/lib/auth/second-factor';
 import { tokenAction } from '@/lib/actions/authed-action';
@@ -21,10 +20,8 @@ export async function requestSignInLink(_prev: SignInState, formData: FormData):
   const locale = await getLocale();
   const checked = checkEmail(raw);
   if (!checked.ok) return { error: renderMessage(locale, addressError(checked.reason)), email: raw };
-  const config = env();
-  if (!isEmailAllowed(checked.email, config.SIGNIN_ALLOWLIST, config.NODE_ENV === 'production')) {
-    return { error: renderMessage(locale, 'auth.errors.emailNotAllowed'), email: raw };
-  }
+  const refusal = await signInRefusal(checked.email);
+  if (refusal) return { error: renderMessage(locale, refusal === 'disabled' ? 'auth.errors.accountDisabled' : 'auth.errors.emailNotAllowed'), email: raw };
   const result = await emailSignInLink(checked.email, safeCallback(formData.get('callbackUrl')));
   if (!result.ok) return { error: result.error.in(locale), email: raw };
   redirect(result.isDelayed ? '/signin/check-email?delayed=1' : '/signin/check-email');

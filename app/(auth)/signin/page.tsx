@@ -19,6 +19,7 @@ const ERRORS = {
   AccessDenied: 'failed.AccessDenied',
   EmailSignin: 'failed.EmailSignin',
   TooManyEmails: 'failed.TooManyEmails',
+  AccountDisabled: 'failed.AccountDisabled',
   Configuration: 'failed.Configuration',
 } as const;
 const errorKey = (error: string) => (Object.hasOwn(ERRORS, error) ? ERRORS[error as keyof typeof ERRORS] : 'failed.other');

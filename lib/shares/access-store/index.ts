@@ -17,7 +17,7 @@ export const LOAD = `
   )
   SELECT s."id", s."ownerId", s."message", s."availableFrom", s."expiresAt", s."revokedAt", s."maxDownloads",
          s."downloadCount", s."passwordHash", s."passwordVersion", s."notifyOnFirstDownload",
-         u."name" AS "ownerName", u."email" AS "ownerEmail",
+         u."name" AS "ownerName", u."email" AS "ownerEmail", u."disabledAt" AS "ownerDisabledAt",
          r."id" AS "recipientId", r."email" AS "recipientEmail", r."revokedAt" AS "recipientRevokedAt",
          i."folderId" AS "itemFolderId", f."id" AS "fileId", f."name" AS "fileName", f."storageKey" AS "fileKey",
          f."contentType" AS "fileContentType", f."size" AS "fileSize", f."status" AS "fileStatus", f."scanStatus" AS "fileScanStatus",
@@ -51,6 +51,7 @@ export type Row = {
   notifyOnFirstDownload: number | boolean;
   ownerName: string | null;
   ownerEmail: string;
+  ownerDisabledAt: string | Date | null;
   recipientId: string | null;
   recipientEmail: string | null;
   recipientRevokedAt: string | Date | null;

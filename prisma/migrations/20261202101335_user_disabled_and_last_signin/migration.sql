@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "User" ADD COLUMN "disabledAt" DATETIME;
+ALTER TABLE "User" ADD COLUMN "lastSignInAt" DATETIME;
+
