@@ -5,8 +5,7 @@ import { TAKES_MORE, loadWhere, type AccessEvent, type AccessStore, type Asked, 
 import { together, type Settled } from './together';
 
 /** Access events' columns, one array parameter each starting at $first: the same statement for any number of files. */
-const eventArrays = (first: number) =>
-  ['text', 'text', 'text', 'text', 'text', 'timestamp(3)', 'text'].map((type, i) => `$${first + i}::${type}[]`).join(', ');
+const eventArrays = (first: number) => ['text', 'text', 'text', 'text', 'text', 'timestamp(3)', 'text'].map((type, i) => `$${first + i}::${type}[]`).join(', ');
 const INTO_EVENTS = `INSERT INTO "AccessEvent" ("id", "shareId", "recipientId", "fileId", "kind", "at", "userAgent")`;
 
 /** The shares of every token hash in $1 (an array): the loads of requests that arrive together, in one round trip. */
@@ -96,7 +95,14 @@ const grantTogether = together(async (batch: Asked[]): Promise<Settled<boolean>[
     return (await grantMany(batch)).map((value) => ({ value }));
   } catch (error) {
     if (batch.length === 1) return [{ error }];
-    return Promise.all(batch.map((asked) => grantMany([asked]).then(([value]) => ({ value: value! }), (error: unknown) => ({ error }))));
+    return Promise.all(
+      batch.map((asked) =>
+        grantMany([asked]).then(
+          ([value]) => ({ value: value! }),
+          (error: unknown) => ({ error }),
+        ),
+      ),
+    );
   }
 });
 
