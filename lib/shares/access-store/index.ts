@@ -5,8 +5,10 @@ import { dialect } from '@/lib/db';
 // recipient's request needs, and ONE conditional update that takes the download cap, in the
 // same transaction as the access's record. The statements below are the same on both databases;
 // how they run differs: ./sqlite.ts prepares them once on Prisma's own SQLite connection and
-// runs the grant as a transaction of three; ./postgres.ts sends the grant as one statement (the
-// same UPDATE in a data-modifying CTE), prepared once per connection of the pool under Prisma.
+// commits the grants that arrive together in one transaction, each in its own savepoint;
+// ./postgres.ts sends the loads that arrive together as one read and their grants as one
+// statement (the cap taken under each share's row lock for as many grants as it has left),
+// prepared once per connection of the pool under Prisma.
 
 /**
  * Shares by their own token's hash or a recipient's, with their owner and items: one row per item,

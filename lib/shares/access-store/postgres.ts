@@ -18,7 +18,8 @@ const LOAD_MANY = loadWhere('= ANY($1::text[])');
  * (its 1-based place in $1) each event belongs to. Each share's row is locked (FOR UPDATE reads
  * its latest version, whoever committed it) and gives as many of its grants as its cap has left,
  * the earliest first, in one UPDATE: a statement cannot update a row twice, and the lock keeps the
- * cap exact across any number of instances. Events and recipients' counts are written only for
+ * cap exact across any number of instances. Rows are locked in id order, so two batches holding
+ * the same shares (two instances) wait for each other instead of deadlocking. Events and recipients' counts are written only for
  * the grants taken. Returns the places of the grants taken.
  */
 const GRANT_MANY = `
@@ -31,6 +32,7 @@ const GRANT_MANY = `
     SELECT s."id", LEAST(w."count", COALESCE(s."maxDownloads" - s."downloadCount", w."count")) AS "taking"
     FROM "Share" s JOIN wanted w ON w."shareId" = s."id"
     WHERE ${TAKES_MORE}
+    ORDER BY s."id"
     FOR UPDATE OF s
   ),
   taken AS (
