@@ -86,6 +86,27 @@ describe('download cap', () => {
     expect(await recorded(failing.share.id)).toEqual({ count: 0, events: 0 });
     expect(await recorded(open.share.id)).toEqual({ count: 5, events: 5 });
   });
+
+  test('grants of one capped share arriving together through its recipients: the earliest take what the cap has left, each counted for its recipient', async () => {
+    const owner = await seedUser(db);
+    const fileIds = [(await seedFile(db, owner.id)).id, (await seedFile(db, owner.id)).id];
+    const { share } = await shareOf({ ownerId: owner.id, fileIds, maxDownloads: 5 });
+    const [ana, ben] = [await recipientLink(share.id), await recipientLink(share.id)];
+    await db.share.update({ where: { id: share.id }, data: { downloadCount: 1 } });
+    const store = await accessStore();
+    // Each grant a "download all": two events, recorded together or not at all.
+    const events = (recipientId: string): AccessEvent[] =>
+      fileIds.map((fileId) => ({ id: createId(), shareId: share.id, recipientId, fileId, kind: 'download', at: new Date(), userAgent: 'test' }));
+    const order = [ana, ben, ana, ana, ben, ben, ana];
+    const results = await Promise.all(order.map((r) => store.grant(share.id, events(r.recipient.id), r.recipient.id)));
+    expect(results).toEqual([true, true, true, true, false, false, false]);
+    expect((await db.share.findUniqueOrThrow({ where: { id: share.id } })).downloadCount).toBe(5);
+    const counts = await db.shareRecipient.findMany({ where: { shareId: share.id }, select: { id: true, downloadCount: true } });
+    expect(counts.find((c) => c.id === ana.recipient.id)?.downloadCount).toBe(3);
+    expect(counts.find((c) => c.id === ben.recipient.id)?.downloadCount).toBe(1);
+    const recorded = await db.accessEvent.groupBy({ by: ['recipientId'], where: { shareId: share.id, kind: 'download' }, _count: true });
+    expect(Object.fromEntries(recorded.map((r) => [r.recipientId, r._count]))).toEqual({ [ana.recipient.id]: 6, [ben.recipient.id]: 2 });
+  });
 });
 
 describe('link previews', () => {

@@ -5,17 +5,23 @@ import { dialect } from '@/lib/db';
 // recipient's request needs, and ONE conditional update that takes the download cap, in the
 // same transaction as the access's record. The statements below are the same on both databases;
 // how they run differs: ./sqlite.ts prepares them once on Prisma's own SQLite connection and
-// runs the grant as a transaction of three; ./postgres.ts sends the grant as one statement (the
-// same UPDATE in a data-modifying CTE), prepared once per connection of the pool under Prisma.
+// commits the grants that arrive together in one transaction, each in its own savepoint;
+// ./postgres.ts sends the loads that arrive together as one read and their grants as one
+// statement (the cap taken under each share's row lock for as many grants as it has left),
+// prepared once per connection of the pool under Prisma.
 
-/** A share by its own token's hash or a recipient's, with its owner and its items: one row per item. */
-export const LOAD = `
+/**
+ * Shares by their own token's hash or a recipient's, with their owner and items: one row per item,
+ * each naming the hash it was found by. `match` is the test on "tokenHash": `= $1` for one hash,
+ * `= ANY($1)` for many at once (PostgreSQL).
+ */
+export const loadWhere = (match: string) => `
   WITH hit AS (
-    SELECT "id" AS "shareId", NULL AS "recipientId" FROM "Share" WHERE "tokenHash" = $1
+    SELECT "id" AS "shareId", NULL AS "recipientId", "tokenHash" FROM "Share" WHERE "tokenHash" ${match}
     UNION ALL
-    SELECT "shareId", "id" FROM "ShareRecipient" WHERE "tokenHash" = $1
+    SELECT "shareId", "id", "tokenHash" FROM "ShareRecipient" WHERE "tokenHash" ${match}
   )
-  SELECT s."id", s."ownerId", s."message", s."availableFrom", s."expiresAt", s."revokedAt", s."maxDownloads",
+  SELECT hit."tokenHash", s."id", s."ownerId", s."message", s."availableFrom", s."expiresAt", s."revokedAt", s."maxDownloads",
          s."downloadCount", s."passwordHash", s."passwordVersion", s."notifyOnFirstDownload",
          u."name" AS "ownerName", u."email" AS "ownerEmail", u."disabledAt" AS "ownerDisabledAt",
          r."id" AS "recipientId", r."email" AS "recipientEmail", r."revokedAt" AS "recipientRevokedAt",
@@ -28,16 +34,20 @@ export const LOAD = `
   LEFT JOIN "ShareRecipient" r ON r."id" = hit."recipientId"
   LEFT JOIN "ShareItem" i ON i."shareId" = s."id"
   LEFT JOIN "File" f ON f."id" = i."fileId"`;
+export const LOAD = loadWhere('= $1');
+/** A share's row that can still give a download: not revoked, and under its cap. */
+export const TAKES_MORE = `"revokedAt" IS NULL AND ("maxDownloads" IS NULL OR "downloadCount" < "maxDownloads")`;
 /** The cap, taken atomically: concurrent requests cannot overshoot it, on either database. */
 export const TAKE = `
   UPDATE "Share" SET "downloadCount" = "downloadCount" + 1
-  WHERE "id" = $1 AND "revokedAt" IS NULL AND ("maxDownloads" IS NULL OR "downloadCount" < "maxDownloads")
+  WHERE "id" = $1 AND ${TAKES_MORE}
   RETURNING "downloadCount"`;
 export const EVENT = `INSERT INTO "AccessEvent" ("id", "shareId", "recipientId", "fileId", "kind", "at", "userAgent") VALUES ($1, $2, $3, $4, $5, $6, $7)`;
 export const RECIPIENT_COUNT = `UPDATE "ShareRecipient" SET "downloadCount" = "downloadCount" + 1 WHERE "id" = $1`;
 
 /** LOAD's columns as the drivers give them: integers may be BigInt, dates text (SQLite) or Date. */
 export type Row = {
+  tokenHash: string;
   id: string;
   ownerId: string;
   message: string | null;
@@ -76,6 +86,9 @@ export type AccessEvent = {
   at: Date;
   userAgent: string | null;
 };
+
+/** One download's grant, as a store batches it with others. */
+export type Asked = { shareId: string; events: AccessEvent[]; recipientId: string | null };
 
 export type AccessStore = {
   load(tokenHash: string): Promise<Row[]>;

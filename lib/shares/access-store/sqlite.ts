@@ -2,7 +2,8 @@ import 'server-only';
 import type { Database } from 'better-sqlite3';
 import { sqlite, whenNotBusy } from '@/lib/db';
 import { isDatabaseBusyError } from '@/lib/db-busy';
-import { EVENT, LOAD, RECIPIENT_COUNT, TAKE, type AccessEvent, type AccessStore, type Row } from './index';
+import { EVENT, LOAD, RECIPIENT_COUNT, TAKE, type AccessEvent, type AccessStore, type Asked, type Row } from './index';
+import { together, type Settled } from './together';
 
 // better-sqlite3 binds named parameters, not $1: $n becomes @pn.
 const named = (sql: string) => sql.replace(/\$(\d+)/g, '@p$1');
@@ -24,8 +25,6 @@ export async function sqliteStore(): Promise<AccessStore> {
 
 const prepared = new WeakMap<Database, AccessStore>();
 
-type Waiting = { shareId: string; events: AccessEvent[]; recipientId: string | null; answer: (taken: boolean) => void; fail: (error: unknown) => void };
-
 function prepare(connection: Database): AccessStore {
   const load = connection.prepare<[Record<string, unknown>], Row>(named(LOAD));
   const take = connection.prepare<[Record<string, unknown>], { downloadCount: bigint }>(named(TAKE));
@@ -43,35 +42,20 @@ function prepare(connection: Database): AccessStore {
   // (scripts/bench). Each grant still runs in its own savepoint, in arrival order, so the cap
   // stays exact and one grant's error undoes only that grant; each caller is answered only after
   // the commit, so every download is written before its redirect leaves.
-  let waiting: Waiting[] = [];
-  const grantEach = connection.transaction((batch: Waiting[]) =>
-    batch.map((w) => {
+  const grantEach = connection.transaction((batch: Asked[]): Settled<boolean>[] =>
+    batch.map((asked) => {
       try {
-        return { w, taken: grant(w.shareId, w.events, w.recipientId) };
+        return { value: grant(asked.shareId, asked.events, asked.recipientId) };
       } catch (error) {
         if (isDatabaseBusyError(error)) throw error; // the whole batch waits and tries again
-        return { w, error };
+        return { error };
       }
     }),
   );
-  const commitWaiting = async () => {
-    const batch = waiting;
-    waiting = [];
-    try {
-      for (const done of await whenNotBusy(() => grantEach.immediate(batch))) {
-        if ('error' in done) done.w.fail(done.error);
-        else done.w.answer(done.taken);
-      }
-    } catch (error) {
-      for (const w of batch) w.fail(error);
-    }
-  };
+  const grantTogether = together((batch: Asked[]) => whenNotBusy(() => grantEach.immediate(batch)));
   return {
     load: async (tokenHash) => load.all(params(tokenHash)),
-    grant: (shareId, events, recipientId) =>
-      new Promise((answer, fail) => {
-        if (waiting.push({ shareId, events, recipientId, answer, fail }) === 1) setImmediate(() => void commitWaiting());
-      }),
+    grant: (shareId, events, recipientId) => grantTogether({ shareId, events, recipientId }),
     record: (events) => whenNotBusy(() => events.forEach(record)),
   };
 }
