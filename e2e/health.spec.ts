@@ -7,25 +7,28 @@ import { instancePort, startInstance, type Instance } from './fixtures/instance'
 
 test.describe.configure({ mode: 'serial' });
 
-// Each instance has one part that cannot be reached (nothing listens on port 1).
+// Each instance has one part that cannot be reached (nothing listens on port 1), or one the app
+// cannot use (a wrong secret key).
 const SMTP_PASSWORD = 'smtp-password-never-shown';
 const BROKEN = {
   storage: { S3_ENDPOINT: 'http://127.0.0.1:1' },
+  credentials: { S3_SECRET_ACCESS_KEY: 'a-secret-key-radosgw-does-not-know' },
   mail: { SMTP_URL: `smtp://handoff:${SMTP_PASSWORD}@127.0.0.1:1` },
 };
-const SECRETS = [process.env.S3_SECRET_ACCESS_KEY!, process.env.S3_ACCESS_KEY_ID!, SMTP_PASSWORD];
+const SECRETS = [process.env.S3_SECRET_ACCESS_KEY!, process.env.S3_ACCESS_KEY_ID!, SMTP_PASSWORD, BROKEN.credentials.S3_SECRET_ACCESS_KEY];
 
 let storageDown: Instance;
 let mailDown: Instance;
+let wrongKey: Instance;
 
 test.beforeAll(async ({}, testInfo) => {
   testInfo.setTimeout(150_000);
   const start = (n: number, env: Record<string, string>) => startInstance(instancePort(testInfo.parallelIndex, n), { ...env, BACKGROUND_JOBS: 'false', READY_TIMEOUT_MS: '1500' });
-  [storageDown, mailDown] = await Promise.all([start(0, BROKEN.storage), start(1, BROKEN.mail)]);
+  [storageDown, mailDown, wrongKey] = await Promise.all([start(0, BROKEN.storage), start(1, BROKEN.mail), start(2, BROKEN.credentials)]);
 });
 
 test.afterAll(async () => {
-  await Promise.all([storageDown?.stop(), mailDown?.stop()]);
+  await Promise.all([storageDown?.stop(), mailDown?.stop(), wrongKey?.stop()]);
 });
 
 async function getJson(request: APIRequestContext, url: string) {
@@ -62,4 +65,13 @@ test('/api/ready answers 503 naming the mail server when SMTP is down, and logs 
   });
   expect(mailDown.output()).toContain('[ready] mail is down');
   for (const secret of SECRETS) expect(mailDown.output()).not.toContain(secret);
+});
+
+test('/api/ready answers 503 naming the store when its secret key is wrong: radosgw answers, but refuses the app', async ({ request }) => {
+  expect(await getJson(request, `${wrongKey.url}/api/ready`)).toEqual({
+    status: 503,
+    body: { status: 'not ready', checks: { database: 'up', storage: 'down', mail: 'up' }, failed: ['storage'] },
+  });
+  expect(wrongKey.output()).toContain('[ready] storage is down');
+  for (const secret of SECRETS) expect(wrongKey.output()).not.toContain(secret);
 });
