@@ -48,7 +48,10 @@ function hasSessionCookie(request: NextRequest): boolean {
 // Static files (the build's assets, the app's icons and manifest) skip it: they carry no page. So
 // does the API: it takes bearer tokens only, never cookies, so there is no cross-site request to refuse;
 // and so do bucket notifications (api/sources/<id>/events): server-to-server POSTs with no Origin,
-// authenticated by the source's secret, never by a cookie.
+// authenticated by the source's secret, never by a cookie; and the health and metrics routes, which
+// load balancers and Prometheus call often and which carry no page.
 export const config = {
-  matcher: ['/((?!_next/static|_next/image|favicon\\.ico|icon\\.svg|apple-icon\\.png|icon-\\d+\\.png|manifest\\.webmanifest|s/[^/]+/download|api/v1/|api/sources/[^/]+/events).*)'],
+  matcher: [
+    '/((?!_next/static|_next/image|favicon\\.ico|icon\\.svg|apple-icon\\.png|icon-\\d+\\.png|manifest\\.webmanifest|s/[^/]+/download|api/v1/|api/sources/[^/]+/events|api/health|api/ready|api/metrics).*)',
+  ],
 };

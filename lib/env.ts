@@ -95,6 +95,10 @@ const schema = z
     SOURCES_KEY: z.string().min(32, 'must be at least 32 characters (try: openssl rand -base64 32)').optional(),
     SOURCES_FILE: optional,
 
+    // Health and metrics (README, Deploying: Health and metrics). Unset: /api/metrics is a 404.
+    METRICS_TOKEN: z.string().trim().min(16, 'must be at least 16 characters (try: openssl rand -base64 32)').optional(),
+    READY_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(2000),
+
     CLAMAV_INFECTED: z.enum(['quarantine', 'delete'], { error: 'must be quarantine or delete' }).default('quarantine'),
     // npm run bench only: serves the framework's ceiling (app/s/[token]/download/ceiling); never set in production.
     BENCH_CEILING_ROUTE: bool,

@@ -18,6 +18,7 @@ import { readSourcesFile, type FileSource } from '@/lib/sources/config-file';
 import { syncFileSources } from '@/lib/sources/config-sync';
 import { refreshSourceOrigins } from '@/lib/sources/refresh-origins';
 import { pollSources } from '@/lib/arrivals/poll';
+import { installRequestRecorder } from '@/lib/metrics/requests';
 
 const CLOCK_EVERY_MS = 5 * 60_000;
 // Sources' bucket origins for the CSP (an admin's change on another instance arrives within this).
@@ -83,6 +84,7 @@ export async function startServer() {
     process.exit(1);
   }
   (globalThis as { handoffStop?: typeof stop }).handoffStop = stop;
+  installRequestRecorder();
   // Every instance has a clock of its own to check, background jobs or not.
   const clockChecked = checkClock().catch(logError('clock'));
   every(CLOCK_EVERY_MS, 'clock', checkClock);

@@ -41,11 +41,24 @@ await app.prepare();
 
 let isStopping = false;
 server.on('request', (req, res) => {
+  countWhenAnswered(req, res);
   req.headers[PEER_HEADER] = `${peerKey} ${req.socket.remoteAddress ?? ''}`;
   // While stopping, each connection closes after its answer instead of waiting for more.
   if (isStopping) res.setHeader('Connection', 'close');
   handle(req, res);
 });
+// Every request, with its status and time, for /api/metrics. The app installs the recorder at
+// start (lib/metrics/requests.ts, which names routes by pattern, never by raw path); taken from the
+// target before Next rewrites it. A request the client abandons before its answer is not counted.
+function countWhenAnswered(req, res) {
+  const target = req.url;
+  const startedAt = process.hrtime.bigint();
+  res.once('finish', () => {
+    const seconds = Number(process.hrtime.bigint() - startedAt) / 1e9;
+    globalThis.handoffRecordRequest?.(req.method, target, res.statusCode, seconds);
+  });
+}
+
 server.keepAliveTimeout = 65_000; // longer than common load balancers' idle timeout (60 s)
 
 server.listen(port, args.hostname, () => {

@@ -9,6 +9,7 @@ import { globMatches, pathUnder } from '@/lib/sources/keys';
 import { fileFor } from '@/lib/sources/objects';
 import { notifyOwnerOfArrival } from '@/lib/arrivals/owner-email';
 import { RULE_SETTINGS_SELECT } from '@/lib/arrivals/rule-select';
+import { metrics } from '@/lib/metrics/registry';
 
 /** How an object was seen: a bucket notification, a poll of the bucket, or an upload through the app. */
 export type Via = 'notification' | 'poll' | 'upload';
@@ -105,8 +106,9 @@ export async function arrive(rule: ShareTerms, seen: { key: string; version: str
     const created = await db().arrival.create({ data: { ruleId: rule.id, key: seen.key, version: seen.version, size: BigInt(seen.size), via: seen.via }, select: { id: true } });
     arrivalId = created.id;
   } catch (error) {
-    if (isUniqueViolation(error)) return false;
-    throw error;
+    if (!isUniqueViolation(error)) throw error;
+    metrics().arrivals.inc({ via: seen.via, result: 'duplicate' });
+    return false;
   }
   try {
     const fileId = await fileOf();
@@ -130,7 +132,9 @@ export async function arrive(rule: ShareTerms, seen: { key: string; version: str
     );
     await db().arrival.update({ where: { id: arrivalId }, data: { shareId: share.id } });
     if (rule.notifyOwner) await notifyOwnerOfArrival(rule.owner.id, { ruleId: rule.id, shareId: share.id, fileId, recipients: share.recipients });
+    metrics().arrivals.inc({ via: seen.via, result: 'shared' });
   } catch (error) {
+    metrics().arrivals.inc({ via: seen.via, result: 'failed' });
     await db().arrival.update({ where: { id: arrivalId }, data: { error: reasonOf(error) } });
     if (!(error instanceof UserError)) console.error(`[arrivals] rule ${rule.id}:`, error instanceof Error ? error.message : error);
   }

@@ -5,6 +5,7 @@ import { env } from '@/lib/env';
 import { bucket, s3, storageKeyOfIncoming } from '@/lib/storage/s3';
 import { sweepPendingUploads } from '@/lib/files/upload';
 import { finishDelete } from '@/lib/files/manage';
+import { metrics } from '@/lib/metrics/registry';
 
 // Everything the app writes: files (and their incoming objects), and quarantined files.
 const PREFIXES = ['users/', 'quarantine/'];
@@ -19,12 +20,23 @@ export type SweepReport = { pendingRows: number; unfinishedDeletes: number; mult
  */
 export async function sweepStorage(now = new Date()): Promise<SweepReport> {
   const cutoff = new Date(now.getTime() - env().PENDING_UPLOAD_MAX_AGE_SECONDS * 1000);
-  return {
+  const report = {
     pendingRows: await sweepPendingUploads(now),
     unfinishedDeletes: await finishDeletes(),
     multipartUploads: await abortStaleMultipartUploads(cutoff),
     orphanObjects: await deleteOrphanObjects(cutoff),
   };
+  countSweep(report);
+  return report;
+}
+
+function countSweep(report: SweepReport) {
+  const { sweeps, sweptItems } = metrics();
+  sweeps.inc();
+  sweptItems.inc({ kind: 'pending_rows' }, report.pendingRows);
+  sweptItems.inc({ kind: 'unfinished_deletes' }, report.unfinishedDeletes);
+  sweptItems.inc({ kind: 'multipart_uploads' }, report.multipartUploads);
+  sweptItems.inc({ kind: 'orphan_objects' }, report.orphanObjects);
 }
 
 /** Deletes the store did not finish (the row says "deleting"): the object, then the row. */

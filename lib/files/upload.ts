@@ -11,6 +11,7 @@ import { createId } from '@/lib/ids';
 import { storageUsage } from '@/lib/files/quota';
 import { kickScanner, scanStatusForNewFile } from '@/lib/files/scan';
 import { fileKind } from '@/lib/files/kind';
+import { metrics } from '@/lib/metrics/registry';
 
 export type PrepareInput = { name: string; size: number; contentType: string; folderId: string | null };
 export type PreparedUpload = { fileId: string; post: UploadPost };
@@ -61,13 +62,15 @@ export async function insertPendingFile(ownerId: string, input: PrepareInput, fi
     ...(origin && { uploadRequestId: origin.requestId, uploadedBy: origin.uploadedBy }),
   };
   const maxFiles = origin?.maxFiles;
-  if (!origin || maxFiles == null) return void (await db().file.create({ data }));
-  await db().$transaction(async (tx) => {
-    await lockRow(tx, 'UploadRequest', origin.requestId);
-    const taken = await tx.file.count({ where: { uploadRequestId: origin.requestId } });
-    if (taken >= maxFiles) throw new UserError('files.errors.requestFull', { max: maxFiles });
-    await tx.file.create({ data });
-  });
+  if (!origin || maxFiles == null) await db().file.create({ data });
+  else
+    await db().$transaction(async (tx) => {
+      await lockRow(tx, 'UploadRequest', origin.requestId);
+      const taken = await tx.file.count({ where: { uploadRequestId: origin.requestId } });
+      if (taken >= maxFiles) throw new UserError('files.errors.requestFull', { max: maxFiles });
+      await tx.file.create({ data });
+    });
+  metrics().uploadsStarted.inc({ method: file.uploadId ? 'multipart' : 'post' });
 }
 
 /** A pending row plus a POST policy for exactly this size and type, to the upload's incoming key. */
@@ -113,6 +116,7 @@ export async function finishUpload(ownerId: string, fileId: string, file: Arriva
   const { count } = await db().file.updateMany({ where: { id: fileId, status: 'pending' }, data: { status: 'ready', etag, uploadId: null, scanStatus } });
   if (arrivedAt !== file.storageKey) await deleteObject(arrivedAt);
   if (count === 0) return finishedElsewhere(fileId, new UserError('files.errors.uploadGone'));
+  metrics().uploadsCompleted.inc();
   // A file waiting for its virus scan is shared by its folder's rule once it is clean.
   if (scanStatus) kickScanner();
   else await applyFolderRule(fileId);
@@ -154,6 +158,7 @@ export async function cancelUpload(ownerId: string, fileId: string) {
 export async function discardUpload(fileId: string, storageKey: string, uploadId: string | null = null) {
   const { count } = await db().file.deleteMany({ where: { id: fileId, status: 'pending' } });
   if (count === 0) return;
+  metrics().uploadsFailed.inc();
   if (uploadId) await abortParts(storageKey, uploadId);
   await Promise.all([deleteObject(storageKey), deleteObject(incomingKeyFor(storageKey))]);
 }

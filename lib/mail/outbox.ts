@@ -158,3 +158,11 @@ function compose({ to, subject, text, html, recipientId, sealedLink, createdAt }
   if (sealedLink) return withSignInLink(sealedLink, createdAt, email);
   return Promise.resolve(email);
 }
+
+/** How many messages wait (queued or being sent) and how long the oldest has waited: for /api/metrics. */
+export async function outboxBacklog(now = new Date()): Promise<{ waiting: number; oldestAgeSeconds: number }> {
+  const waiting = { status: { in: ['queued', 'sending'] } };
+  const [count, oldest] = await Promise.all([db().emailOutbox.count({ where: waiting }), db().emailOutbox.aggregate({ where: waiting, _min: { createdAt: true } })]);
+  const since = oldest._min.createdAt;
+  return { waiting: count, oldestAgeSeconds: since ? Math.max(0, (now.getTime() - since.getTime()) / 1000) : 0 };
+}

@@ -27,3 +27,16 @@ const NOBODY: OnBehalfOf = { onBehalfOfName: null, replyTo: null };
 export async function sendEmail(email: Email, behalf: OnBehalfOf = NOBODY): Promise<void> {
   await mailer().sendMail({ ...email, ...senderHeaders(behalf) });
 }
+
+/**
+ * For /api/ready: connects to the relay, says EHLO (and logs in, when SMTP_URL carries a user),
+ * then quits; no mail is sent. A connection of its own, with timeouts of `timeoutMs`. Throws when it fails.
+ */
+export async function verifySmtp(timeoutMs: number): Promise<void> {
+  const probe = nodemailer.createTransport(env().SMTP_URL, { connectionTimeout: timeoutMs, greetingTimeout: timeoutMs, socketTimeout: timeoutMs });
+  try {
+    await probe.verify();
+  } finally {
+    probe.close();
+  }
+}

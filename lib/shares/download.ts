@@ -1,6 +1,7 @@
 import 'server-only';
 import { grantDownload, type Grant, type RequestInfo } from '@/lib/shares/access';
 import { signFileUrl } from '@/lib/storage/download-url';
+import { metrics } from '@/lib/metrics/registry';
 
 export type Download = { ok: true; url: string } | Extract<Grant, { ok: false }>;
 
@@ -12,5 +13,6 @@ export async function downloadFile(token: string, fileId: string, request: Reque
   const grant = await grantDownload(token, fileId, request);
   if (!grant.ok) return grant;
   const file = grant.files[0]!;
+  metrics().downloadRedirects.inc();
   return { ok: true, url: await signFileUrl(file, request.clientIp) };
 }

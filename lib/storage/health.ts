@@ -1,5 +1,7 @@
 import 'server-only';
+import { HeadBucketCommand } from '@aws-sdk/client-s3';
 import { storageTarget } from '@/lib/storage/endpoint';
+import { bucket, s3 } from '@/lib/storage/s3';
 
 // Whether the file store answers, read at most every few seconds: recipients are not sent to a
 // URL (and no download is counted) while it is down, and its Date header tells how far this
@@ -47,4 +49,12 @@ async function probe(): Promise<StorageReading> {
   } catch {
     return { at: Date.now(), isUp: false, skewMs: null };
   }
+}
+
+/**
+ * For /api/ready: a signed HeadBucket on the app's bucket, so wrong credentials count as down
+ * too (the unsigned probe above only asks whether the store answers). Throws when it fails.
+ */
+export async function headAppBucket(timeoutMs: number): Promise<void> {
+  await s3().send(new HeadBucketCommand({ Bucket: bucket() }), { abortSignal: AbortSignal.timeout(timeoutMs) });
 }
