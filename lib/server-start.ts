@@ -18,7 +18,6 @@ import { readSourcesFile, type FileSource } from '@/lib/sources/config-file';
 import { syncFileSources } from '@/lib/sources/config-sync';
 import { refreshSourceOrigins } from '@/lib/sources/refresh-origins';
 import { pollSources } from '@/lib/arrivals/poll';
-import { runDoctor, summaryLine } from '@/lib/doctor';
 
 const CLOCK_EVERY_MS = 5 * 60_000;
 // Sources' bucket origins for the CSP (an admin's change on another instance arrives within this).
@@ -87,12 +86,6 @@ export async function startServer() {
   // Every instance has a clock of its own to check, background jobs or not.
   const clockChecked = checkClock().catch(logError('clock'));
   every(CLOCK_EVERY_MS, 'clock', checkClock);
-  // The connectivity doctor's cheap checks (nothing written, no sign-in to the mail relay), once
-  // the clock is checked: one line in the log, naming what failed and pointing at npm run doctor.
-  void clockChecked
-    .then(() => runDoctor({ cheapOnly: true }))
-    .then((results) => (results.every((result) => result.ok) ? console.log : console.warn)(summaryLine(results)))
-    .catch(logError('doctor'));
   // Every instance writes its own pages' CSP, so every instance keeps the sources' origins; the
   // instances with background jobs also keep SOURCES_FILE's sources stored (idempotent).
   const sources = () => sourcesRound(env().BACKGROUND_JOBS ? fileSources : null);

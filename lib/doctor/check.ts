@@ -1,5 +1,5 @@
-import { getSystemErrorName } from 'node:util';
 import 'server-only';
+import { getSystemErrorName } from 'node:util';
 import type { Store } from '@/lib/storage/store';
 
 /** One check's verdict: green or red, what was found, and (when red) exactly what to do. */

@@ -39,7 +39,7 @@ async function readRules(store: Store, signal: AbortSignal): Promise<CORSRule[] 
 
 /** What no rule allows, or null when one rule covers every request the app's pages make. */
 function ruleProblem(rules: CORSRule[], origin: string): string | null {
-  const forOrigin = rules.filter((rule) => (rule.AllowedOrigins ?? []).some((allowed) => originMatches(allowed, origin)));
+  const forOrigin = rules.filter((rule) => (rule.AllowedOrigins ?? []).some((allowed) => matches(allowed, origin)));
   if (forOrigin.length === 0) return `do not name ${origin}`;
   const covers = (rule: CORSRule) =>
     BROWSER_REQUESTS.every(({ method, headers }) => rule.AllowedMethods?.includes(method) && headers.every((header) => headerAllowed(rule, header)));
@@ -50,14 +50,14 @@ function ruleProblem(rules: CORSRule[], origin: string): string | null {
   return null;
 }
 
-/** S3 allows one "*" wildcard in an allowed origin. */
-function originMatches(allowed: string, origin: string): boolean {
+/** S3 allows one "*" wildcard in an allowed origin or header. */
+function matches(allowed: string, value: string): boolean {
   const [before, after] = allowed.split('*');
-  return after === undefined ? allowed === origin : origin.startsWith(before!) && origin.endsWith(after) && origin.length >= allowed.length - 1;
+  return after === undefined ? allowed === value : value.startsWith(before!) && value.endsWith(after) && value.length >= allowed.length - 1;
 }
 
 function headerAllowed(rule: CORSRule, header: string): boolean {
-  return (rule.AllowedHeaders ?? []).some((allowed) => originMatches(allowed.toLowerCase(), header));
+  return (rule.AllowedHeaders ?? []).some((allowed) => matches(allowed.toLowerCase(), header));
 }
 
 /** The rule to paste, as the file `aws s3api put-bucket-cors` reads, and the command. */

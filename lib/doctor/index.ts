@@ -13,7 +13,7 @@ import { checkMigrations } from '@/lib/doctor/migrations';
 export type { CheckResult };
 
 export type DoctorOptions = Partial<Omit<DoctorContext, 'signal'>> & {
-  /** Only the checks that write nothing and sign in nowhere (the server's start-up runs these). */
+  /** Only the checks that write nothing and sign in nowhere (for a start-up or readiness check). */
   cheapOnly?: boolean;
   /** How long each check may take. */
   timeoutMs?: number;
@@ -74,12 +74,4 @@ async function runWithin(check: Check, context: DoctorContext, timeoutMs: number
   } finally {
     clearTimeout(timer);
   }
-}
-
-/** One line for the server's log: all passed, or which failed and what to run. */
-export function summaryLine(results: CheckResult[]): string {
-  const failed = results.filter((result) => !result.ok);
-  const passed = `${results.length - failed.length}/${results.length} checks passed`;
-  if (failed.length === 0) return `[doctor] ${passed}`;
-  return `[doctor] ${passed}; failed: ${failed.map((result) => result.name).join(', ')}. Run npm run doctor for the fixes.`;
 }
