@@ -7,7 +7,7 @@ import { s3 } from '@/lib/storage/s3';
 // Several instances must agree on when a link expires, and the file store must accept the dates
 // signed into URLs. Each instance measures how far its clock is from the database's and the
 // store's, at start and every few minutes, warns when that is more than 30 s, and corrects for it.
-const WARN_ABOVE_MS = 30_000;
+export const WARN_ABOVE_MS = 30_000;
 const IGNORE_BELOW_MS = 2_000;
 
 type Offsets = { decisionMs: number; storageMs: number };
@@ -44,9 +44,17 @@ function describe(skewMs: number, of: string): string {
   return `[clock] This server's clock is ${seconds} s ${skewMs > 0 ? 'ahead of' : 'behind'} ${of}. Handoff corrects for it, but fix this machine's time (NTP).`;
 }
 
-export async function checkClock(): Promise<{ databaseSkewMs: number | null; storageSkewMs: number | null }> {
+export type ClockSkews = { databaseSkewMs: number | null; storageSkewMs: number | null };
+
+/** How far this clock is from the database's and the file store's, measured now (changes nothing). */
+export async function measureClocks(): Promise<ClockSkews> {
   const [database, storage] = await Promise.all([databaseSkewMs(), readStorage()]);
-  const storageSkewMs = storage.skewMs;
+  return { databaseSkewMs: database, storageSkewMs: storage.skewMs };
+}
+
+/** Measures the clocks, corrects for what is off and warns about anything far off. */
+export async function checkClock(): Promise<ClockSkews> {
+  const { databaseSkewMs: database, storageSkewMs } = await measureClocks();
   offsets.decisionMs = correction(isSqlite() ? storageSkewMs : database);
   offsets.storageMs = correction(storageSkewMs);
   // The SDK dates its requests and presigned POST policies with this offset.

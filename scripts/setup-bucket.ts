@@ -3,6 +3,7 @@
 // Usage: npm run bucket:setup [-- https://other.address.example]
 import { CreateBucketCommand, HeadBucketCommand, PutBucketCorsCommand } from '@aws-sdk/client-s3';
 import { env } from '@/lib/env';
+import { uploadCorsRule } from '@/lib/storage/cors';
 import { bucket, s3 } from '@/lib/storage/s3';
 
 async function main() {
@@ -19,17 +20,7 @@ async function main() {
   await s3().send(
     new PutBucketCorsCommand({
       Bucket: name,
-      CORSConfiguration: {
-        CORSRules: [
-          {
-            AllowedOrigins: origins,
-            AllowedMethods: ['GET', 'HEAD', 'POST', 'PUT'],
-            AllowedHeaders: ['*'],
-            ExposeHeaders: ['ETag'],
-            MaxAgeSeconds: 3600,
-          },
-        ],
-      },
+      CORSConfiguration: { CORSRules: [uploadCorsRule(origins)] },
     }),
   );
   console.log(`bucket ${name}: CORS allows uploads from ${origins.join(', ')}`);

@@ -11,13 +11,18 @@ export class Undeliverable extends Error {}
 
 const globalForMail = globalThis as unknown as { handoffMailer?: Transporter };
 
-function mailer(): Transporter {
-  globalForMail.handoffMailer ??= nodemailer.createTransport(env().SMTP_URL, {
+/** A connection to the relay at `url` (the doctor checks one of its own, lib/doctor/smtp.ts). */
+export function smtpTransport(url: string): Transporter {
+  return nodemailer.createTransport(url, {
     // Fail fast when the relay is down: the outbox will try again later.
     connectionTimeout: 10_000,
     greetingTimeout: 10_000,
     socketTimeout: 30_000,
   });
+}
+
+function mailer(): Transporter {
+  globalForMail.handoffMailer ??= smtpTransport(env().SMTP_URL);
   return globalForMail.handoffMailer;
 }
 

@@ -6,6 +6,7 @@
 export const ROUTE_PATTERNS = [
   '/',
   '/admin/sources',
+  '/admin/users',
   '/api/auth/[...nextauth]',
   '/api/health',
   '/api/metrics',
