@@ -8,12 +8,12 @@ import { NavLink } from '@/components/ui/nav-link';
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const admin = await currentUser();
   if (!admin || !(await isAdmin(admin))) notFound();
-  const t = await getTranslations('admin');
+  const t = await getTranslations();
   return (
     <div className="space-y-6">
-      <nav aria-label={t('title')} className="flex flex-wrap gap-1">
-        <NavLink href="/admin/users">{t('users.title')}</NavLink>
-        <NavLink href="/admin/sources">{t('sources.title')}</NavLink>
+      <nav aria-label={t('admin.title')} className="flex flex-wrap gap-1">
+        <NavLink href="/admin/users">{t('admin.users.title')}</NavLink>
+        <NavLink href="/admin/sources">{t('admin.sources.title')}</NavLink>
       </nav>
       {children}
     </div>
