@@ -43,7 +43,7 @@ export default defineConfig({
           timeout: 60_000,
           stdout: 'pipe',
           stderr: 'pipe',
-          // The admin of e2e/admin-sources.spec.ts (with none listed, the first account would be).
+          // The admin of the admin pages' specs (e2e/fixtures/admin.ts; with none listed, the first account would be).
           env: { APP_URL: baseURL, ADMIN_EMAILS: 'e2e-admin@handoff.test' },
         },
         {

@@ -3,28 +3,16 @@
 // "Test connection" asks the real bucket with the source's own credentials; and a source on
 // another endpoint is allowed by every page's Content-Security-Policy once it is made.
 import type { Locator, Page } from '@playwright/test';
-import { test, expect, type TestUser } from './fixtures';
+import { test, expect } from './fixtures';
 import { sweep } from './fixtures/layout';
 import { say } from './fixtures/say';
-import { seedSession, type Db } from '../prisma/seed';
+import { ADMIN_EMAIL, signedInAdmin } from './fixtures/admin';
 import { newBucket, putObject } from '../test/support/bucket';
 
 const m = (key: string, values?: Record<string, string | number>) => say('en', key, values);
-const ADMIN_EMAIL = 'e2e-admin@handoff.test';
 const rgwPort = () => new URL(process.env.S3_ENDPOINT!).port;
 // The same radosgw under another name: another origin as far as a browser (and the CSP) is concerned.
 const otherEndpoint = () => `http://localhost:${rgwPort()}`;
-
-/** The one admin of this suite, made once and signed in anew for each test. */
-async function admin(db: Db): Promise<TestUser> {
-  const user = await db.user.upsert({
-    where: { email: ADMIN_EMAIL },
-    create: { email: ADMIN_EMAIL, name: 'Admin', emailVerified: new Date() },
-    update: {},
-    select: { id: true, email: true, name: true },
-  });
-  return { ...user, sessionToken: await seedSession(db, user.id) };
-}
 
 const sourceRow = (page: Page, name: string) => page.getByRole('listitem', { name: m('admin.sources.rowLabel', { name }) });
 const field = (page: Page | Locator, key: string) => page.getByLabel(m(`admin.sources.fields.${key}`), { exact: true });
@@ -46,7 +34,7 @@ test('an admin adds a source with its own credentials: the secret never reaches 
   requestAs,
 }) => {
   test.setTimeout(120_000);
-  const me = await admin(db);
+  const me = await signedInAdmin(db);
   const page = await (await signedInContext(me)).newPage();
   const bucket = await newBucket();
   await putObject(bucket, 'reports/2026-12-01.pdf', 'first report');
@@ -113,7 +101,7 @@ test('the form refuses what cannot work: a bad bucket name, a prefix reaching th
   signedInContext,
   db,
 }) => {
-  const me = await admin(db);
+  const me = await signedInAdmin(db);
   const page = await (await signedInContext(me)).newPage();
   await page.goto('/admin/sources');
   const form = page.getByRole('form', { name: m('admin.sources.newHeading') });
@@ -143,7 +131,7 @@ test('the form refuses what cannot work: a bad bucket name, a prefix reaching th
 });
 
 test('every page’s Content-Security-Policy allows a new source’s endpoint once the source is made', async ({ signedInContext, db, requestAs }) => {
-  const me = await admin(db);
+  const me = await signedInAdmin(db);
   const page = await (await signedInContext(me)).newPage();
   const request = await requestAs(me.sessionToken);
   // Any other origin will do: the policy is written from the sources' settings, not by asking them.
@@ -184,7 +172,7 @@ test('someone who is not an admin sees no Admin link, and gets the app’s “no
 
 test('the sources page fits a phone and a desktop, light and dark: listed, with notifications open and while editing', async ({ signedInContext, db }) => {
   test.setTimeout(180_000);
-  const me = await admin(db);
+  const me = await signedInAdmin(db);
   const page = await (await signedInContext(me)).newPage();
   const owner = await db.user.create({ data: { email: `a-rather-long-address-for-a-client-${Date.now()}@handoff.test` }, select: { id: true } });
   const name = `Layout ${Date.now()}: the quarterly board packs from finance`;

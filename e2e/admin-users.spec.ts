@@ -2,25 +2,14 @@
 // link and API token all fail on the next request; enabled again, the links and the token work as
 // before (the session was ended: they sign in again). The page fits a phone and a desktop.
 import type { Page } from '@playwright/test';
-import { test, expect, type TestUser } from './fixtures';
+import { test, expect } from './fixtures';
 import { sweep } from './fixtures/layout';
 import { say } from './fixtures/say';
-import { seedApiToken, seedFile, seedSession, seedShare, seedUploadRequest, type Db } from '../prisma/seed';
+import { ADMIN_EMAIL, signedInAdmin } from './fixtures/admin';
+import { seedApiToken, seedFile, seedShare, seedUploadRequest } from '../prisma/seed';
 import { createToken, hashToken } from '../lib/shares/token';
 
 const m = (key: string, values?: Record<string, string | number>) => say('en', key, values);
-const ADMIN_EMAIL = 'e2e-admin@handoff.test';
-
-/** The one admin of the suite (ADMIN_EMAILS in playwright.config.ts), signed in anew. */
-async function admin(db: Db): Promise<TestUser> {
-  const user = await db.user.upsert({
-    where: { email: ADMIN_EMAIL },
-    create: { email: ADMIN_EMAIL, name: 'Admin', emailVerified: new Date() },
-    update: {},
-    select: { id: true, email: true, name: true },
-  });
-  return { ...user, sessionToken: await seedSession(db, user.id) };
-}
 
 const userRow = (page: Page, email: string) => page.getByRole('listitem', { name: m('admin.users.rowLabel', { email }) });
 
@@ -31,7 +20,7 @@ test('disabling a person stops their session, share link, request link and API t
   requestAs,
   browser,
 }) => {
-  const me = await admin(db);
+  const me = await signedInAdmin(db);
   const leaver = await makeUser();
   const file = await seedFile(db, leaver.id, { name: 'handover.pdf' });
   const shareToken = createToken();
@@ -87,7 +76,7 @@ test('disabling a person stops their session, share link, request link and API t
 });
 
 test('someone who is not an admin gets the app’s “not found” for the people page', async ({ userPage: page, user, requestAs, db }) => {
-  await admin(db);
+  await signedInAdmin(db);
   const response = await page.goto('/admin/users');
   expect(response?.status()).toBe(404);
   await expect(page.getByText(m('shell.notFound.inApp'))).toBeVisible();
@@ -100,7 +89,7 @@ test('someone who is not an admin gets the app’s “not found” for the peopl
 });
 
 test('the people page fits a phone and a desktop, light and dark, with a disabled account among them', async ({ signedInContext, db, makeUser }) => {
-  const me = await admin(db);
+  const me = await signedInAdmin(db);
   const other = await makeUser();
   await db.user.update({ where: { id: other.id }, data: { disabledAt: new Date(), lastSignInAt: new Date() } });
   const page = await (await signedInContext(me)).newPage();
