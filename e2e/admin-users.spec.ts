@@ -41,12 +41,16 @@ test('disabling a person stops their session, share link, request link and API t
   await expect(stranger.getByText('handover.pdf')).toBeVisible();
 
   const page = await (await signedInContext(me)).newPage();
+  // The admin's own row has no button: nobody can lock themselves out.
   await page.goto('/admin/users');
+  await page.getByLabel(m('admin.users.findLabel')).fill(ADMIN_EMAIL);
+  await page.getByRole('button', { name: m('admin.users.find') }).click();
+  await expect(userRow(page, ADMIN_EMAIL)).toBeVisible();
+  await expect(userRow(page, ADMIN_EMAIL).getByRole('button')).toHaveCount(0);
+  await page.goto(`/admin/users?q=${encodeURIComponent(leaver.email)}`);
   const row = userRow(page, leaver.email);
   await expect(row.getByTestId('user-status')).toHaveText(m('admin.users.active'));
   await expect(row.getByTestId('user-files')).toHaveText('1');
-  // The admin's own row has no button: nobody can lock themselves out.
-  await expect(userRow(page, ADMIN_EMAIL).getByRole('button')).toHaveCount(0);
   page.once('dialog', (dialog) => dialog.accept());
   await row.getByRole('button', { name: m('admin.users.disable') }).click();
   await expect(row.getByTestId('user-status')).toHaveText(m('admin.users.disabled'));
@@ -88,12 +92,12 @@ test('someone who is not an admin gets the app’s “not found” for the peopl
   expect(html).not.toContain(ADMIN_EMAIL);
 });
 
-test('the people page fits a phone and a desktop, light and dark, with a disabled account among them', async ({ signedInContext, db, makeUser }) => {
+test('the people page fits a phone and a desktop, light and dark, found by email, with a disabled account', async ({ signedInContext, db, makeUser }) => {
   const me = await signedInAdmin(db);
   const other = await makeUser();
   await db.user.update({ where: { id: other.id }, data: { disabledAt: new Date(), lastSignInAt: new Date() } });
   const page = await (await signedInContext(me)).newPage();
-  await page.goto('/admin/users');
+  await page.goto(`/admin/users?q=${encodeURIComponent(other.email)}`);
   await expect(userRow(page, other.email).getByTestId('user-status')).toHaveText(m('admin.users.disabled'));
   await sweep(page, 'admin-users');
   await db.user.update({ where: { id: other.id }, data: { disabledAt: null } });

@@ -200,7 +200,9 @@ test('SIGTERM mid-send: the request under way is answered, the process exits, an
   testInfo.setTimeout(150_000);
   const stalled = await stalledMailServer();
   // C's mail server hangs mid-conversation, so C holds its claim on the message when it is stopped.
-  const c = await startInstance(instancePort(testInfo.parallelIndex, 2), { ...TIMERS, APP_URL: appOrigin(), SMTP_URL: stalled.url });
+  // C sends only what its own request asks (no outbox rounds): draining the shared outbox, it would
+  // also claim, and hold, the mail of tests running beside this one.
+  const c = await startInstance(instancePort(testInfo.parallelIndex, 2), { ...TIMERS, BACKGROUND_JOBS: 'false', APP_URL: appOrigin(), SMTP_URL: stalled.url });
   const context = await browser.newContext();
   let instance = c;
   await loadBalancer(context, () => instance);

@@ -23,12 +23,26 @@ export type UserRow = {
   tokens: number;
 };
 
-/** Everyone with an account, by email, with what the admin needs to judge each. */
-export async function listUsers(admin: Admin): Promise<UserRow[]> {
+/** People a page of the list shows. */
+export const USERS_PAGE_SIZE = 50;
+
+/** query: part of an email (any case); after: the last email of the page before. */
+export type UserListInput = { query: string; after: string | null };
+
+export type UserPage = { users: UserRow[]; nextAfter: string | null };
+
+/**
+ * Everyone with an account whose email holds the query, by email, a page at a time, with what the
+ * admin needs to judge each.
+ */
+export async function listUsers(admin: Admin, { query, after }: UserListInput): Promise<UserPage> {
   await assertAdmin(admin);
+  const needle = query.trim().toLowerCase();
   const [users, isAdminUser] = await Promise.all([
     db().user.findMany({
+      where: { email: { ...(needle && { contains: needle }), ...(after !== null && { gt: after }) } },
       orderBy: [{ email: 'asc' }],
+      take: USERS_PAGE_SIZE + 1,
       select: {
         id: true,
         email: true,
@@ -48,7 +62,7 @@ export async function listUsers(admin: Admin): Promise<UserRow[]> {
     }),
     adminTest(),
   ]);
-  return users.map((user) => ({
+  const rows = users.slice(0, USERS_PAGE_SIZE).map((user) => ({
     id: user.id,
     email: user.email,
     name: user.name,
@@ -62,6 +76,7 @@ export async function listUsers(admin: Admin): Promise<UserRow[]> {
     shares: user._count.shares,
     tokens: user._count.apiTokens,
   }));
+  return { users: rows, nextAfter: users.length > USERS_PAGE_SIZE ? rows.at(-1)!.email : null };
 }
 
 /**

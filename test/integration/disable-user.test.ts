@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, expect, test } from 'vitest';
 import { connect, seedApiToken, seedFile, seedSession, seedShare, seedUploadRequest, seedUser, uniqueEmail } from '@/prisma/seed';
-import { listUsers, setUserDisabled } from '@/lib/admin/users';
+import { listUsers, setUserDisabled, USERS_PAGE_SIZE } from '@/lib/admin/users';
 import { recordSignIn, signInRefusal } from '@/lib/auth/admission';
 import { stageOfSession } from '@/lib/auth/stage';
 import { authenticateToken } from '@/lib/api/tokens';
@@ -65,18 +65,30 @@ test('the list of people shows each one’s state, last sign-in and counts', asy
   const signedInAt = new Date('2026-11-30T08:00:00.000Z');
   await recordSignIn(person.id, signedInAt);
   await setUserDisabled(admin, person.id, true);
-  const rows = await listUsers(admin);
-  const row = rows.find((user) => user.id === person.id)!;
+  const [row] = (await listUsers(admin, { query: person.email.toUpperCase(), after: null })).users;
   expect(row).toMatchObject({ email: person.email, lastSignInAt: signedInAt.toISOString(), files: 1, shares: 1, tokens: 1, usedBytes: 1234, isAdmin: false, isYou: false });
-  expect(row.disabledAt).not.toBeNull();
-  expect(rows.find((user) => user.id === admin.id)).toMatchObject({ isAdmin: true, isYou: true, disabledAt: null });
+  expect(row!.disabledAt).not.toBeNull();
+  expect((await listUsers(admin, { query: admin.email, after: null })).users).toMatchObject([{ id: admin.id, isAdmin: true, isYou: true, disabledAt: null }]);
+});
+
+test('the list pages by email: every person whose email holds the words, once, in order', async () => {
+  const { admin } = await setUp();
+  const tag = `pager${randomBytes(3).toString('hex')}`;
+  const emails = Array.from({ length: USERS_PAGE_SIZE + 7 }, (_, i) => `${tag}-${String(i).padStart(3, '0')}@handoff.test`);
+  await db.user.createMany({ data: [...emails].reverse().map((email) => ({ email })) });
+  const first = await listUsers(admin, { query: tag, after: null });
+  expect(first.users.map((user) => user.email)).toEqual(emails.slice(0, USERS_PAGE_SIZE));
+  const second = await listUsers(admin, { query: tag, after: first.nextAfter });
+  expect(second.users.map((user) => user.email)).toEqual(emails.slice(USERS_PAGE_SIZE));
+  expect(second.nextAfter).toBeNull();
+  expect((await listUsers(admin, { query: `${tag}-nobody`, after: null })).users).toEqual([]);
 });
 
 test('only an admin may disable anyone, and never themselves', async () => {
   const { admin, person } = await setUp();
   const other = await seedUser(db, { email: uniqueEmail('other') });
   await expect(setUserDisabled(person, other.id, true)).rejects.toMatchObject({ key: 'common.errors.invalidRequest' });
-  await expect(listUsers(person)).rejects.toMatchObject({ key: 'common.errors.invalidRequest' });
+  await expect(listUsers(person, { query: '', after: null })).rejects.toMatchObject({ key: 'common.errors.invalidRequest' });
   await expect(setUserDisabled(admin, admin.id, true)).rejects.toMatchObject({ key: 'admin.errors.notYourself' });
   await expect(setUserDisabled(admin, 'no-such-user', true)).rejects.toMatchObject({ key: 'admin.errors.userGone' });
   expect((await db.user.findUniqueOrThrow({ where: { id: other.id } })).disabledAt).toBeNull();
